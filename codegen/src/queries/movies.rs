@@ -1,0 +1,412 @@
+// This file was generated with `cornucopia`. Do not modify.
+
+#[derive(Debug)]
+pub struct ListMoviesParams<T1: crate::StringSql> {
+    pub after: i64,
+    pub q: Option<T1>,
+    pub limit: i64,
+}
+#[derive(Debug)]
+pub struct InsertMovieParams<T1: crate::StringSql, T2: crate::StringSql, T3: crate::StringSql> {
+    pub title: T1,
+    pub description: T2,
+    pub duration_minutes: i32,
+    pub rating: T3,
+    pub release_date: Option<chrono::NaiveDate>,
+}
+#[derive(Debug)]
+pub struct UpdateMovieParams<T1: crate::StringSql, T2: crate::StringSql, T3: crate::StringSql> {
+    pub title: Option<T1>,
+    pub description: Option<T2>,
+    pub duration_minutes: Option<i32>,
+    pub rating: Option<T3>,
+    pub set_release_date: bool,
+    pub release_date: Option<chrono::NaiveDate>,
+    pub id: i64,
+}
+#[derive(Debug, Clone, PartialEq)]
+pub struct Movie {
+    pub id: i64,
+    pub title: String,
+    pub description: String,
+    pub duration_minutes: i32,
+    pub rating: String,
+    pub release_date: Option<chrono::NaiveDate>,
+}
+pub struct MovieBorrowed<'a> {
+    pub id: i64,
+    pub title: &'a str,
+    pub description: &'a str,
+    pub duration_minutes: i32,
+    pub rating: &'a str,
+    pub release_date: Option<chrono::NaiveDate>,
+}
+impl<'a> From<MovieBorrowed<'a>> for Movie {
+    fn from(
+        MovieBorrowed {
+            id,
+            title,
+            description,
+            duration_minutes,
+            rating,
+            release_date,
+        }: MovieBorrowed<'a>,
+    ) -> Self {
+        Self {
+            id,
+            title: title.into(),
+            description: description.into(),
+            duration_minutes,
+            rating: rating.into(),
+            release_date,
+        }
+    }
+}
+use crate::client::async_::GenericClient;
+use futures::{self, StreamExt, TryStreamExt};
+pub struct MovieQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<MovieBorrowed, tokio_postgres::Error>,
+    mapper: fn(MovieBorrowed) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> MovieQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(MovieBorrowed) -> R) -> MovieQuery<'c, 'a, 's, C, R, N> {
+        MovieQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct ListMoviesStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn list_movies() -> ListMoviesStmt {
+    ListMoviesStmt(
+        "SELECT id, title, description, duration_minutes, rating, release_date FROM movies WHERE id > $1 AND ($2::text IS NULL OR title ILIKE '%' || replace(replace(replace($2, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%') ORDER BY id LIMIT $3",
+        None,
+    )
+}
+impl ListMoviesStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+        &'s self,
+        client: &'c C,
+        after: &'a i64,
+        q: &'a Option<T1>,
+        limit: &'a i64,
+    ) -> MovieQuery<'c, 'a, 's, C, Movie, 3> {
+        MovieQuery {
+            client,
+            params: [after, q, limit],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row: &tokio_postgres::Row| -> Result<MovieBorrowed, tokio_postgres::Error> {
+                Ok(MovieBorrowed {
+                    id: row.try_get(0)?,
+                    title: row.try_get(1)?,
+                    description: row.try_get(2)?,
+                    duration_minutes: row.try_get(3)?,
+                    rating: row.try_get(4)?,
+                    release_date: row.try_get(5)?,
+                })
+            },
+            mapper: |it| Movie::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ListMoviesParams<T1>,
+        MovieQuery<'c, 'a, 's, C, Movie, 3>,
+        C,
+    > for ListMoviesStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ListMoviesParams<T1>,
+    ) -> MovieQuery<'c, 'a, 's, C, Movie, 3> {
+        self.bind(client, &params.after, &params.q, &params.limit)
+    }
+}
+pub struct GetMovieStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn get_movie() -> GetMovieStmt {
+    GetMovieStmt(
+        "SELECT id, title, description, duration_minutes, rating, release_date FROM movies WHERE id = $1",
+        None,
+    )
+}
+impl GetMovieStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        id: &'a i64,
+    ) -> MovieQuery<'c, 'a, 's, C, Movie, 1> {
+        MovieQuery {
+            client,
+            params: [id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row: &tokio_postgres::Row| -> Result<MovieBorrowed, tokio_postgres::Error> {
+                Ok(MovieBorrowed {
+                    id: row.try_get(0)?,
+                    title: row.try_get(1)?,
+                    description: row.try_get(2)?,
+                    duration_minutes: row.try_get(3)?,
+                    rating: row.try_get(4)?,
+                    release_date: row.try_get(5)?,
+                })
+            },
+            mapper: |it| Movie::from(it),
+        }
+    }
+}
+pub struct InsertMovieStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn insert_movie() -> InsertMovieStmt {
+    InsertMovieStmt(
+        "INSERT INTO movies (title, description, duration_minutes, rating, release_date) VALUES ($1, $2, $3, $4, $5) RETURNING id, title, description, duration_minutes, rating, release_date",
+        None,
+    )
+}
+impl InsertMovieStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::StringSql,
+        T3: crate::StringSql,
+    >(
+        &'s self,
+        client: &'c C,
+        title: &'a T1,
+        description: &'a T2,
+        duration_minutes: &'a i32,
+        rating: &'a T3,
+        release_date: &'a Option<chrono::NaiveDate>,
+    ) -> MovieQuery<'c, 'a, 's, C, Movie, 5> {
+        MovieQuery {
+            client,
+            params: [title, description, duration_minutes, rating, release_date],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row: &tokio_postgres::Row| -> Result<MovieBorrowed, tokio_postgres::Error> {
+                Ok(MovieBorrowed {
+                    id: row.try_get(0)?,
+                    title: row.try_get(1)?,
+                    description: row.try_get(2)?,
+                    duration_minutes: row.try_get(3)?,
+                    rating: row.try_get(4)?,
+                    release_date: row.try_get(5)?,
+                })
+            },
+            mapper: |it| Movie::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql, T3: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        InsertMovieParams<T1, T2, T3>,
+        MovieQuery<'c, 'a, 's, C, Movie, 5>,
+        C,
+    > for InsertMovieStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a InsertMovieParams<T1, T2, T3>,
+    ) -> MovieQuery<'c, 'a, 's, C, Movie, 5> {
+        self.bind(
+            client,
+            &params.title,
+            &params.description,
+            &params.duration_minutes,
+            &params.rating,
+            &params.release_date,
+        )
+    }
+}
+pub struct UpdateMovieStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn update_movie() -> UpdateMovieStmt {
+    UpdateMovieStmt(
+        "UPDATE movies SET title            = coalesce($1, title), description      = coalesce($2, description), duration_minutes = coalesce($3, duration_minutes), rating           = coalesce($4, rating), release_date     = CASE WHEN $5 THEN $6 ELSE release_date END WHERE id = $7 RETURNING id, title, description, duration_minutes, rating, release_date",
+        None,
+    )
+}
+impl UpdateMovieStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::StringSql,
+        T3: crate::StringSql,
+    >(
+        &'s self,
+        client: &'c C,
+        title: &'a Option<T1>,
+        description: &'a Option<T2>,
+        duration_minutes: &'a Option<i32>,
+        rating: &'a Option<T3>,
+        set_release_date: &'a bool,
+        release_date: &'a Option<chrono::NaiveDate>,
+        id: &'a i64,
+    ) -> MovieQuery<'c, 'a, 's, C, Movie, 7> {
+        MovieQuery {
+            client,
+            params: [
+                title,
+                description,
+                duration_minutes,
+                rating,
+                set_release_date,
+                release_date,
+                id,
+            ],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row: &tokio_postgres::Row| -> Result<MovieBorrowed, tokio_postgres::Error> {
+                Ok(MovieBorrowed {
+                    id: row.try_get(0)?,
+                    title: row.try_get(1)?,
+                    description: row.try_get(2)?,
+                    duration_minutes: row.try_get(3)?,
+                    rating: row.try_get(4)?,
+                    release_date: row.try_get(5)?,
+                })
+            },
+            mapper: |it| Movie::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql, T3: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        UpdateMovieParams<T1, T2, T3>,
+        MovieQuery<'c, 'a, 's, C, Movie, 7>,
+        C,
+    > for UpdateMovieStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a UpdateMovieParams<T1, T2, T3>,
+    ) -> MovieQuery<'c, 'a, 's, C, Movie, 7> {
+        self.bind(
+            client,
+            &params.title,
+            &params.description,
+            &params.duration_minutes,
+            &params.rating,
+            &params.set_release_date,
+            &params.release_date,
+            &params.id,
+        )
+    }
+}
+pub struct DeleteMovieStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn delete_movie() -> DeleteMovieStmt {
+    DeleteMovieStmt("DELETE FROM movies WHERE id = $1", None)
+}
+impl DeleteMovieStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub async fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        id: &'a i64,
+    ) -> Result<u64, tokio_postgres::Error> {
+        client.execute(self.0, &[id]).await
+    }
+}

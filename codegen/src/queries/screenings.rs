@@ -1,0 +1,331 @@
+// This file was generated with `cornucopia`. Do not modify.
+
+#[derive(Clone, Copy, Debug)]
+pub struct ListScreeningsParams {
+    pub after: i64,
+    pub movie_id: Option<i64>,
+    pub theater_id: Option<i64>,
+    pub starts_from: Option<chrono::DateTime<chrono::Utc>>,
+    pub starts_before: Option<chrono::DateTime<chrono::Utc>>,
+    pub limit: i64,
+}
+#[derive(Debug)]
+pub struct InsertScreeningParams<T1: crate::StringSql> {
+    pub starts_at: chrono::DateTime<chrono::Utc>,
+    pub price: i64,
+    pub currency: T1,
+    pub movie_id: i64,
+    pub theater_id: i64,
+}
+#[derive(Debug, Clone, PartialEq)]
+pub struct Screening {
+    pub id: i64,
+    pub movie_id: i64,
+    pub theater_id: i64,
+    pub starts_at: chrono::DateTime<chrono::Utc>,
+    pub ends_at: chrono::DateTime<chrono::Utc>,
+    pub price: i64,
+    pub currency: String,
+    pub total_seats: i32,
+    pub available_seats: i32,
+}
+pub struct ScreeningBorrowed<'a> {
+    pub id: i64,
+    pub movie_id: i64,
+    pub theater_id: i64,
+    pub starts_at: chrono::DateTime<chrono::Utc>,
+    pub ends_at: chrono::DateTime<chrono::Utc>,
+    pub price: i64,
+    pub currency: &'a str,
+    pub total_seats: i32,
+    pub available_seats: i32,
+}
+impl<'a> From<ScreeningBorrowed<'a>> for Screening {
+    fn from(
+        ScreeningBorrowed {
+            id,
+            movie_id,
+            theater_id,
+            starts_at,
+            ends_at,
+            price,
+            currency,
+            total_seats,
+            available_seats,
+        }: ScreeningBorrowed<'a>,
+    ) -> Self {
+        Self {
+            id,
+            movie_id,
+            theater_id,
+            starts_at,
+            ends_at,
+            price,
+            currency: currency.into(),
+            total_seats,
+            available_seats,
+        }
+    }
+}
+use crate::client::async_::GenericClient;
+use futures::{self, StreamExt, TryStreamExt};
+pub struct ScreeningQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<ScreeningBorrowed, tokio_postgres::Error>,
+    mapper: fn(ScreeningBorrowed) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> ScreeningQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(ScreeningBorrowed) -> R) -> ScreeningQuery<'c, 'a, 's, C, R, N> {
+        ScreeningQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct ListScreeningsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn list_screenings() -> ListScreeningsStmt {
+    ListScreeningsStmt(
+        "SELECT s.id, s.movie_id, s.theater_id, s.starts_at, s.ends_at, s.price, s.currency, s.total_seats, s.available_seats + coalesce(( SELECT sum(b.seats)::int FROM bookings b WHERE b.screening_id = s.id AND b.status = 'pending' AND b.expires_at <= now() ), 0) AS available_seats FROM screenings s WHERE s.id > $1 AND ($2::bigint IS NULL OR s.movie_id = $2) AND ($3::bigint IS NULL OR s.theater_id = $3) AND ($4::timestamptz IS NULL OR s.starts_at >= $4) AND ($5::timestamptz IS NULL OR s.starts_at < $5) ORDER BY s.id LIMIT $6",
+        None,
+    )
+}
+impl ListScreeningsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        after: &'a i64,
+        movie_id: &'a Option<i64>,
+        theater_id: &'a Option<i64>,
+        starts_from: &'a Option<chrono::DateTime<chrono::Utc>>,
+        starts_before: &'a Option<chrono::DateTime<chrono::Utc>>,
+        limit: &'a i64,
+    ) -> ScreeningQuery<'c, 'a, 's, C, Screening, 6> {
+        ScreeningQuery {
+            client,
+            params: [
+                after,
+                movie_id,
+                theater_id,
+                starts_from,
+                starts_before,
+                limit,
+            ],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<ScreeningBorrowed, tokio_postgres::Error> {
+                    Ok(ScreeningBorrowed {
+                        id: row.try_get(0)?,
+                        movie_id: row.try_get(1)?,
+                        theater_id: row.try_get(2)?,
+                        starts_at: row.try_get(3)?,
+                        ends_at: row.try_get(4)?,
+                        price: row.try_get(5)?,
+                        currency: row.try_get(6)?,
+                        total_seats: row.try_get(7)?,
+                        available_seats: row.try_get(8)?,
+                    })
+                },
+            mapper: |it| Screening::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ListScreeningsParams,
+        ScreeningQuery<'c, 'a, 's, C, Screening, 6>,
+        C,
+    > for ListScreeningsStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ListScreeningsParams,
+    ) -> ScreeningQuery<'c, 'a, 's, C, Screening, 6> {
+        self.bind(
+            client,
+            &params.after,
+            &params.movie_id,
+            &params.theater_id,
+            &params.starts_from,
+            &params.starts_before,
+            &params.limit,
+        )
+    }
+}
+pub struct GetScreeningStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn get_screening() -> GetScreeningStmt {
+    GetScreeningStmt(
+        "SELECT s.id, s.movie_id, s.theater_id, s.starts_at, s.ends_at, s.price, s.currency, s.total_seats, s.available_seats + coalesce(( SELECT sum(b.seats)::int FROM bookings b WHERE b.screening_id = s.id AND b.status = 'pending' AND b.expires_at <= now() ), 0) AS available_seats FROM screenings s WHERE s.id = $1",
+        None,
+    )
+}
+impl GetScreeningStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        id: &'a i64,
+    ) -> ScreeningQuery<'c, 'a, 's, C, Screening, 1> {
+        ScreeningQuery {
+            client,
+            params: [id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<ScreeningBorrowed, tokio_postgres::Error> {
+                    Ok(ScreeningBorrowed {
+                        id: row.try_get(0)?,
+                        movie_id: row.try_get(1)?,
+                        theater_id: row.try_get(2)?,
+                        starts_at: row.try_get(3)?,
+                        ends_at: row.try_get(4)?,
+                        price: row.try_get(5)?,
+                        currency: row.try_get(6)?,
+                        total_seats: row.try_get(7)?,
+                        available_seats: row.try_get(8)?,
+                    })
+                },
+            mapper: |it| Screening::from(it),
+        }
+    }
+}
+pub struct InsertScreeningStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn insert_screening() -> InsertScreeningStmt {
+    InsertScreeningStmt(
+        "INSERT INTO screenings (movie_id, theater_id, starts_at, ends_at, price, currency, total_seats, available_seats) SELECT m.id, t.id, $1::timestamptz, $1::timestamptz + make_interval(mins => m.duration_minutes), $2, $3, t.capacity, t.capacity FROM movies m, theaters t WHERE m.id = $4 AND t.id = $5 RETURNING id, movie_id, theater_id, starts_at, ends_at, price, currency, total_seats, available_seats",
+        None,
+    )
+}
+impl InsertScreeningStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+        &'s self,
+        client: &'c C,
+        starts_at: &'a chrono::DateTime<chrono::Utc>,
+        price: &'a i64,
+        currency: &'a T1,
+        movie_id: &'a i64,
+        theater_id: &'a i64,
+    ) -> ScreeningQuery<'c, 'a, 's, C, Screening, 5> {
+        ScreeningQuery {
+            client,
+            params: [starts_at, price, currency, movie_id, theater_id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<ScreeningBorrowed, tokio_postgres::Error> {
+                    Ok(ScreeningBorrowed {
+                        id: row.try_get(0)?,
+                        movie_id: row.try_get(1)?,
+                        theater_id: row.try_get(2)?,
+                        starts_at: row.try_get(3)?,
+                        ends_at: row.try_get(4)?,
+                        price: row.try_get(5)?,
+                        currency: row.try_get(6)?,
+                        total_seats: row.try_get(7)?,
+                        available_seats: row.try_get(8)?,
+                    })
+                },
+            mapper: |it| Screening::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        InsertScreeningParams<T1>,
+        ScreeningQuery<'c, 'a, 's, C, Screening, 5>,
+        C,
+    > for InsertScreeningStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a InsertScreeningParams<T1>,
+    ) -> ScreeningQuery<'c, 'a, 's, C, Screening, 5> {
+        self.bind(
+            client,
+            &params.starts_at,
+            &params.price,
+            &params.currency,
+            &params.movie_id,
+            &params.theater_id,
+        )
+    }
+}

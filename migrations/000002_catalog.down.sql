@@ -1,0 +1,4 @@
+DROP TABLE screenings;
+DROP TABLE theaters;
+DROP TABLE movies;
+-- The extensions stay: other objects in the database may use them.

@@ -1,0 +1,2 @@
+DROP TABLE bookings;
+DROP TYPE booking_status;

@@ -1,0 +1,24 @@
+-- Bookings: seats of a screening held for a user, then paid (confirmed), cancelled or expired.
+
+CREATE TYPE booking_status AS ENUM ('pending', 'confirmed', 'cancelled', 'expired');
+
+CREATE TABLE bookings (
+    id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    user_id      bigint         NOT NULL REFERENCES users (id),
+    screening_id bigint         NOT NULL REFERENCES screenings (id),
+    seats        integer        NOT NULL CHECK (seats BETWEEN 1 AND 10),
+    -- seats × the screening's price at booking time, in minor units of `currency`.
+    amount       bigint         NOT NULL CHECK (amount >= 0),
+    currency     text           NOT NULL CHECK (currency ~ '^[A-Z]{3}$'),
+    status       booking_status NOT NULL DEFAULT 'pending',
+    -- A pending booking holds its seats until then.
+    expires_at   timestamptz    NOT NULL,
+    created_at   timestamptz    NOT NULL DEFAULT now()
+);
+
+-- Serves `GET /v1/bookings` (the caller's bookings, keyset on id).
+CREATE INDEX bookings_user_id_idx ON bookings (user_id, id);
+-- Serves the foreign key and the reclaim of one screening's expired holds.
+CREATE INDEX bookings_screening_id_idx ON bookings (screening_id);
+-- Serves the periodic sweep of expired holds; pending bookings are few, so the index is small.
+CREATE INDEX bookings_pending_expires_at_idx ON bookings (expires_at) WHERE status = 'pending';

@@ -1,0 +1,64 @@
+--: User()
+--: Credentials()
+--: UserSession()
+
+--! insert_user : User
+-- Registers a user. Unique violations on users_username_key / users_email_key mean taken.
+INSERT INTO users (username, email, full_name, password_hash, role)
+VALUES (:username, :email, :full_name, :password_hash, :role)
+RETURNING id, username, email, full_name, role, created_at;
+
+--! get_user : User
+-- One user by id (primary key).
+SELECT id, username, email, full_name, role, created_at
+FROM users
+WHERE id = :id;
+
+--! find_credentials : Credentials
+-- The password hash of a user by username, case-insensitively (users_username_key).
+SELECT id, password_hash
+FROM users
+WHERE lower(username) = lower(:username);
+
+--! start_session : UserSession
+-- After a successful password check: counts the login and opens a session for the
+-- refresh token's digest, in one statement.
+WITH logged_in AS (
+    UPDATE users
+    SET login_count = login_count + 1, last_login_at = now()
+    WHERE id = :user_id
+    RETURNING id, username, email, full_name, role, created_at
+), session AS (
+    INSERT INTO sessions (user_id, refresh_token_hash, expires_at)
+    SELECT id, :refresh_token_hash, now() + make_interval(secs => :ttl_seconds)
+    FROM logged_in
+    RETURNING id, expires_at
+)
+SELECT session.id AS session_id, session.expires_at AS session_expires_at,
+       u.id, u.username, u.email, u.full_name, u.role, u.created_at
+FROM session, logged_in u;
+
+--! rotate_session : UserSession
+-- Refresh-token rotation: revokes the live, unexpired session whose token digest matches and
+-- opens its successor, in one statement. A token can be rotated once; a second use finds it
+-- revoked and returns no row (sessions_refresh_token_hash_key).
+WITH old AS (
+    UPDATE sessions
+    SET revoked_at = now()
+    WHERE refresh_token_hash = :old_token_hash AND revoked_at IS NULL AND expires_at > now()
+    RETURNING user_id
+), session AS (
+    INSERT INTO sessions (user_id, refresh_token_hash, expires_at)
+    SELECT user_id, :new_token_hash, now() + make_interval(secs => :ttl_seconds)
+    FROM old
+    RETURNING id, user_id, expires_at
+)
+SELECT session.id AS session_id, session.expires_at AS session_expires_at,
+       u.id, u.username, u.email, u.full_name, u.role, u.created_at
+FROM session JOIN users u ON u.id = session.user_id;
+
+--! revoke_session
+-- Logout: revokes the caller's session (primary key); a no-op if already revoked.
+UPDATE sessions
+SET revoked_at = now()
+WHERE id = :session_id AND user_id = :user_id AND revoked_at IS NULL;

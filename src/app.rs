@@ -1,0 +1,260 @@
+//! Assembling the service: the database, the routes, the server.
+//!
+//! `main` and the tests start the very same [`Application`]; only the settings differ.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
+use poem::{
+    Endpoint, EndpointExt, Route, Server,
+    listener::{Acceptor, Listener, TcpAcceptor, TcpListener},
+    middleware::Tracing,
+};
+use poem_openapi::OpenApiService;
+use tokio_postgres::NoTls;
+
+use crate::auth::{Passwords, TokenKeys};
+use crate::bookings::{BookingsApi, run_hold_sweeper};
+use crate::config::{DatabaseConfig, ServerConfig};
+use crate::http::{limit_body, problem_for_errors};
+use crate::local_pg::{LocalPgError, LocalPostgres};
+use crate::movies::MoviesApi;
+use crate::ops::OpsApi;
+use crate::screenings::ScreeningsApi;
+use crate::theaters::TheatersApi;
+use crate::users::UsersApi;
+use crate::{AppState, migrate};
+
+/// Every API of the service, as one OpenAPI document.
+pub type Api = OpenApiService<
+    (
+        OpsApi,
+        UsersApi,
+        MoviesApi,
+        TheatersApi,
+        ScreeningsApi,
+        BookingsApi,
+    ),
+    (),
+>;
+
+/// The OpenAPI service: the source of the routes, the document and Swagger UI.
+pub fn api() -> Api {
+    OpenApiService::new(
+        (
+            OpsApi,
+            UsersApi,
+            MoviesApi,
+            TheatersApi,
+            ScreeningsApi,
+            BookingsApi,
+        ),
+        "boxoffice",
+        env!("CARGO_PKG_VERSION"),
+    )
+    .description(
+        "Movie ticketing: browse the catalog, register, log in, and book seats of a screening. \
+         Money is an integer count of minor units with an ISO 4217 currency; times are \
+         RFC 3339 in UTC; errors are RFC 9457 problem details with a stable `code`; lists are \
+         keyset-paginated with `limit` and `after`.",
+    )
+}
+
+/// The whole HTTP surface: the API under `/v1`, the probes, `/docs` (Swagger UI) and the
+/// document at `/openapi.json` and `/openapi.yaml`.
+pub fn routes(state: Arc<AppState>) -> impl Endpoint {
+    let api = api();
+    Route::new()
+        .nest("/docs", api.swagger_ui())
+        .at("/openapi.json", api.spec_endpoint())
+        .at("/openapi.yaml", api.spec_endpoint_yaml())
+        .nest("/", api)
+        .data(state)
+        .around(limit_body)
+        .with(Tracing)
+        .around(problem_for_errors)
+}
+
+/// The database the service uses, and the local server behind it when there is one.
+pub struct Database {
+    /// Connections to it.
+    pub pool: Pool,
+    /// The local server started because no `DATABASE_URL` was given; stops when dropped.
+    pub local: Option<LocalPostgres>,
+}
+
+/// Why the database could not be reached or prepared.
+#[derive(Debug, thiserror::Error)]
+pub enum DatabaseError {
+    /// `DATABASE_URL` does not parse.
+    #[error("DATABASE_URL is not a valid PostgreSQL URL")]
+    BadUrl(#[source] tokio_postgres::Error),
+    /// The local server could not be started.
+    #[error(transparent)]
+    Local(#[from] LocalPgError),
+    /// Connecting or creating the database failed.
+    #[error("preparing the local database")]
+    Postgres(#[from] tokio_postgres::Error),
+    /// The pool could not be built.
+    #[error("building the connection pool: {0}")]
+    Pool(String),
+}
+
+impl Database {
+    /// Connects to `DATABASE_URL`, or else starts the local server (creating its `boxoffice`
+    /// database on first use). Connections are opened lazily.
+    pub async fn open(config: &DatabaseConfig) -> Result<Self, DatabaseError> {
+        let (url, local) = match &config.database_url {
+            Some(url) => (url.clone(), None),
+            None => {
+                let dir = config.local_pg_dir.clone();
+                let local =
+                    tokio::task::spawn_blocking(move || LocalPostgres::start_persistent(&dir))
+                        .await
+                        .expect("starting PostgreSQL does not panic")?;
+                create_database_if_missing(&local.url("postgres"), "boxoffice").await?;
+                (local.url("boxoffice"), Some(local))
+            }
+        };
+        let pool = pool(&url, config.db_pool_size.into())?;
+        Ok(Database { pool, local })
+    }
+}
+
+/// A pool of at most `size` connections to `url`. Each connection prepares a statement once
+/// and reuses it (deadpool's statement cache, which the generated queries use).
+pub fn pool(url: &str, size: usize) -> Result<Pool, DatabaseError> {
+    let pg_config: tokio_postgres::Config = url.parse().map_err(DatabaseError::BadUrl)?;
+    let manager = Manager::from_config(
+        pg_config,
+        NoTls,
+        ManagerConfig {
+            recycling_method: RecyclingMethod::Fast,
+        },
+    );
+    Pool::builder(manager)
+        .max_size(size)
+        .wait_timeout(Some(Duration::from_secs(10)))
+        .create_timeout(Some(Duration::from_secs(10)))
+        .runtime(deadpool_postgres::Runtime::Tokio1)
+        .build()
+        .map_err(|err| DatabaseError::Pool(err.to_string()))
+}
+
+/// `CREATE DATABASE name` unless it exists, through a server URL's maintenance database.
+pub async fn create_database_if_missing(
+    maintenance_url: &str,
+    name: &str,
+) -> Result<(), tokio_postgres::Error> {
+    let (client, connection) = tokio_postgres::connect(maintenance_url, NoTls).await?;
+    let connection = tokio::spawn(connection);
+    let exists = client
+        .query_opt("SELECT 1 FROM pg_database WHERE datname = $1", &[&name])
+        .await?
+        .is_some();
+    if !exists {
+        // Identifiers cannot be parameters; `name` is ours, not the user's.
+        client
+            .batch_execute(&format!("CREATE DATABASE \"{name}\""))
+            .await?;
+    }
+    drop(client);
+    let _ = connection.await;
+    Ok(())
+}
+
+/// The service, bound to its address and ready to run.
+pub struct Application {
+    acceptor: TcpAcceptor,
+    state: Arc<AppState>,
+    hold_sweep: Duration,
+}
+
+impl Application {
+    /// Binds the listener (port 0 picks a free one) and prepares the shared state. The token
+    /// secret must be at least 32 bytes; without one a random secret is made.
+    pub async fn build(config: &ServerConfig, pool: Pool) -> std::io::Result<Self> {
+        let secret = match &config.token_secret {
+            Some(secret) => secret.as_bytes().to_vec(),
+            None => {
+                tracing::warn!(
+                    "TOKEN_SECRET is not set: signing tokens with a random secret; they will \
+                     not survive a restart or work across replicas"
+                );
+                crate::auth::random_bytes::<32>().to_vec()
+            }
+        };
+        let passwords = tokio::task::spawn_blocking(Passwords::new)
+            .await
+            .expect("setting up password hashing does not panic");
+        let state = Arc::new(AppState {
+            pool,
+            tokens: TokenKeys::new(&secret),
+            passwords,
+            booking_hold: Duration::from_secs(config.booking_hold_seconds),
+        });
+        let acceptor = TcpListener::bind(config.listen_addr)
+            .into_acceptor()
+            .await?;
+        Ok(Application {
+            acceptor,
+            state,
+            hold_sweep: Duration::from_secs(config.hold_sweep_seconds),
+        })
+    }
+
+    /// The address actually bound.
+    pub fn local_addr(&self) -> SocketAddr {
+        self.acceptor
+            .local_addr()
+            .first()
+            .and_then(|addr| addr.as_socket_addr().copied())
+            .expect("a TCP listener has a socket address")
+    }
+
+    /// The shared state (for tests and commands that reuse it).
+    pub fn state(&self) -> Arc<AppState> {
+        self.state.clone()
+    }
+
+    /// Serves until SIGINT or SIGTERM, then lets in-flight requests finish (up to 30 s).
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let sweeper = tokio::spawn(run_hold_sweeper(self.state.pool.clone(), self.hold_sweep));
+        let result = Server::new_with_acceptor(self.acceptor)
+            .run_with_graceful_shutdown(
+                routes(self.state.clone()),
+                shutdown_signal(),
+                Some(Duration::from_secs(30)),
+            )
+            .await;
+        sweeper.abort();
+        self.state.pool.close();
+        result
+    }
+}
+
+async fn shutdown_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        .expect("SIGTERM can be handled");
+    tokio::select! {
+        _ = interrupt => {},
+        _ = terminate.recv() => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+
+/// Applies pending migrations; logs each.
+pub async fn migrate_up(pool: &Pool) -> Result<(), migrate::MigrateError> {
+    let mut client = pool.get().await?;
+    for migration in migrate::up(&mut client).await? {
+        tracing::info!(
+            version = migration.version,
+            name = migration.name,
+            "applied migration"
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,221 @@
+//! Authentication: argon2id password hashes, signed access tokens, refresh tokens.
+//!
+//! - Passwords are stored as argon2id PHC strings with the `argon2` crate's defaults
+//!   (m = 19 MiB, t = 2, p = 1: the first OWASP Password Storage Cheat Sheet recommendation).
+//!   Hashing runs on tokio's blocking pool, at most one per core at a time, so logins never
+//!   stall the request workers.
+//! - Access tokens are JWTs (RFC 7519) signed with HS256, valid for [`ACCESS_TOKEN_TTL`].
+//!   They carry the user id, role and session id, so checking one needs no database trip.
+//! - Refresh tokens are 256 random bits, base64url; only their SHA-256 digest is stored. Each
+//!   use rotates it (the old one is revoked, a new one issued), valid for [`REFRESH_TOKEN_TTL`].
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use argon2::{
+    Argon2, PasswordHash, PasswordHasher as _, PasswordVerifier as _,
+    password_hash::{SaltString, rand_core::OsRng},
+};
+use base64::{Engine as _, engine::general_purpose::URL_SAFE_NO_PAD};
+use chrono::{DateTime, Utc};
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use poem::Request;
+use poem_openapi::{SecurityScheme, auth::Bearer};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use tokio::sync::Semaphore;
+
+use crate::AppState;
+use crate::problem::ApiError;
+use crate::users::Role;
+
+/// How long an access token is valid: 15 minutes.
+pub const ACCESS_TOKEN_TTL: Duration = Duration::from_secs(15 * 60);
+/// How long a refresh token is valid: 7 days.
+pub const REFRESH_TOKEN_TTL: Duration = Duration::from_secs(7 * 24 * 60 * 60);
+
+/// The claims of an access token.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Claims {
+    /// The user id, as a string (RFC 7519 §4.1.2).
+    sub: String,
+    /// The user's role when the token was issued.
+    role: Role,
+    /// The session (refresh-token chain) the token belongs to.
+    sid: i64,
+    /// Issued at, seconds since the Unix epoch.
+    iat: i64,
+    /// Expires at, seconds since the Unix epoch.
+    exp: i64,
+}
+
+/// Who is calling, from a verified access token.
+#[derive(Debug, Clone, Copy)]
+pub struct Caller {
+    /// The user's id.
+    pub user_id: i64,
+    /// The user's role when the token was issued.
+    pub role: Role,
+    /// The session the token was issued for (logout revokes it).
+    pub session_id: i64,
+}
+
+impl Caller {
+    /// Ok for an admin; 403 `forbidden` otherwise.
+    pub fn require_admin(&self) -> Result<(), ApiError> {
+        if self.role == Role::Admin {
+            Ok(())
+        } else {
+            Err(ApiError::forbidden("this operation needs the admin role"))
+        }
+    }
+}
+
+/// A bearer access token from `POST /v1/users/login` or `/v1/users/refresh`.
+#[derive(SecurityScheme)]
+#[oai(ty = "bearer", bearer_format = "JWT", checker = "check_bearer_token")]
+pub struct BearerAuth(pub Caller);
+
+async fn check_bearer_token(req: &Request, bearer: Bearer) -> poem::Result<Caller> {
+    let state = req
+        .data::<Arc<AppState>>()
+        .expect("AppState is attached to every route");
+    state.tokens.verify(&bearer.token).ok_or_else(|| {
+        poem::Error::from_string(
+            "the access token is missing, malformed or expired",
+            poem::http::StatusCode::UNAUTHORIZED,
+        )
+    })
+}
+
+/// Signs and verifies access tokens with one HMAC secret.
+pub struct TokenKeys {
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+    validation: Validation,
+}
+
+/// An access token and when it expires.
+pub struct AccessToken {
+    /// The compact JWT.
+    pub token: String,
+    /// Its expiry.
+    pub expires_at: DateTime<Utc>,
+}
+
+impl TokenKeys {
+    /// Keys for an HMAC secret (at least 32 bytes are recommended for HS256, RFC 7518 §3.2).
+    pub fn new(secret: &[u8]) -> Self {
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.leeway = 5;
+        validation.set_required_spec_claims(&["exp", "sub"]);
+        TokenKeys {
+            encoding: EncodingKey::from_secret(secret),
+            decoding: DecodingKey::from_secret(secret),
+            validation,
+        }
+    }
+
+    /// Issues an access token for a user's session, valid for [`ACCESS_TOKEN_TTL`].
+    pub fn issue(&self, user_id: i64, role: Role, session_id: i64) -> AccessToken {
+        let now = Utc::now();
+        let expires_at = now + ACCESS_TOKEN_TTL;
+        let claims = Claims {
+            sub: user_id.to_string(),
+            role,
+            sid: session_id,
+            iat: now.timestamp(),
+            exp: expires_at.timestamp(),
+        };
+        let token = jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
+            .expect("HS256 signing cannot fail");
+        AccessToken { token, expires_at }
+    }
+
+    /// The caller of a valid, unexpired token; `None` for anything else.
+    pub fn verify(&self, token: &str) -> Option<Caller> {
+        let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation).ok()?;
+        Some(Caller {
+            user_id: data.claims.sub.parse().ok()?,
+            role: data.claims.role,
+            session_id: data.claims.sid,
+        })
+    }
+}
+
+/// A new refresh token: 256 random bits, base64url without padding.
+pub fn new_refresh_token() -> String {
+    URL_SAFE_NO_PAD.encode(random_bytes::<32>())
+}
+
+/// The digest stored for a refresh token (SHA-256 of its text).
+pub fn refresh_token_digest(token: &str) -> Vec<u8> {
+    Sha256::digest(token.as_bytes()).to_vec()
+}
+
+/// `N` bytes from the operating system's random source.
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    getrandom::fill(&mut bytes).expect("the OS random source is available");
+    bytes
+}
+
+/// Password hashing on the blocking pool, bounded to one hash per core at a time.
+pub struct Passwords {
+    permits: Semaphore,
+    /// A hash of a random password, verified when the user does not exist so that an unknown
+    /// username takes as long as a wrong password.
+    decoy_hash: String,
+}
+
+impl Passwords {
+    /// Sets up hashing; computes the decoy hash (one argon2 run).
+    pub fn new() -> Self {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let decoy = URL_SAFE_NO_PAD.encode(random_bytes::<16>());
+        Passwords {
+            permits: Semaphore::new(cores),
+            decoy_hash: hash_blocking(&decoy),
+        }
+    }
+
+    /// The argon2id PHC string of a password.
+    pub async fn hash(&self, password: String) -> Result<String, ApiError> {
+        let _permit = self.permits.acquire().await.expect("never closed");
+        tokio::task::spawn_blocking(move || hash_blocking(&password))
+            .await
+            .map_err(|err| ApiError::Internal(format!("password hashing task: {err}")))
+    }
+
+    /// Whether `password` matches `hash`; with no hash (unknown user) checks a decoy and
+    /// answers false, taking the same time.
+    pub async fn verify(&self, password: String, hash: Option<String>) -> Result<bool, ApiError> {
+        let _permit = self.permits.acquire().await.expect("never closed");
+        let known = hash.is_some();
+        let hash = hash.unwrap_or_else(|| self.decoy_hash.clone());
+        let matches = tokio::task::spawn_blocking(move || {
+            PasswordHash::new(&hash).is_ok_and(|parsed| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &parsed)
+                    .is_ok()
+            })
+        })
+        .await
+        .map_err(|err| ApiError::Internal(format!("password verification task: {err}")))?;
+        Ok(known && matches)
+    }
+}
+
+impl Default for Passwords {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn hash_blocking(password: &str) -> String {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .expect("argon2 with default parameters accepts any password")
+        .to_string()
+}

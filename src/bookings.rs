@@ -1,0 +1,338 @@
+//! Bookings: seats of a screening held for a customer until paid, cancelled or expired.
+//!
+//! Seats are taken by one conditional `UPDATE … WHERE available_seats >= n` in the same
+//! statement that inserts the booking, so concurrent bookings never oversell; the CHECK on
+//! `screenings.available_seats` is the last line of defence. A pending booking holds its seats
+//! until `expires_at`; lapsed holds are returned by a periodic sweep ([`sweep_expired_holds`]),
+//! and by the booking path itself when a screening looks sold out.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use codegen::client::GenericClient;
+use codegen::client::Params as _;
+use codegen::queries::bookings as q;
+use codegen::types::BookingStatus as DbBookingStatus;
+use deadpool_postgres::Pool;
+use poem::web::Data;
+use poem_openapi::{
+    ApiResponse, Enum, Object, OpenApi,
+    param::{Path, Query},
+    payload::Json,
+};
+
+use crate::AppState;
+use crate::auth::BearerAuth;
+use crate::http::{Page, PageRequest, default_page_size};
+use crate::problem::{ApiError, error_chain};
+use crate::problem_responses;
+use crate::screenings::screening_not_found;
+
+/// Where a booking is in its life.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[oai(rename_all = "lowercase")]
+pub enum BookingStatus {
+    /// Holding seats until `expires_at`, waiting for payment.
+    Pending,
+    /// Paid; the seats are sold.
+    Confirmed,
+    /// Cancelled; the seats were released.
+    Cancelled,
+    /// Not paid in time; the seats were released.
+    Expired,
+}
+
+impl From<DbBookingStatus> for BookingStatus {
+    fn from(status: DbBookingStatus) -> Self {
+        match status {
+            DbBookingStatus::Pending => BookingStatus::Pending,
+            DbBookingStatus::Confirmed => BookingStatus::Confirmed,
+            DbBookingStatus::Cancelled => BookingStatus::Cancelled,
+            DbBookingStatus::Expired => BookingStatus::Expired,
+        }
+    }
+}
+
+/// Seats of a screening booked by a user.
+#[derive(Object, Debug, Clone)]
+pub struct Booking {
+    /// The booking's id.
+    pub id: i64,
+    /// Who booked.
+    pub user_id: i64,
+    /// The screening booked.
+    pub screening_id: i64,
+    /// Number of seats, 1–10.
+    pub seats: i32,
+    /// What the seats cost: seats × the screening's price, in minor units of `currency`.
+    pub amount: i64,
+    /// ISO 4217 currency code.
+    pub currency: String,
+    /// `pending`, `confirmed`, `cancelled` or `expired`.
+    pub status: BookingStatus,
+    /// Until when a pending booking holds its seats (RFC 3339, UTC).
+    pub expires_at: DateTime<Utc>,
+    /// When it was made (RFC 3339, UTC).
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<q::Booking> for Booking {
+    fn from(row: q::Booking) -> Self {
+        Booking {
+            id: row.id,
+            user_id: row.user_id,
+            screening_id: row.screening_id,
+            seats: row.seats,
+            amount: row.amount,
+            currency: row.currency,
+            status: row.status.into(),
+            expires_at: row.expires_at,
+            created_at: row.created_at,
+        }
+    }
+}
+
+/// `POST /v1/bookings` body.
+#[derive(Object, Debug)]
+#[oai(deny_unknown_fields)]
+pub struct NewBooking {
+    /// The screening to book.
+    pub screening_id: i64,
+    /// Number of seats, 1–10.
+    #[oai(validator(minimum(value = "1"), maximum(value = "10")))]
+    pub seats: i32,
+}
+
+#[derive(ApiResponse)]
+enum CreatedBooking {
+    /// The seats are held until `expires_at`.
+    #[oai(status = 201)]
+    Created(Json<Booking>),
+}
+
+problem_responses! {
+    enum CreateBookingError {
+        /// `invalid_request`: malformed JSON, unknown fields or a value out of range.
+        BadRequest = 400,
+        /// `unauthorized`: no valid bearer token.
+        Unauthorized = 401,
+        /// `screening_not_found`.
+        NotFound = 404,
+        /// `not_enough_seats`, or `screening_started`.
+        Conflict = 409,
+        /// `payload_too_large`: the body is over 1 MiB.
+        PayloadTooLarge = 413,
+    }
+}
+
+problem_responses! {
+    enum ListBookingsError {
+        /// `invalid_request`: a query parameter is malformed or out of range.
+        BadRequest = 400,
+        /// `unauthorized`: no valid bearer token.
+        Unauthorized = 401,
+    }
+}
+
+problem_responses! {
+    enum GetBookingError {
+        /// `invalid_request`: the id is not an integer.
+        BadRequest = 400,
+        /// `unauthorized`: no valid bearer token.
+        Unauthorized = 401,
+        /// `booking_not_found`: no such booking of the caller's.
+        NotFound = 404,
+    }
+}
+
+problem_responses! {
+    enum CancelBookingError {
+        /// `invalid_request`: the id is not an integer.
+        BadRequest = 400,
+        /// `unauthorized`: no valid bearer token.
+        Unauthorized = 401,
+        /// `booking_not_found`: no such booking of the caller's.
+        NotFound = 404,
+        /// `booking_not_cancellable`: the booking is not pending (cancelled or expired).
+        Conflict = 409,
+    }
+}
+
+fn booking_not_found(id: i64) -> ApiError {
+    ApiError::not_found("booking_not_found", format!("you have no booking {id}"))
+}
+
+/// `/v1/bookings`.
+pub struct BookingsApi;
+
+#[OpenApi(prefix_path = "/v1/bookings", tag = "crate::ApiTags::Bookings")]
+impl BookingsApi {
+    /// Book seats
+    ///
+    /// Holds `seats` seats of a screening for the caller. The booking is `pending` until it is
+    /// paid or `expires_at` passes; then the seats return to the screening.
+    #[oai(path = "/", method = "post", operation_id = "create_booking")]
+    async fn create(
+        &self,
+        state: Data<&Arc<AppState>>,
+        auth: BearerAuth,
+        body: Json<NewBooking>,
+    ) -> Result<CreatedBooking, CreateBookingError> {
+        let booking = book_seats(&state, auth.0.user_id, body.screening_id, body.seats).await?;
+        Ok(CreatedBooking::Created(Json(booking)))
+    }
+
+    /// List my bookings
+    #[oai(path = "/", method = "get", operation_id = "list_bookings")]
+    async fn list(
+        &self,
+        state: Data<&Arc<AppState>>,
+        auth: BearerAuth,
+        /// Page size, 1–100.
+        #[oai(
+            default = "default_page_size",
+            validator(minimum(value = "1"), maximum(value = "100"))
+        )]
+        limit: Query<i64>,
+        /// Start after this id: the previous page's `next_after`.
+        #[oai(validator(minimum(value = "0")))]
+        after: Query<Option<i64>>,
+    ) -> Result<Json<Page<Booking>>, ListBookingsError> {
+        let page = PageRequest::new(limit.0, after.0);
+        let client = state.pool.get().await?;
+        let rows = q::list_bookings()
+            .bind(&client, &auth.0.user_id, &page.after(), &page.fetch_limit())
+            .all()
+            .await?;
+        Ok(Json(page.page(rows, |b| b.id, Booking::from)))
+    }
+
+    /// Get one of my bookings
+    #[oai(path = "/:id", method = "get", operation_id = "get_booking")]
+    async fn get(
+        &self,
+        state: Data<&Arc<AppState>>,
+        auth: BearerAuth,
+        /// The booking's id.
+        id: Path<i64>,
+    ) -> Result<Json<Booking>, GetBookingError> {
+        let client = state.pool.get().await?;
+        let booking = q::get_booking()
+            .bind(&client, &id.0, &auth.0.user_id)
+            .opt()
+            .await?
+            .ok_or_else(|| booking_not_found(id.0))?;
+        Ok(Json(booking.into()))
+    }
+
+    /// Cancel a booking
+    ///
+    /// Releases the seats of a pending booking.
+    #[oai(path = "/:id/cancel", method = "post", operation_id = "cancel_booking")]
+    async fn cancel(
+        &self,
+        state: Data<&Arc<AppState>>,
+        auth: BearerAuth,
+        /// The booking's id.
+        id: Path<i64>,
+    ) -> Result<Json<Booking>, CancelBookingError> {
+        let client = state.pool.get().await?;
+        let user_id = auth.0.user_id;
+        if let Some(cancelled) = q::cancel_booking()
+            .bind(&client, &id.0, &user_id)
+            .opt()
+            .await?
+        {
+            return Ok(Json(cancelled.into()));
+        }
+        // Nothing was cancelled: say why. This read decides only the error message.
+        let booking = q::get_booking()
+            .bind(&client, &id.0, &user_id)
+            .opt()
+            .await?
+            .ok_or_else(|| booking_not_found(id.0))?;
+        let status = BookingStatus::from(booking.status);
+        Err(ApiError::conflict(
+            "booking_not_cancellable",
+            format!("booking {} is {status:?}, not pending", id.0).to_lowercase(),
+        )
+        .into())
+    }
+}
+
+/// Holds `seats` seats of a screening for a user, for the configured hold time.
+///
+/// Errors: 404 `screening_not_found`, 409 `screening_started`, 409 `not_enough_seats`.
+pub async fn book_seats(
+    state: &AppState,
+    user_id: i64,
+    screening_id: i64,
+    seats: i32,
+) -> Result<Booking, ApiError> {
+    let client = state.pool.get().await?;
+    let params = q::BookSeatsParams {
+        seats,
+        screening_id,
+        user_id,
+        hold_seconds: state.booking_hold.as_secs_f64(),
+    };
+    if let Some(booking) = q::book_seats().params(&client, &params).opt().await? {
+        return Ok(booking.into());
+    }
+    // Sold out, or holds have lapsed and the sweep has not returned their seats yet: return
+    // them now and try once more.
+    if q::reclaim_expired_holds()
+        .bind(&client, &screening_id)
+        .await?
+        > 0
+        && let Some(booking) = q::book_seats().params(&client, &params).opt().await?
+    {
+        return Ok(booking.into());
+    }
+    let screening = q::screening_seats()
+        .bind(&client, &screening_id)
+        .opt()
+        .await?
+        .ok_or_else(|| screening_not_found(screening_id))?;
+    if screening.starts_at <= Utc::now() {
+        return Err(ApiError::conflict(
+            "screening_started",
+            format!("screening {screening_id} has started; it can no longer be booked"),
+        ));
+    }
+    Err(ApiError::conflict(
+        "not_enough_seats",
+        format!(
+            "{seats} seats requested, {} available",
+            screening.available_seats
+        ),
+    ))
+}
+
+/// One pass of the sweep: expires up to `batch` lapsed holds and returns their seats.
+/// Returns how many screenings got seats back.
+pub async fn sweep_expired_holds(client: &impl GenericClient, batch: i64) -> Result<u64, ApiError> {
+    Ok(q::sweep_expired_holds().bind(client, &batch).await?)
+}
+
+/// Runs the sweep every `every` until the task is dropped. Several replicas may sweep at once:
+/// rows locked by another sweep are skipped.
+pub async fn run_hold_sweeper(pool: Pool, every: Duration) {
+    const BATCH: i64 = 1000;
+    let mut ticker = tokio::time::interval(every);
+    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticker.tick().await;
+        let result = async {
+            let client = pool.get().await?;
+            // Keep going while full batches come back, so a backlog clears in one tick.
+            while sweep_expired_holds(&client, BATCH).await? > 0 {}
+            Ok::<_, ApiError>(())
+        }
+        .await;
+        if let Err(err) = result {
+            tracing::warn!(error = %error_chain(&err), "sweeping expired booking holds failed");
+        }
+    }
+}

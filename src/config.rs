@@ -1,0 +1,136 @@
+//! Configuration: command-line flags, each also read from an environment variable.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// boxoffice: movie-ticketing backend (catalog, users, bookings) on PostgreSQL.
+#[derive(Parser, Debug)]
+#[command(name = "boxoffice", version, about)]
+pub struct Cli {
+    /// What to do; `serve` when omitted.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Database settings.
+    #[command(flatten)]
+    pub database: DatabaseConfig,
+    /// HTTP server settings.
+    #[command(flatten)]
+    pub server: ServerConfig,
+}
+
+/// The subcommands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Serve the HTTP API (the default).
+    Serve,
+    /// Apply or revert schema migrations.
+    Migrate {
+        #[command(subcommand)]
+        action: MigrateAction,
+    },
+    /// Load the demo catalog (movies, theaters, a week of screenings) if the catalog is empty.
+    Seed,
+    /// Print the OpenAPI document.
+    Openapi {
+        /// YAML instead of JSON.
+        #[arg(long)]
+        yaml: bool,
+    },
+    /// Manage administrators.
+    Admin {
+        #[command(subcommand)]
+        action: AdminAction,
+    },
+}
+
+/// `boxoffice migrate …`.
+#[derive(Subcommand, Debug)]
+pub enum MigrateAction {
+    /// Apply every pending migration.
+    Up,
+    /// Revert the last N applied migrations.
+    Down {
+        /// How many to revert.
+        #[arg(default_value_t = 1)]
+        steps: usize,
+    },
+    /// List migrations and whether each is applied.
+    Status,
+}
+
+/// `boxoffice admin …`.
+#[derive(Subcommand, Debug)]
+pub enum AdminAction {
+    /// Create an admin user; the password is read from standard input.
+    Create {
+        /// 3–32 letters, digits, `_`, `.` or `-`.
+        #[arg(long)]
+        username: String,
+        /// Email address.
+        #[arg(long)]
+        email: String,
+        /// Name to show; the username if omitted.
+        #[arg(long)]
+        full_name: Option<String>,
+    },
+}
+
+/// Where the data lives.
+#[derive(Args, Debug, Clone)]
+pub struct DatabaseConfig {
+    /// PostgreSQL URL (`postgres://user:password@host:port/db`). Without it, a local server is
+    /// started from the machine's PostgreSQL binaries, with its data in LOCAL_PG_DIR.
+    #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true)]
+    pub database_url: Option<String>,
+    /// Data folder of the local PostgreSQL used when DATABASE_URL is not set.
+    #[arg(
+        long,
+        env = "LOCAL_PG_DIR",
+        default_value = ".boxoffice/postgres",
+        global = true
+    )]
+    pub local_pg_dir: PathBuf,
+    /// Most database connections this process opens.
+    #[arg(long, env = "DB_POOL_SIZE", default_value_t = 16, global = true,
+          value_parser = clap::value_parser!(u16).range(1..=1000))]
+    pub db_pool_size: u16,
+}
+
+/// How the HTTP server behaves.
+#[derive(Args, Debug, Clone)]
+pub struct ServerConfig {
+    /// Address to listen on.
+    #[arg(
+        long,
+        env = "LISTEN_ADDR",
+        default_value = "127.0.0.1:8080",
+        global = true
+    )]
+    pub listen_addr: SocketAddr,
+    /// Secret that signs access tokens (at least 32 bytes). Without it a random one is made at
+    /// start: tokens then die with the process and are not shared between replicas.
+    #[arg(long, env = "TOKEN_SECRET", global = true, hide_env_values = true)]
+    pub token_secret: Option<String>,
+    /// Seconds a pending booking holds its seats.
+    #[arg(long, env = "BOOKING_HOLD_SECONDS", default_value_t = 600, global = true,
+          value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub booking_hold_seconds: u64,
+    /// Seconds between sweeps that return the seats of expired holds.
+    #[arg(long, env = "HOLD_SWEEP_SECONDS", default_value_t = 30, global = true,
+          value_parser = clap::value_parser!(u64).range(1..=3_600))]
+    pub hold_sweep_seconds: u64,
+    /// Log format: `text` for people, `json` for log collectors.
+    #[arg(long, env = "LOG_FORMAT", default_value = "text", global = true)]
+    pub log_format: LogFormat,
+}
+
+/// How log lines look.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line.
+    Json,
+}

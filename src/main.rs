@@ -1,0 +1,143 @@
+//! The `boxoffice` binary: `serve` (default), `migrate`, `seed`, `openapi`, `admin create`.
+
+use std::io::BufRead;
+use std::process::ExitCode;
+
+use boxoffice::app::{self, Application, Database};
+use boxoffice::config::{AdminAction, Cli, Command, LogFormat, MigrateAction};
+use boxoffice::problem::error_chain;
+use boxoffice::users::{Role, create_user};
+use boxoffice::{auth::Passwords, migrate, seed};
+use clap::Parser;
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(cli.server.log_format);
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("boxoffice: {}", error_chain(&*err));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+type Error = Box<dyn std::error::Error + Send + Sync>;
+
+async fn run(cli: Cli) -> Result<(), Error> {
+    let command = cli.command.unwrap_or(Command::Serve);
+    if let Command::Openapi { yaml } = command {
+        let api = app::api();
+        println!("{}", if yaml { api.spec_yaml() } else { api.spec() });
+        return Ok(());
+    }
+    let database = Database::open(&cli.database).await?;
+    let pool = database.pool.clone();
+    match command {
+        Command::Serve => {
+            if database.local.is_some() {
+                app::migrate_up(&pool).await?;
+                let seeded = seed::seed(&pool).await?;
+                if seeded.movies > 0 {
+                    tracing::info!(?seeded, "loaded the demo catalog");
+                }
+            }
+            let application = Application::build(&cli.server, pool).await?;
+            let addr = application.local_addr();
+            if let Some(local) = &database.local {
+                tracing::info!(data = %local.data_dir().display(), port = local.port(),
+                    "using the local PostgreSQL (set DATABASE_URL to use another)");
+            }
+            tracing::info!("listening on http://{addr}");
+            println!("boxoffice is serving; Swagger UI: http://{addr}/docs");
+            application.run_until_stopped().await?;
+        }
+        Command::Migrate { action } => {
+            let mut client = pool.get().await?;
+            match action {
+                MigrateAction::Up => {
+                    let applied = migrate::up(&mut client).await?;
+                    report("applied", &applied);
+                }
+                MigrateAction::Down { steps } => {
+                    let reverted = migrate::down(&mut client, steps).await?;
+                    report("reverted", &reverted);
+                }
+                MigrateAction::Status => {
+                    for (migration, applied_at) in migrate::status(&mut client).await? {
+                        let state = applied_at.map_or("pending".to_owned(), |at| {
+                            format!("applied {}", at.to_rfc3339())
+                        });
+                        println!("{:06} {:<24} {state}", migration.version, migration.name);
+                    }
+                }
+            }
+        }
+        Command::Seed => {
+            let seeded = seed::seed(&pool).await?;
+            if seeded.movies == 0 {
+                println!("the catalog already has movies; nothing loaded");
+            } else {
+                println!(
+                    "loaded {} movies, {} theaters, {} screenings",
+                    seeded.movies, seeded.theaters, seeded.screenings
+                );
+            }
+        }
+        Command::Admin {
+            action:
+                AdminAction::Create {
+                    username,
+                    email,
+                    full_name,
+                },
+        } => {
+            eprintln!("password for {username} (read from standard input):");
+            let mut password = String::new();
+            std::io::stdin().lock().read_line(&mut password)?;
+            let password = password.trim_end_matches(['\r', '\n']).to_owned();
+            if !(8..=128).contains(&password.chars().count()) {
+                return Err("the password must have 8 to 128 characters".into());
+            }
+            let state = boxoffice::AppState {
+                pool,
+                tokens: boxoffice::auth::TokenKeys::new(&boxoffice::auth::random_bytes::<32>()),
+                passwords: Passwords::new(),
+                booking_hold: std::time::Duration::ZERO,
+            };
+            let full_name = full_name.unwrap_or_else(|| username.clone());
+            let user = create_user(&state, &username, &email, password, &full_name, Role::Admin)
+                .await
+                .map_err(|err| match err {
+                    boxoffice::problem::ApiError::Problem(p) => p.detail.into(),
+                    other => Error::from(other),
+                })?;
+            println!("created admin {} (id {})", user.username, user.id);
+        }
+        Command::Openapi { .. } => unreachable!("handled above"),
+    }
+    Ok(())
+}
+
+fn report(verb: &str, migrations: &[&migrate::Migration]) {
+    if migrations.is_empty() {
+        println!("nothing to do");
+    }
+    for migration in migrations {
+        println!("{verb} {:06} {}", migration.version, migration.name);
+    }
+}
+
+fn init_logging(format: LogFormat) {
+    let filter = EnvFilter::try_from_env("RUST_LOG")
+        .unwrap_or_else(|_| EnvFilter::new("info,tokio_postgres=warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match format {
+        LogFormat::Text => builder.init(),
+        LogFormat::Json => builder.json().init(),
+    }
+}

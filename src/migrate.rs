@@ -1,0 +1,179 @@
+//! The schema migration runner: `boxoffice migrate up | down [N] | status`.
+//!
+//! Migrations are the golang-migrate files in migrations/ (`NNNNNN_name.up.sql` and
+//! `.down.sql`), embedded at build time. Applied versions are recorded in `schema_history`.
+//! The runner holds a PostgreSQL advisory lock while it works, so replicas starting at once
+//! apply each migration once, and runs each migration in its own transaction, so a failed one
+//! leaves no trace. (No maintained crate reads this layout over tokio-postgres with down
+//! migrations: refinery has its own file naming and no down, sqlx-migrate needs sqlx.)
+//!
+//! The runner's own bookkeeping is the one place the service writes SQL outside queries/: the
+//! `schema_history` table must exist before any migration, so cornucopia cannot check it.
+
+use chrono::{DateTime, Utc};
+use deadpool_postgres::{Client, Pool};
+
+/// One migration: `up` applies it, `down` reverts it.
+#[derive(Debug)]
+pub struct Migration {
+    /// The `NNNNNN` prefix of its files.
+    pub version: i64,
+    /// The rest of its file names.
+    pub name: &'static str,
+    /// The `.up.sql` script.
+    pub up: &'static str,
+    /// The `.down.sql` script.
+    pub down: &'static str,
+}
+
+include!(concat!(env!("OUT_DIR"), "/migrations.rs"));
+
+/// Key of the advisory lock held while migrating (arbitrary, fixed: "boxoffice" in ASCII,
+/// truncated to 64 bits).
+const LOCK_KEY: i64 = 0x626f_786f_6666_6963;
+
+const CREATE_HISTORY: &str = "CREATE TABLE IF NOT EXISTS schema_history (
+    version    bigint PRIMARY KEY,
+    name       text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now()
+)";
+
+/// Why migrating failed.
+#[derive(Debug, thiserror::Error)]
+pub enum MigrateError {
+    /// A statement failed; `version` is the migration it belongs to, if any.
+    #[error("migration {version:06}: {source}")]
+    Migration {
+        version: i64,
+        #[source]
+        source: tokio_postgres::Error,
+    },
+    /// Bookkeeping failed.
+    #[error("migration bookkeeping")]
+    Database(#[from] tokio_postgres::Error),
+    /// No connection could be had.
+    #[error("connecting to the database")]
+    Pool(#[from] deadpool_postgres::PoolError),
+    /// The database has a version this binary does not know; it cannot be reverted here.
+    #[error("the database has migration {0:06}, which this binary does not know")]
+    UnknownVersion(i64),
+}
+
+/// The latest migration this binary knows.
+pub fn latest_version() -> i64 {
+    MIGRATIONS.last().map_or(0, |m| m.version)
+}
+
+/// Applies every migration not yet applied, in version order. Returns those it applied.
+pub async fn up(client: &mut Client) -> Result<Vec<&'static Migration>, MigrateError> {
+    locked(client, async |client| {
+        let applied = applied_versions(client).await?;
+        let mut done = Vec::new();
+        for migration in MIGRATIONS.iter().filter(|m| !applied.contains(&m.version)) {
+            let tx = client.transaction().await?;
+            tx.batch_execute(migration.up)
+                .await
+                .map_err(|source| MigrateError::Migration {
+                    version: migration.version,
+                    source,
+                })?;
+            tx.execute(
+                "INSERT INTO schema_history (version, name) VALUES ($1, $2)",
+                &[&migration.version, &migration.name],
+            )
+            .await?;
+            tx.commit().await?;
+            done.push(migration);
+        }
+        Ok(done)
+    })
+    .await
+}
+
+/// Reverts the `steps` most recently applied migrations, newest first. Returns those it
+/// reverted.
+pub async fn down(
+    client: &mut Client,
+    steps: usize,
+) -> Result<Vec<&'static Migration>, MigrateError> {
+    locked(client, async |client| {
+        let mut applied = applied_versions(client).await?;
+        applied.sort_unstable_by(|a, b| b.cmp(a));
+        let mut done = Vec::new();
+        for version in applied.into_iter().take(steps) {
+            let migration = MIGRATIONS
+                .iter()
+                .find(|m| m.version == version)
+                .ok_or(MigrateError::UnknownVersion(version))?;
+            let tx = client.transaction().await?;
+            tx.batch_execute(migration.down)
+                .await
+                .map_err(|source| MigrateError::Migration { version, source })?;
+            tx.execute("DELETE FROM schema_history WHERE version = $1", &[&version])
+                .await?;
+            tx.commit().await?;
+            done.push(migration);
+        }
+        Ok(done)
+    })
+    .await
+}
+
+/// Every known migration with when it was applied (`None`: pending).
+pub async fn status(
+    client: &mut Client,
+) -> Result<Vec<(&'static Migration, Option<DateTime<Utc>>)>, MigrateError> {
+    client.batch_execute(CREATE_HISTORY).await?;
+    let rows = client
+        .query("SELECT version, applied_at FROM schema_history", &[])
+        .await?;
+    let applied: Vec<(i64, DateTime<Utc>)> = rows.iter().map(|r| (r.get(0), r.get(1))).collect();
+    Ok(MIGRATIONS
+        .iter()
+        .map(|m| {
+            let at = applied
+                .iter()
+                .find(|(v, _)| *v == m.version)
+                .map(|(_, at)| *at);
+            (m, at)
+        })
+        .collect())
+}
+
+/// Whether the database is at (or past, during a rolling upgrade) the latest migration this
+/// binary knows. Errors when the database does not answer.
+pub async fn is_current(pool: &Pool) -> Result<bool, Box<dyn std::error::Error + Send + Sync>> {
+    let client = pool.get().await?;
+    let row = client
+        .query_one("SELECT coalesce(max(version), 0) FROM schema_history", &[])
+        .await?;
+    Ok(row.get::<_, i64>(0) >= latest_version())
+}
+
+async fn applied_versions(client: &Client) -> Result<Vec<i64>, MigrateError> {
+    let rows = client
+        .query("SELECT version FROM schema_history", &[])
+        .await?;
+    Ok(rows.iter().map(|r| r.get(0)).collect())
+}
+
+/// Runs `work` holding the migration lock (waiting for it if another process has it).
+async fn locked<T>(
+    client: &mut Client,
+    work: impl AsyncFnOnce(&mut Client) -> Result<T, MigrateError>,
+) -> Result<T, MigrateError> {
+    client
+        .execute("SELECT pg_advisory_lock($1)", &[&LOCK_KEY])
+        .await?;
+    let result = async {
+        client.batch_execute(CREATE_HISTORY).await?;
+        work(client).await
+    }
+    .await;
+    let unlocked = client
+        .execute("SELECT pg_advisory_unlock($1)", &[&LOCK_KEY])
+        .await;
+    let value = result?;
+    unlocked?;
+    Ok(value)
+}

@@ -1,0 +1,357 @@
+//! Users: registration, login, refresh-token rotation, logout, and the caller's profile.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use codegen::queries::users as q;
+use codegen::types::UserRole;
+use poem::web::Data;
+use poem_openapi::{ApiResponse, Enum, Object, OpenApi, payload::Json};
+use serde::{Deserialize, Serialize};
+
+use crate::AppState;
+use crate::auth::{self, BearerAuth, REFRESH_TOKEN_TTL};
+use crate::problem::ApiError;
+use crate::problem_responses;
+
+/// A user's role. Admins manage the catalog.
+#[derive(Enum, Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[oai(rename_all = "lowercase")]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Books tickets.
+    Customer,
+    /// Also manages movies, theaters and screenings.
+    Admin,
+}
+
+impl From<UserRole> for Role {
+    fn from(role: UserRole) -> Self {
+        match role {
+            UserRole::Customer => Role::Customer,
+            UserRole::Admin => Role::Admin,
+        }
+    }
+}
+
+impl From<Role> for UserRole {
+    fn from(role: Role) -> Self {
+        match role {
+            Role::Customer => UserRole::Customer,
+            Role::Admin => UserRole::Admin,
+        }
+    }
+}
+
+/// A registered user.
+#[derive(Object, Debug, Clone)]
+pub struct User {
+    /// The user's id.
+    pub id: i64,
+    /// Unique, case-insensitively.
+    pub username: String,
+    /// Unique, case-insensitively.
+    pub email: String,
+    /// The name to show.
+    pub full_name: String,
+    /// `customer` or `admin`.
+    pub role: Role,
+    /// When the user registered (RFC 3339, UTC).
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<q::User> for User {
+    fn from(row: q::User) -> Self {
+        User {
+            id: row.id,
+            username: row.username,
+            email: row.email,
+            full_name: row.full_name,
+            role: row.role.into(),
+            created_at: row.created_at,
+        }
+    }
+}
+
+/// `POST /v1/users/register` body.
+#[derive(Object, Debug)]
+#[oai(deny_unknown_fields)]
+pub struct Registration {
+    /// 3–32 letters, digits, `_`, `.` or `-`; unique case-insensitively.
+    #[oai(validator(pattern = r"^[A-Za-z0-9_.-]{3,32}$"))]
+    pub username: String,
+    /// An email address (at most 254 characters); unique case-insensitively.
+    #[oai(validator(max_length = 254, pattern = r"^[^@\s]+@[^@\s]+$"))]
+    pub email: String,
+    /// 8–128 characters (NIST SP 800-63B §5.1.1.2: at least 8, long passphrases allowed).
+    #[oai(validator(min_length = 8, max_length = 128))]
+    pub password: String,
+    /// 1–100 characters.
+    #[oai(validator(min_length = 1, max_length = 100))]
+    pub full_name: String,
+}
+
+/// `POST /v1/users/login` body.
+#[derive(Object, Debug)]
+#[oai(deny_unknown_fields)]
+pub struct Login {
+    /// The username, in any letter case.
+    #[oai(validator(max_length = 32))]
+    pub username: String,
+    /// The password.
+    #[oai(validator(max_length = 128))]
+    pub password: String,
+}
+
+/// `POST /v1/users/refresh` body.
+#[derive(Object, Debug)]
+#[oai(deny_unknown_fields)]
+pub struct Refresh {
+    /// The refresh token from the last login or refresh; it is used up by this call.
+    #[oai(validator(max_length = 128))]
+    pub refresh_token: String,
+}
+
+/// Tokens for a session, and its user.
+#[derive(Object, Debug)]
+pub struct Tokens {
+    /// Send as `Authorization: Bearer <access_token>`. Valid for 15 minutes.
+    pub access_token: String,
+    /// When the access token expires (RFC 3339, UTC).
+    pub access_token_expires_at: DateTime<Utc>,
+    /// Exchange at `POST /v1/users/refresh` for new tokens. Valid for 7 days, usable once.
+    pub refresh_token: String,
+    /// When the refresh token expires (RFC 3339, UTC).
+    pub refresh_token_expires_at: DateTime<Utc>,
+    /// The user the tokens are for.
+    pub user: User,
+}
+
+#[derive(ApiResponse)]
+enum RegisterResponse {
+    /// The user is registered.
+    #[oai(status = 201)]
+    Created(Json<User>),
+}
+
+#[derive(ApiResponse)]
+enum LogoutResponse {
+    /// The session is revoked: its refresh token no longer works. Access tokens already issued
+    /// stay valid until they expire (at most 15 minutes).
+    #[oai(status = 204)]
+    NoContent,
+}
+
+problem_responses! {
+    enum RegisterError {
+        /// `invalid_request`: malformed JSON, unknown fields or a value out of range.
+        BadRequest = 400,
+        /// `username_taken` or `email_taken`.
+        Conflict = 409,
+        /// `payload_too_large`: the body is over 1 MiB.
+        PayloadTooLarge = 413,
+    }
+}
+
+problem_responses! {
+    enum LoginError {
+        /// `invalid_request`: malformed JSON, unknown fields or a value out of range.
+        BadRequest = 400,
+        /// `invalid_credentials` (login) or `invalid_refresh_token` (refresh).
+        Unauthorized = 401,
+        /// `payload_too_large`: the body is over 1 MiB.
+        PayloadTooLarge = 413,
+    }
+}
+
+problem_responses! {
+    enum SessionError {
+        /// `unauthorized`: no valid bearer token.
+        Unauthorized = 401,
+        /// `user_not_found`: the user no longer exists.
+        NotFound = 404,
+    }
+}
+
+/// `/v1/users`.
+pub struct UsersApi;
+
+#[OpenApi(prefix_path = "/v1/users", tag = "crate::ApiTags::Users")]
+impl UsersApi {
+    /// Register
+    ///
+    /// Creates a customer account. Log in afterwards to get tokens.
+    #[oai(path = "/register", method = "post", operation_id = "register")]
+    async fn register(
+        &self,
+        state: Data<&Arc<AppState>>,
+        body: Json<Registration>,
+    ) -> Result<RegisterResponse, RegisterError> {
+        let Registration {
+            username,
+            email,
+            password,
+            full_name,
+        } = body.0;
+        let user = create_user(
+            &state,
+            &username,
+            &email,
+            password,
+            &full_name,
+            Role::Customer,
+        )
+        .await?;
+        Ok(RegisterResponse::Created(Json(user)))
+    }
+
+    /// Log in
+    ///
+    /// Exchanges a username and password for an access token and a refresh token. A wrong
+    /// password and an unknown username get the same answer, in the same time.
+    #[oai(path = "/login", method = "post", operation_id = "login")]
+    async fn login(
+        &self,
+        state: Data<&Arc<AppState>>,
+        body: Json<Login>,
+    ) -> Result<Json<Tokens>, LoginError> {
+        let client = state.pool.get().await?;
+        let credentials = q::find_credentials()
+            .bind(&client, &body.username)
+            .opt()
+            .await?;
+        let (user_id, hash) = match credentials {
+            Some(row) => (Some(row.id), Some(row.password_hash)),
+            None => (None, None),
+        };
+        let verified = state.passwords.verify(body.0.password, hash).await?;
+        let Some(user_id) = user_id.filter(|_| verified) else {
+            return Err(ApiError::unauthorized(
+                "invalid_credentials",
+                "the username or password is wrong",
+            )
+            .into());
+        };
+        let refresh_token = auth::new_refresh_token();
+        let session = q::start_session()
+            .bind(
+                &client,
+                &user_id,
+                &auth::refresh_token_digest(&refresh_token),
+                &REFRESH_TOKEN_TTL.as_secs_f64(),
+            )
+            .one()
+            .await?;
+        Ok(Json(tokens(&state, session, refresh_token)))
+    }
+
+    /// Refresh tokens
+    ///
+    /// Exchanges a refresh token for a new access token and a new refresh token. The old
+    /// refresh token is revoked: each can be used once.
+    #[oai(path = "/refresh", method = "post", operation_id = "refresh")]
+    async fn refresh(
+        &self,
+        state: Data<&Arc<AppState>>,
+        body: Json<Refresh>,
+    ) -> Result<Json<Tokens>, LoginError> {
+        let client = state.pool.get().await?;
+        let refresh_token = auth::new_refresh_token();
+        let session = q::rotate_session()
+            .bind(
+                &client,
+                &auth::refresh_token_digest(&body.refresh_token),
+                &auth::refresh_token_digest(&refresh_token),
+                &REFRESH_TOKEN_TTL.as_secs_f64(),
+            )
+            .opt()
+            .await?
+            .ok_or_else(|| {
+                ApiError::unauthorized(
+                    "invalid_refresh_token",
+                    "the refresh token is unknown, expired, revoked or already used",
+                )
+            })?;
+        Ok(Json(tokens(&state, session, refresh_token)))
+    }
+
+    /// Log out
+    ///
+    /// Revokes the session of the access token: its refresh token stops working.
+    #[oai(path = "/logout", method = "post", operation_id = "logout")]
+    async fn logout(
+        &self,
+        state: Data<&Arc<AppState>>,
+        auth: BearerAuth,
+    ) -> Result<LogoutResponse, SessionError> {
+        let caller = auth.0;
+        let client = state.pool.get().await?;
+        q::revoke_session()
+            .bind(&client, &caller.session_id, &caller.user_id)
+            .await?;
+        Ok(LogoutResponse::NoContent)
+    }
+
+    /// The caller
+    ///
+    /// The user the access token belongs to.
+    #[oai(path = "/me", method = "get", operation_id = "get_me")]
+    async fn me(
+        &self,
+        state: Data<&Arc<AppState>>,
+        auth: BearerAuth,
+    ) -> Result<Json<User>, SessionError> {
+        let client = state.pool.get().await?;
+        let user = q::get_user()
+            .bind(&client, &auth.0.user_id)
+            .opt()
+            .await?
+            .ok_or_else(|| ApiError::not_found("user_not_found", "the user no longer exists"))?;
+        Ok(Json(user.into()))
+    }
+}
+
+/// Creates a user with a freshly hashed password. Used by registration (customers) and by
+/// `boxoffice admin create`. Errors: 409 `username_taken` / `email_taken`.
+pub async fn create_user(
+    state: &AppState,
+    username: &str,
+    email: &str,
+    password: String,
+    full_name: &str,
+    role: Role,
+) -> Result<User, ApiError> {
+    let password_hash = state.passwords.hash(password).await?;
+    let client = state.pool.get().await?;
+    let user = q::insert_user()
+        .bind(
+            &client,
+            &username,
+            &email,
+            &full_name,
+            &password_hash,
+            &UserRole::from(role),
+        )
+        .one()
+        .await?;
+    Ok(user.into())
+}
+
+fn tokens(state: &AppState, session: q::UserSession, refresh_token: String) -> Tokens {
+    let role = Role::from(session.role);
+    let access = state.tokens.issue(session.id, role, session.session_id);
+    Tokens {
+        access_token: access.token,
+        access_token_expires_at: access.expires_at,
+        refresh_token,
+        refresh_token_expires_at: session.session_expires_at,
+        user: User {
+            id: session.id,
+            username: session.username,
+            email: session.email,
+            full_name: session.full_name,
+            role,
+            created_at: session.created_at,
+        },
+    }
+}
