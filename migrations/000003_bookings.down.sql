@@ -1,2 +1,3 @@
+DROP VIEW screenings_now;
 DROP TABLE bookings;
 DROP TYPE booking_status;

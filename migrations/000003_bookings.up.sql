@@ -22,3 +22,14 @@ CREATE INDEX bookings_user_id_idx ON bookings (user_id, id);
 CREATE INDEX bookings_screening_id_idx ON bookings (screening_id);
 -- Serves the periodic sweep of expired holds; pending bookings are few, so the index is small.
 CREATE INDEX bookings_pending_expires_at_idx ON bookings (expires_at) WHERE status = 'pending';
+
+-- Screenings as clients see them: seats held by pending bookings whose hold has lapsed count as
+-- available even before the sweep returns them (bookings_screening_id_idx).
+CREATE VIEW screenings_now AS
+SELECT s.id, s.movie_id, s.theater_id, s.starts_at, s.ends_at, s.price, s.currency,
+       s.total_seats,
+       s.available_seats + coalesce((
+           SELECT sum(b.seats)::int FROM bookings b
+           WHERE b.screening_id = s.id AND b.status = 'pending' AND b.expires_at <= now()
+       ), 0) AS available_seats
+FROM screenings s;

@@ -2,31 +2,23 @@
 
 --! list_screenings (movie_id?, theater_id?, starts_from?, starts_before?) : Screening
 -- A keyset page of screenings by id with optional filters (screenings_movie_id_idx,
--- screenings_theater_id_idx, screenings_starts_at_idx). Seats held by pending bookings that
--- have expired but are not yet swept count as available. `limit` is the page size plus one.
-SELECT s.id, s.movie_id, s.theater_id, s.starts_at, s.ends_at, s.price, s.currency, s.total_seats,
-       s.available_seats + coalesce((
-           SELECT sum(b.seats)::int FROM bookings b
-           WHERE b.screening_id = s.id AND b.status = 'pending' AND b.expires_at <= now()
-       ), 0) AS available_seats
-FROM screenings s
-WHERE s.id > :after
-  AND (:movie_id::bigint IS NULL OR s.movie_id = :movie_id)
-  AND (:theater_id::bigint IS NULL OR s.theater_id = :theater_id)
-  AND (:starts_from::timestamptz IS NULL OR s.starts_at >= :starts_from)
-  AND (:starts_before::timestamptz IS NULL OR s.starts_at < :starts_before)
-ORDER BY s.id
+-- screenings_theater_id_idx, screenings_starts_at_idx), seats counted as in screenings_now.
+-- `limit` is the page size plus one.
+SELECT id, movie_id, theater_id, starts_at, ends_at, price, currency, total_seats, available_seats
+FROM screenings_now
+WHERE id > :after
+  AND (:movie_id::bigint IS NULL OR movie_id = :movie_id)
+  AND (:theater_id::bigint IS NULL OR theater_id = :theater_id)
+  AND (:starts_from::timestamptz IS NULL OR starts_at >= :starts_from)
+  AND (:starts_before::timestamptz IS NULL OR starts_at < :starts_before)
+ORDER BY id
 LIMIT :limit;
 
 --! get_screening : Screening
--- One screening by id, counting expired-but-unswept holds as available.
-SELECT s.id, s.movie_id, s.theater_id, s.starts_at, s.ends_at, s.price, s.currency, s.total_seats,
-       s.available_seats + coalesce((
-           SELECT sum(b.seats)::int FROM bookings b
-           WHERE b.screening_id = s.id AND b.status = 'pending' AND b.expires_at <= now()
-       ), 0) AS available_seats
-FROM screenings s
-WHERE s.id = :id;
+-- One screening by id, seats counted as in screenings_now.
+SELECT id, movie_id, theater_id, starts_at, ends_at, price, currency, total_seats, available_seats
+FROM screenings_now
+WHERE id = :id;
 
 --! insert_screening : Screening
 -- Schedules a movie in a theater: ends_at follows from the movie's duration and the seats from

@@ -27,34 +27,19 @@ use crate::theaters::TheatersApi;
 use crate::users::UsersApi;
 use crate::{AppState, migrate};
 
-/// Every API of the service, as one OpenAPI document.
-pub type Api = OpenApiService<
-    (
-        OpsApi,
-        UsersApi,
-        MoviesApi,
-        TheatersApi,
-        ScreeningsApi,
-        BookingsApi,
-    ),
-    (),
->;
+/// Every API of the service, one per domain.
+pub type Apis = (
+    OpsApi,
+    UsersApi,
+    MoviesApi,
+    TheatersApi,
+    ScreeningsApi,
+    BookingsApi,
+);
 
 /// The OpenAPI service: the source of the routes, the document and Swagger UI.
-pub fn api() -> Api {
-    OpenApiService::new(
-        (
-            OpsApi,
-            UsersApi,
-            MoviesApi,
-            TheatersApi,
-            ScreeningsApi,
-            BookingsApi,
-        ),
-        "boxoffice",
-        env!("CARGO_PKG_VERSION"),
-    )
-    .description(
+pub fn api() -> OpenApiService<Apis, ()> {
+    OpenApiService::new(Apis::default(), "boxoffice", env!("CARGO_PKG_VERSION")).description(
         "Movie ticketing: browse the catalog, register, log in, and book seats of a screening. \
          Money is an integer count of minor units with an ISO 4217 currency; times are \
          RFC 3339 in UTC; errors are RFC 9457 problem details with a stable `code`; lists are \
@@ -64,7 +49,7 @@ pub fn api() -> Api {
 
 /// The whole HTTP surface: the API under `/v1`, the probes, `/docs` (Swagger UI) and the
 /// document at `/openapi.json` and `/openapi.yaml`.
-pub fn routes(state: Arc<AppState>) -> impl Endpoint {
+pub fn routes(state: Arc<AppState>) -> impl Endpoint<Output = poem::Response> {
     let api = api();
     Route::new()
         .nest("/docs", api.swagger_ui())
@@ -165,6 +150,30 @@ pub async fn create_database_if_missing(
     Ok(())
 }
 
+/// The state every handler shares. The token secret should be at least 32 bytes; without one
+/// a random secret is made (and a warning logged).
+pub async fn state(config: &ServerConfig, pool: Pool) -> Arc<AppState> {
+    let secret = match &config.token_secret {
+        Some(secret) => secret.as_bytes().to_vec(),
+        None => {
+            tracing::warn!(
+                "TOKEN_SECRET is not set: signing tokens with a random secret; they will \
+                 not survive a restart or work across replicas"
+            );
+            crate::auth::random_bytes::<32>().to_vec()
+        }
+    };
+    let passwords = tokio::task::spawn_blocking(Passwords::new)
+        .await
+        .expect("setting up password hashing does not panic");
+    Arc::new(AppState {
+        pool,
+        tokens: TokenKeys::new(&secret),
+        passwords,
+        booking_hold: Duration::from_secs(config.booking_hold_seconds),
+    })
+}
+
 /// The service, bound to its address and ready to run.
 pub struct Application {
     acceptor: TcpAcceptor,
@@ -173,28 +182,9 @@ pub struct Application {
 }
 
 impl Application {
-    /// Binds the listener (port 0 picks a free one) and prepares the shared state. The token
-    /// secret must be at least 32 bytes; without one a random secret is made.
+    /// Binds the listener (port 0 picks a free one) and prepares the shared state.
     pub async fn build(config: &ServerConfig, pool: Pool) -> std::io::Result<Self> {
-        let secret = match &config.token_secret {
-            Some(secret) => secret.as_bytes().to_vec(),
-            None => {
-                tracing::warn!(
-                    "TOKEN_SECRET is not set: signing tokens with a random secret; they will \
-                     not survive a restart or work across replicas"
-                );
-                crate::auth::random_bytes::<32>().to_vec()
-            }
-        };
-        let passwords = tokio::task::spawn_blocking(Passwords::new)
-            .await
-            .expect("setting up password hashing does not panic");
-        let state = Arc::new(AppState {
-            pool,
-            tokens: TokenKeys::new(&secret),
-            passwords,
-            booking_hold: Duration::from_secs(config.booking_hold_seconds),
-        });
+        let state = state(config, pool).await;
         let acceptor = TcpListener::bind(config.listen_addr)
             .into_acceptor()
             .await?;

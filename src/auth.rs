@@ -219,3 +219,75 @@ fn hash_blocking(password: &str) -> String {
         .expect("argon2 with default parameters accepts any password")
         .to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_token_verifies_with_its_own_secret_only() {
+        let keys = TokenKeys::new(b"0123456789abcdef0123456789abcdef");
+        let issued = keys.issue(42, Role::Admin, 7);
+        let caller = keys.verify(&issued.token).expect("valid");
+        assert_eq!(
+            (caller.user_id, caller.role, caller.session_id),
+            (42, Role::Admin, 7)
+        );
+        let other = TokenKeys::new(b"another secret of at least 32 bytes!");
+        assert!(other.verify(&issued.token).is_none());
+        assert!(keys.verify("garbage").is_none());
+        let expires_in = issued.expires_at - Utc::now();
+        assert!(expires_in <= chrono::Duration::minutes(15));
+        assert!(expires_in > chrono::Duration::minutes(14));
+    }
+
+    #[test]
+    fn an_expired_token_is_refused() {
+        let keys = TokenKeys::new(b"0123456789abcdef0123456789abcdef");
+        let past = Utc::now().timestamp() - 3600;
+        let claims = Claims {
+            sub: "1".into(),
+            role: Role::Customer,
+            sid: 1,
+            iat: past - 900,
+            exp: past,
+        };
+        let token =
+            jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &keys.encoding).unwrap();
+        assert!(keys.verify(&token).is_none());
+    }
+
+    #[test]
+    fn refresh_tokens_are_random_and_stored_as_sha256() {
+        let (a, b) = (new_refresh_token(), new_refresh_token());
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 43, "256 bits in unpadded base64url");
+        assert_eq!(refresh_token_digest(&a).len(), 32);
+        assert_eq!(refresh_token_digest(&a), refresh_token_digest(&a));
+    }
+
+    #[tokio::test]
+    async fn passwords_verify_against_their_hash_only() {
+        let passwords = Passwords::new();
+        let hash = passwords.hash("correct horse".into()).await.unwrap();
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(
+            passwords
+                .verify("correct horse".into(), Some(hash.clone()))
+                .await
+                .unwrap()
+        );
+        assert!(
+            !passwords
+                .verify("wrong horse".into(), Some(hash))
+                .await
+                .unwrap()
+        );
+        assert!(
+            !passwords
+                .verify("correct horse".into(), None)
+                .await
+                .unwrap()
+        );
+    }
+}

@@ -164,6 +164,7 @@ fn booking_not_found(id: i64) -> ApiError {
 }
 
 /// `/v1/bookings`.
+#[derive(Default)]
 pub struct BookingsApi;
 
 #[OpenApi(prefix_path = "/v1/bookings", tag = "crate::ApiTags::Bookings")]
@@ -281,13 +282,12 @@ pub async fn book_seats(
         return Ok(booking.into());
     }
     // Sold out, or holds have lapsed and the sweep has not returned their seats yet: return
-    // them now and try once more.
-    if q::reclaim_expired_holds()
+    // them now and try once more. Retry even when this reclaim freed nothing: a concurrent
+    // sweep may have returned the seats since the first attempt.
+    q::reclaim_expired_holds()
         .bind(&client, &screening_id)
-        .await?
-        > 0
-        && let Some(booking) = q::book_seats().params(&client, &params).opt().await?
-    {
+        .await?;
+    if let Some(booking) = q::book_seats().params(&client, &params).opt().await? {
         return Ok(booking.into());
     }
     let screening = q::screening_seats()

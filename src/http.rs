@@ -165,3 +165,34 @@ pub async fn limit_body<E: Endpoint>(next: Arc<E>, mut req: Request) -> poem::Re
     req.set_body(body);
     Ok(next.call(req).await?.into_response())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(page: &Page<i64>) -> Vec<i64> {
+        page.items.clone()
+    }
+
+    #[test]
+    fn a_full_page_with_more_behind_it_points_at_its_last_item() {
+        let request = PageRequest::new(3, Some(10));
+        assert_eq!(request.after(), 10);
+        assert_eq!(request.fetch_limit(), 4);
+        let page = request.page(vec![11, 12, 13, 14], |id| *id, |id| id);
+        assert_eq!(ids(&page), vec![11, 12, 13]);
+        assert_eq!(page.next_after, Some(13));
+    }
+
+    #[test]
+    fn the_last_page_has_no_next() {
+        let request = PageRequest::new(3, None);
+        assert_eq!(request.after(), 0);
+        let exactly_full = request.page(vec![1, 2, 3], |id| *id, |id| id);
+        assert_eq!(exactly_full.next_after, None);
+        let short = request.page(vec![1], |id| *id, |id| id);
+        assert_eq!((ids(&short), short.next_after), (vec![1], None));
+        let empty = request.page(Vec::<i64>::new(), |id| *id, |id| id);
+        assert!(empty.items.is_empty() && empty.next_after.is_none());
+    }
+}

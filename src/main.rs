@@ -7,7 +7,7 @@ use boxoffice::app::{self, Application, Database};
 use boxoffice::config::{AdminAction, Cli, Command, LogFormat, MigrateAction};
 use boxoffice::problem::error_chain;
 use boxoffice::users::{Role, create_user};
-use boxoffice::{auth::Passwords, migrate, seed};
+use boxoffice::{migrate, seed};
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 
@@ -101,12 +101,7 @@ async fn run(cli: Cli) -> Result<(), Error> {
             if !(8..=128).contains(&password.chars().count()) {
                 return Err("the password must have 8 to 128 characters".into());
             }
-            let state = boxoffice::AppState {
-                pool,
-                tokens: boxoffice::auth::TokenKeys::new(&boxoffice::auth::random_bytes::<32>()),
-                passwords: Passwords::new(),
-                booking_hold: std::time::Duration::ZERO,
-            };
+            let state = app::state(&cli.server, pool).await;
             let full_name = full_name.unwrap_or_else(|| username.clone());
             let user = create_user(&state, &username, &email, password, &full_name, Role::Admin)
                 .await

@@ -208,6 +208,7 @@ fn movie_not_found(id: i64) -> ApiError {
 }
 
 /// `/v1/movies`.
+#[derive(Default)]
 pub struct MoviesApi;
 
 #[OpenApi(prefix_path = "/v1/movies", tag = "crate::ApiTags::Movies")]

@@ -27,6 +27,7 @@ enum Readiness {
 }
 
 /// `/healthz`, `/readyz`.
+#[derive(Default)]
 pub struct OpsApi;
 
 #[OpenApi(tag = "crate::ApiTags::Ops")]

@@ -147,6 +147,13 @@ pub const CONSTRAINT_PROBLEMS: &[(&str, StatusCode, &str, &str)] = &[
         "the theater has another screening at that time",
     ),
     (
+        // The last line of defence; the booking statement's own guard answers first.
+        "screenings_available_seats_check",
+        StatusCode::CONFLICT,
+        "not_enough_seats",
+        "not enough seats are left",
+    ),
+    (
         "screenings_movie_id_fkey",
         StatusCode::CONFLICT,
         "movie_has_screenings",

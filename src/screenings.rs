@@ -112,6 +112,7 @@ problem_responses! {
 }
 
 /// `/v1/screenings`.
+#[derive(Default)]
 pub struct ScreeningsApi;
 
 #[OpenApi(prefix_path = "/v1/screenings", tag = "crate::ApiTags::Screenings")]

@@ -73,6 +73,7 @@ problem_responses! {
 }
 
 /// `/v1/theaters`.
+#[derive(Default)]
 pub struct TheatersApi;
 
 #[OpenApi(prefix_path = "/v1/theaters", tag = "crate::ApiTags::Theaters")]

@@ -174,6 +174,7 @@ problem_responses! {
 }
 
 /// `/v1/users`.
+#[derive(Default)]
 pub struct UsersApi;
 
 #[OpenApi(prefix_path = "/v1/users", tag = "crate::ApiTags::Users")]

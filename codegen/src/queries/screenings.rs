@@ -136,7 +136,7 @@ where
 pub struct ListScreeningsStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn list_screenings() -> ListScreeningsStmt {
     ListScreeningsStmt(
-        "SELECT s.id, s.movie_id, s.theater_id, s.starts_at, s.ends_at, s.price, s.currency, s.total_seats, s.available_seats + coalesce(( SELECT sum(b.seats)::int FROM bookings b WHERE b.screening_id = s.id AND b.status = 'pending' AND b.expires_at <= now() ), 0) AS available_seats FROM screenings s WHERE s.id > $1 AND ($2::bigint IS NULL OR s.movie_id = $2) AND ($3::bigint IS NULL OR s.theater_id = $3) AND ($4::timestamptz IS NULL OR s.starts_at >= $4) AND ($5::timestamptz IS NULL OR s.starts_at < $5) ORDER BY s.id LIMIT $6",
+        "SELECT id, movie_id, theater_id, starts_at, ends_at, price, currency, total_seats, available_seats FROM screenings_now WHERE id > $1 AND ($2::bigint IS NULL OR movie_id = $2) AND ($3::bigint IS NULL OR theater_id = $3) AND ($4::timestamptz IS NULL OR starts_at >= $4) AND ($5::timestamptz IS NULL OR starts_at < $5) ORDER BY id LIMIT $6",
         None,
     )
 }
@@ -217,7 +217,7 @@ impl<'c, 'a, 's, C: GenericClient>
 pub struct GetScreeningStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn get_screening() -> GetScreeningStmt {
     GetScreeningStmt(
-        "SELECT s.id, s.movie_id, s.theater_id, s.starts_at, s.ends_at, s.price, s.currency, s.total_seats, s.available_seats + coalesce(( SELECT sum(b.seats)::int FROM bookings b WHERE b.screening_id = s.id AND b.status = 'pending' AND b.expires_at <= now() ), 0) AS available_seats FROM screenings s WHERE s.id = $1",
+        "SELECT id, movie_id, theater_id, starts_at, ends_at, price, currency, total_seats, available_seats FROM screenings_now WHERE id = $1",
         None,
     )
 }

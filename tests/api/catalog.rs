@@ -1,0 +1,393 @@
+use std::collections::BTreeSet;
+
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, in_hours};
+
+fn movie(title: &str) -> Value {
+    json!({
+        "title": title,
+        "description": "About something.",
+        "duration_minutes": 100,
+        "rating": "PG-13",
+        "release_date": "2024-05-01",
+    })
+}
+
+#[tokio::test]
+async fn admins_manage_movies() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let created = app
+        .post("/v1/movies", Some(&admin), movie("Orbit"))
+        .await
+        .expect(201);
+    assert_eq!(created["rating"], "PG-13");
+    assert_eq!(created["release_date"], "2024-05-01");
+    let id = created["id"].as_i64().unwrap();
+
+    let fetched = app.get(&format!("/v1/movies/{id}"), None).await.expect(200);
+    assert_eq!(fetched, created);
+
+    let patched = app
+        .patch(
+            &format!("/v1/movies/{id}"),
+            Some(&admin),
+            json!({ "title": "Orbit II", "release_date": null }),
+        )
+        .await
+        .expect(200);
+    assert_eq!(patched["title"], "Orbit II");
+    assert_eq!(patched["release_date"], Value::Null);
+    assert_eq!(
+        patched["description"], created["description"],
+        "untouched fields stay"
+    );
+
+    let patched = app
+        .patch(
+            &format!("/v1/movies/{id}"),
+            Some(&admin),
+            json!({ "rating": "R" }),
+        )
+        .await
+        .expect(200);
+    assert_eq!(patched["title"], "Orbit II");
+    assert_eq!(patched["rating"], "R");
+
+    assert_eq!(
+        app.delete(&format!("/v1/movies/{id}"), Some(&admin))
+            .await
+            .status,
+        204
+    );
+    app.get(&format!("/v1/movies/{id}"), None)
+        .await
+        .expect_problem(404, "movie_not_found");
+    app.delete(&format!("/v1/movies/{id}"), Some(&admin))
+        .await
+        .expect_problem(404, "movie_not_found");
+    app.patch(
+        &format!("/v1/movies/{id}"),
+        Some(&admin),
+        json!({ "title": "X" }),
+    )
+    .await
+    .expect_problem(404, "movie_not_found");
+}
+
+#[tokio::test]
+async fn only_admins_change_the_catalog() {
+    let app = TestApp::spawn().await;
+    let customer = app.customer("ana").await;
+    app.post("/v1/movies", Some(&customer), movie("Orbit"))
+        .await
+        .expect_problem(403, "forbidden");
+    app.post("/v1/movies", None, movie("Orbit"))
+        .await
+        .expect_problem(401, "unauthorized");
+    app.post(
+        "/v1/theaters",
+        Some(&customer),
+        json!({ "name": "A", "city": "B", "capacity": 10 }),
+    )
+    .await
+    .expect_problem(403, "forbidden");
+    app.patch("/v1/movies/1", Some(&customer), json!({ "title": "X" }))
+        .await
+        .expect_problem(403, "forbidden");
+    app.delete("/v1/movies/1", Some(&customer))
+        .await
+        .expect_problem(403, "forbidden");
+    app.post(
+        "/v1/screenings",
+        Some(&customer),
+        json!({ "movie_id": 1, "theater_id": 1, "starts_at": in_hours(2), "price": 1, "currency": "EUR" }),
+    )
+    .await
+    .expect_problem(403, "forbidden");
+}
+
+#[tokio::test]
+async fn movie_input_is_validated() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let mut bad = Vec::new();
+    for (field, value) in [
+        ("title", json!("")),
+        ("duration_minutes", json!(0)),
+        ("duration_minutes", json!("long")),
+        ("rating", json!("PG-15")),
+        ("release_date", json!("yesterday")),
+    ] {
+        let mut body = movie("Orbit");
+        body[field] = value;
+        bad.push(body);
+    }
+    for body in bad {
+        app.post("/v1/movies", Some(&admin), body)
+            .await
+            .expect_problem(400, "invalid_request");
+    }
+}
+
+#[tokio::test]
+async fn movies_are_listed_in_pages_and_searched_by_title() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let mut ids = BTreeSet::new();
+    for i in 0..7 {
+        let title = if i % 2 == 0 {
+            format!("Night {i}")
+        } else {
+            format!("Day 50%_{i}")
+        };
+        let created = app
+            .post("/v1/movies", Some(&admin), movie(&title))
+            .await
+            .expect(201);
+        ids.insert(created["id"].as_i64().unwrap());
+    }
+    let mut seen = BTreeSet::new();
+    let mut after: Option<i64> = None;
+    let mut pages = 0;
+    loop {
+        let path = match after {
+            Some(after) => format!("/v1/movies?limit=3&after={after}"),
+            None => "/v1/movies?limit=3".to_owned(),
+        };
+        let page = app.get(&path, None).await.expect(200);
+        pages += 1;
+        for item in page["items"].as_array().unwrap() {
+            assert!(seen.insert(item["id"].as_i64().unwrap()), "no repeats");
+        }
+        match page["next_after"].as_i64() {
+            Some(next) => after = Some(next),
+            None => break,
+        }
+    }
+    assert_eq!(seen, ids);
+    assert_eq!(pages, 3);
+
+    let found = app.get("/v1/movies?q=NIGHT", None).await.expect(200);
+    assert_eq!(found["items"].as_array().unwrap().len(), 4);
+    assert_eq!(found["next_after"], Value::Null);
+    // LIKE wildcards in `q` match themselves only.
+    let found = app.get("/v1/movies?q=50%25_", None).await.expect(200);
+    assert_eq!(found["items"].as_array().unwrap().len(), 3);
+    let found = app.get("/v1/movies?q=%25", None).await.expect(200);
+    assert_eq!(found["items"].as_array().unwrap().len(), 3);
+
+    for bad in ["limit=0", "limit=101", "limit=x", "after=-1"] {
+        app.get(&format!("/v1/movies?{bad}"), None)
+            .await
+            .expect_problem(400, "invalid_request");
+    }
+}
+
+#[tokio::test]
+async fn theaters_are_created_listed_and_fetched() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let theater = app
+        .post(
+            "/v1/theaters",
+            Some(&admin),
+            json!({ "name": "Rialto", "city": "Lisbon", "capacity": 80 }),
+        )
+        .await
+        .expect(201);
+    let id = theater["id"].as_i64().unwrap();
+    assert_eq!(
+        app.get(&format!("/v1/theaters/{id}"), None)
+            .await
+            .expect(200),
+        theater
+    );
+    let page = app.get("/v1/theaters", None).await.expect(200);
+    assert_eq!(page["items"], json!([theater]));
+    assert_eq!(page["next_after"], Value::Null);
+    app.get("/v1/theaters/999", None)
+        .await
+        .expect_problem(404, "theater_not_found");
+    app.post(
+        "/v1/theaters",
+        Some(&admin),
+        json!({ "name": "Rialto", "city": "Lisbon", "capacity": 0 }),
+    )
+    .await
+    .expect_problem(400, "invalid_request");
+}
+
+#[tokio::test]
+async fn a_screening_takes_its_end_from_the_movie_and_its_seats_from_the_theater() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let screening = app.screening(&admin, 40).await;
+    assert_eq!(screening["total_seats"], 40);
+    assert_eq!(screening["available_seats"], 40);
+    assert_eq!(screening["price"], 1250);
+    assert_eq!(screening["currency"], "EUR");
+    let starts =
+        chrono::DateTime::parse_from_rfc3339(screening["starts_at"].as_str().unwrap()).unwrap();
+    let ends =
+        chrono::DateTime::parse_from_rfc3339(screening["ends_at"].as_str().unwrap()).unwrap();
+    assert_eq!(ends - starts, chrono::Duration::minutes(120));
+    let id = screening["id"].as_i64().unwrap();
+    assert_eq!(
+        app.get(&format!("/v1/screenings/{id}"), None)
+            .await
+            .expect(200),
+        screening
+    );
+    app.get("/v1/screenings/999", None)
+        .await
+        .expect_problem(404, "screening_not_found");
+}
+
+#[tokio::test]
+async fn screenings_in_one_theater_never_overlap() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let first = app.screening(&admin, 40).await;
+    let schedule = |hours: i64| {
+        app.post(
+            "/v1/screenings",
+            Some(&admin),
+            json!({
+                "movie_id": first["movie_id"],
+                "theater_id": first["theater_id"],
+                "starts_at": in_hours(hours),
+                "price": 900,
+                "currency": "EUR",
+            }),
+        )
+    };
+    // The first runs from +24 h for two hours.
+    schedule(25).await.expect_problem(409, "screening_overlap");
+    schedule(23).await.expect_problem(409, "screening_overlap");
+    schedule(27).await.expect(201);
+    schedule(-1).await.expect_problem(400, "starts_in_past");
+}
+
+#[tokio::test]
+async fn concurrent_overlapping_screenings_cannot_both_be_scheduled() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let first = app.screening(&admin, 40).await;
+    let body = json!({
+        "movie_id": first["movie_id"],
+        "theater_id": first["theater_id"],
+        "starts_at": in_hours(100),
+        "price": 900,
+        "currency": "EUR",
+    });
+    let replies = futures::future::join_all(
+        (0..10).map(|_| app.post("/v1/screenings", Some(&admin), body.clone())),
+    )
+    .await;
+    assert_eq!(
+        replies.iter().filter(|r| r.status == 201).count(),
+        1,
+        "{replies:#?}"
+    );
+    assert!(replies.iter().all(|r| r.status == 201 || r.status == 409));
+}
+
+#[tokio::test]
+async fn a_screening_needs_an_existing_movie_and_theater() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let first = app.screening(&admin, 40).await;
+    for (movie_id, theater_id) in [
+        (first["movie_id"].clone(), json!(999)),
+        (json!(999), first["theater_id"].clone()),
+    ] {
+        app.post(
+            "/v1/screenings",
+            Some(&admin),
+            json!({ "movie_id": movie_id, "theater_id": theater_id, "starts_at": in_hours(48), "price": 1, "currency": "EUR" }),
+        )
+        .await
+        .expect_problem(422, "movie_or_theater_not_found");
+    }
+    app.post(
+        "/v1/screenings",
+        Some(&admin),
+        json!({ "movie_id": first["movie_id"], "theater_id": first["theater_id"], "starts_at": in_hours(48), "price": 1, "currency": "eur" }),
+    )
+    .await
+    .expect_problem(400, "invalid_request");
+}
+
+#[tokio::test]
+async fn a_movie_with_screenings_cannot_be_deleted() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let screening = app.screening(&admin, 40).await;
+    app.delete(
+        &format!("/v1/movies/{}", screening["movie_id"]),
+        Some(&admin),
+    )
+    .await
+    .expect_problem(409, "movie_has_screenings");
+}
+
+#[tokio::test]
+async fn screenings_are_filtered_by_movie_theater_and_time() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let first = app.screening(&admin, 40).await;
+    let second = app.screening(&admin, 20).await;
+    let ids = |page: Value| -> Vec<i64> {
+        page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["id"].as_i64().unwrap())
+            .collect()
+    };
+    let all = app.get("/v1/screenings", None).await.expect(200);
+    assert_eq!(
+        ids(all),
+        vec![
+            first["id"].as_i64().unwrap(),
+            second["id"].as_i64().unwrap()
+        ]
+    );
+    let by_movie = app
+        .get(
+            &format!("/v1/screenings?movie_id={}", second["movie_id"]),
+            None,
+        )
+        .await
+        .expect(200);
+    assert_eq!(ids(by_movie), vec![second["id"].as_i64().unwrap()]);
+    let by_theater = app
+        .get(
+            &format!("/v1/screenings?theater_id={}", first["theater_id"]),
+            None,
+        )
+        .await
+        .expect(200);
+    assert_eq!(ids(by_theater), vec![first["id"].as_i64().unwrap()]);
+    let from = urlencode(&in_hours(30));
+    let later = app
+        .get(&format!("/v1/screenings?from={from}"), None)
+        .await
+        .expect(200);
+    assert!(ids(later).is_empty());
+    let to = urlencode(&in_hours(30));
+    let sooner = app
+        .get(&format!("/v1/screenings?to={to}"), None)
+        .await
+        .expect(200);
+    assert_eq!(ids(sooner).len(), 2);
+    app.get("/v1/screenings?from=tomorrow", None)
+        .await
+        .expect_problem(400, "invalid_request");
+}
+
+fn urlencode(text: &str) -> String {
+    text.replace('+', "%2B").replace(':', "%3A")
+}

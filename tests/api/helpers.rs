@@ -1,0 +1,357 @@
+//! The test harness: one PostgreSQL server per test run (a throwaway one started from the
+//! machine's binaries unless `DATABASE_URL` names a server), one migrated template database,
+//! and a fresh copy of it for every test, so tests run in parallel without seeing each other.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
+
+use boxoffice::AppState;
+use boxoffice::app::{self, create_database_if_missing};
+use boxoffice::config::{LogFormat, ServerConfig};
+use boxoffice::local_pg::LocalPostgres;
+use boxoffice::users::{Role, create_user};
+use deadpool_postgres::Pool;
+use poem::endpoint::BoxEndpoint;
+use poem::http::StatusCode;
+use poem::test::{TestClient, TestRequestBuilder};
+use poem::{Endpoint, EndpointExt};
+use serde_json::{Value, json};
+
+/// The password every test user has.
+pub const PASSWORD: &str = "correct horse battery";
+
+struct TestServer {
+    /// Keeps the throwaway server alive for the whole run.
+    _local: Option<LocalPostgres>,
+    /// `postgres://…:port/` without a database name.
+    base_url: String,
+    template: String,
+}
+
+static SERVER: OnceLock<TestServer> = OnceLock::new();
+static NEXT_DATABASE: AtomicU64 = AtomicU64::new(0);
+
+fn server() -> &'static TestServer {
+    SERVER.get_or_init(|| {
+        // Its own thread and runtime: each test has a runtime of its own, which ends with it.
+        std::thread::spawn(|| {
+            tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("a runtime")
+                .block_on(start_server())
+        })
+        .join()
+        .expect("the test database server starts")
+    })
+}
+
+async fn start_server() -> TestServer {
+    let (local, base_url) = match std::env::var("DATABASE_URL") {
+        Ok(url) => (None, server_url(&url)),
+        Err(_) => {
+            let local = LocalPostgres::start_throwaway().unwrap_or_else(|err| {
+                panic!("starting a throwaway PostgreSQL for the tests: {err}")
+            });
+            let url = local.url("");
+            (Some(local), url)
+        }
+    };
+    let template = format!("boxoffice_template_{}", std::process::id());
+    create_database_if_missing(&format!("{base_url}postgres"), &template)
+        .await
+        .expect("creating the template database");
+    let pool = app::pool(&format!("{base_url}{template}"), 1).expect("template pool");
+    app::migrate_up(&pool)
+        .await
+        .expect("migrating the template");
+    // CREATE DATABASE … TEMPLATE needs the template to have no connections.
+    pool.close();
+    TestServer {
+        _local: local,
+        base_url,
+        template,
+    }
+}
+
+/// `postgres://host:port/` from a URL that may name a database.
+fn server_url(url: &str) -> String {
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    match url[after_scheme..].find('/') {
+        Some(slash) => url[..after_scheme + slash + 1].to_owned(),
+        None => format!("{url}/"),
+    }
+}
+
+/// A name no other database of this test run has.
+fn unique_database_name(kind: &str) -> String {
+    format!(
+        "boxoffice_{kind}_{}_{}",
+        std::process::id(),
+        NEXT_DATABASE.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+/// A new, migrated database (a copy of the template); returns its URL.
+pub async fn fresh_database() -> String {
+    let server = server();
+    let name = unique_database_name("test");
+    let (client, connection) = tokio_postgres::connect(
+        &format!("{}postgres", server.base_url),
+        tokio_postgres::NoTls,
+    )
+    .await
+    .expect("connecting to the test server");
+    tokio::spawn(connection);
+    client
+        .batch_execute(&format!(
+            "CREATE DATABASE \"{name}\" TEMPLATE \"{}\"",
+            server.template
+        ))
+        .await
+        .expect("copying the template database");
+    format!("{}{name}", server.base_url)
+}
+
+/// A new database with no schema at all; returns its URL.
+pub async fn empty_database() -> String {
+    let server = server();
+    let name = unique_database_name("empty");
+    create_database_if_missing(&format!("{}postgres", server.base_url), &name)
+        .await
+        .expect("creating an empty database");
+    format!("{}{name}", server.base_url)
+}
+
+/// The settings tests run the service with; `booking_hold_seconds` as given.
+pub fn server_config(booking_hold_seconds: u64) -> ServerConfig {
+    ServerConfig {
+        listen_addr: "127.0.0.1:0".parse().expect("an address"),
+        token_secret: Some("a test secret that is at least 32 bytes long".into()),
+        booking_hold_seconds,
+        hold_sweep_seconds: 30,
+        log_format: LogFormat::Text,
+    }
+}
+
+/// The service on its own database, driven in-process through the real router.
+pub struct TestApp {
+    pub api: TestClient<BoxEndpoint<'static>>,
+    pub state: Arc<AppState>,
+    pub pool: Pool,
+}
+
+/// A response: status and JSON body (`Null` when there is none).
+#[derive(Debug)]
+pub struct Reply {
+    pub status: StatusCode,
+    pub content_type: Option<String>,
+    pub body: Value,
+}
+
+impl Reply {
+    /// Panics unless the status is `status`; returns the body.
+    #[track_caller]
+    pub fn expect(self, status: u16) -> Value {
+        assert_eq!(
+            self.status.as_u16(),
+            status,
+            "unexpected reply: {:#?}",
+            self.body
+        );
+        self.body
+    }
+
+    /// Panics unless this is a problem with `status` and `code`.
+    #[track_caller]
+    pub fn expect_problem(self, status: u16, code: &str) -> Value {
+        assert_eq!(
+            self.content_type.as_deref(),
+            Some("application/problem+json"),
+            "{self:#?}"
+        );
+        let body = self.expect(status);
+        assert_eq!(body["code"], code, "{body:#?}");
+        assert_eq!(body["status"], status, "{body:#?}");
+        assert!(
+            body["title"].is_string() && body["detail"].is_string(),
+            "{body:#?}"
+        );
+        assert_eq!(body["type"], format!("urn:boxoffice:problem:{code}"));
+        body
+    }
+}
+
+impl TestApp {
+    /// The service with the default booking hold (10 minutes).
+    pub async fn spawn() -> TestApp {
+        Self::spawn_with_hold(600).await
+    }
+
+    /// The service with pending bookings holding seats for `hold_seconds`.
+    pub async fn spawn_with_hold(hold_seconds: u64) -> TestApp {
+        let url = fresh_database().await;
+        let pool = app::pool(&url, 16).expect("pool");
+        let state = app::state(&server_config(hold_seconds), pool.clone()).await;
+        let api = TestClient::new(app::routes(state.clone()).boxed());
+        TestApp { api, state, pool }
+    }
+
+    /// Sends a request and reads the reply.
+    pub async fn send(&self, request: TestRequestBuilder<'_, BoxEndpoint<'static>>) -> Reply {
+        let response = request.send().await.0;
+        let status = response.status();
+        let content_type = response.content_type().map(str::to_owned);
+        let bytes = response.into_body().into_vec().await.expect("a body");
+        let body = if bytes.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_slice(&bytes).unwrap_or_else(|_| {
+                panic!("not JSON ({status}): {}", String::from_utf8_lossy(&bytes))
+            })
+        };
+        Reply {
+            status,
+            content_type,
+            body,
+        }
+    }
+
+    pub async fn get(&self, path: &str, token: Option<&str>) -> Reply {
+        self.send(with_token(self.api.get(path), token)).await
+    }
+
+    pub async fn post(&self, path: &str, token: Option<&str>, body: Value) -> Reply {
+        self.send(with_token(self.api.post(path), token).body_json(&body))
+            .await
+    }
+
+    pub async fn patch(&self, path: &str, token: Option<&str>, body: Value) -> Reply {
+        self.send(with_token(self.api.patch(path), token).body_json(&body))
+            .await
+    }
+
+    pub async fn delete(&self, path: &str, token: Option<&str>) -> Reply {
+        self.send(with_token(self.api.delete(path), token)).await
+    }
+
+    /// Registers `username` (email `<username>@example.com`); returns the User.
+    pub async fn register(&self, username: &str) -> Value {
+        self.post(
+            "/v1/users/register",
+            None,
+            json!({
+                "username": username,
+                "email": format!("{username}@example.com"),
+                "password": PASSWORD,
+                "full_name": format!("{username} Tester"),
+            }),
+        )
+        .await
+        .expect(201)
+    }
+
+    /// Logs in; returns the Tokens.
+    pub async fn login(&self, username: &str) -> Value {
+        self.post(
+            "/v1/users/login",
+            None,
+            json!({ "username": username, "password": PASSWORD }),
+        )
+        .await
+        .expect(200)
+    }
+
+    /// Registers and logs in a customer; returns its access token.
+    pub async fn customer(&self, username: &str) -> String {
+        self.register(username).await;
+        access_token(&self.login(username).await)
+    }
+
+    /// Creates an admin (as `boxoffice admin create` does) and logs in; returns its token.
+    pub async fn admin(&self) -> String {
+        create_user(
+            &self.state,
+            "admin",
+            "admin@example.com",
+            PASSWORD.into(),
+            "The Admin",
+            Role::Admin,
+        )
+        .await
+        .expect("creating the admin");
+        access_token(&self.login("admin").await)
+    }
+
+    /// A movie of `minutes` minutes, a theater of `seats` seats and a screening of it starting
+    /// in a day at 1250 EUR cents a seat; returns the Screening.
+    pub async fn screening(&self, admin: &str, seats: i32) -> Value {
+        let movie = self
+            .post(
+                "/v1/movies",
+                Some(admin),
+                json!({
+                    "title": "Test Movie",
+                    "description": "A movie for tests.",
+                    "duration_minutes": 120,
+                    "rating": "PG-13",
+                }),
+            )
+            .await
+            .expect(201);
+        let theater = self
+            .post(
+                "/v1/theaters",
+                Some(admin),
+                json!({ "name": "Screen 1", "city": "Lisbon", "capacity": seats }),
+            )
+            .await
+            .expect(201);
+        self.post(
+            "/v1/screenings",
+            Some(admin),
+            json!({
+                "movie_id": movie["id"],
+                "theater_id": theater["id"],
+                "starts_at": in_hours(24),
+                "price": 1250,
+                "currency": "EUR",
+            }),
+        )
+        .await
+        .expect(201)
+    }
+
+    /// Books `seats` of a screening.
+    pub async fn book(&self, token: &str, screening_id: &Value, seats: i32) -> Reply {
+        self.post(
+            "/v1/bookings",
+            Some(token),
+            json!({ "screening_id": screening_id, "seats": seats }),
+        )
+        .await
+    }
+}
+
+/// The access token of a Tokens body.
+pub fn access_token(tokens: &Value) -> String {
+    tokens["access_token"]
+        .as_str()
+        .expect("an access token")
+        .to_owned()
+}
+
+/// RFC 3339 for now plus `hours`.
+pub fn in_hours(hours: i64) -> String {
+    (chrono::Utc::now() + chrono::Duration::hours(hours)).to_rfc3339()
+}
+
+fn with_token<'a, E: Endpoint>(
+    request: TestRequestBuilder<'a, E>,
+    token: Option<&str>,
+) -> TestRequestBuilder<'a, E> {
+    match token {
+        Some(token) => request.header("authorization", format!("Bearer {token}")),
+        None => request,
+    }
+}

@@ -1,0 +1,10 @@
+//! API tests: the real router, in-process, each test on its own copy of a migrated database.
+//! One test binary, so everything compiles and the PostgreSQL server starts once.
+
+mod bookings;
+mod catalog;
+mod errors;
+mod helpers;
+mod migrations;
+mod ops;
+mod users;
