@@ -150,18 +150,11 @@ pub async fn create_database_if_missing(
     Ok(())
 }
 
-/// The state every handler shares. The token secret should be at least 32 bytes; without one
-/// a random secret is made (and a warning logged).
+/// The state every handler shares. Without a token secret a random one is made.
 pub async fn state(config: &ServerConfig, pool: Pool) -> Arc<AppState> {
     let secret = match &config.token_secret {
         Some(secret) => secret.as_bytes().to_vec(),
-        None => {
-            tracing::warn!(
-                "TOKEN_SECRET is not set: signing tokens with a random secret; they will \
-                 not survive a restart or work across replicas"
-            );
-            crate::auth::random_bytes::<32>().to_vec()
-        }
+        None => crate::auth::random_bytes::<32>().to_vec(),
     };
     let passwords = tokio::task::spawn_blocking(Passwords::new)
         .await
@@ -184,6 +177,12 @@ pub struct Application {
 impl Application {
     /// Binds the listener (port 0 picks a free one) and prepares the shared state.
     pub async fn build(config: &ServerConfig, pool: Pool) -> std::io::Result<Self> {
+        if config.token_secret.is_none() {
+            tracing::warn!(
+                "TOKEN_SECRET is not set: signing tokens with a random secret; they will not \
+                 survive a restart or work across replicas"
+            );
+        }
         let state = state(config, pool).await;
         let acceptor = TcpListener::bind(config.listen_addr)
             .into_acceptor()

@@ -111,7 +111,8 @@ pub struct ServerConfig {
     pub listen_addr: SocketAddr,
     /// Secret that signs access tokens (at least 32 bytes). Without it a random one is made at
     /// start: tokens then die with the process and are not shared between replicas.
-    #[arg(long, env = "TOKEN_SECRET", global = true, hide_env_values = true)]
+    #[arg(long, env = "TOKEN_SECRET", global = true, hide_env_values = true,
+          value_parser = parse_token_secret)]
     pub token_secret: Option<String>,
     /// Seconds a pending booking holds its seats.
     #[arg(long, env = "BOOKING_HOLD_SECONDS", default_value_t = 600, global = true,
@@ -133,4 +134,15 @@ pub enum LogFormat {
     Text,
     /// One JSON object per line.
     Json,
+}
+
+/// HS256 wants a key at least as long as its 256-bit output (RFC 7518 §3.2).
+fn parse_token_secret(secret: &str) -> Result<String, String> {
+    if secret.len() < 32 {
+        return Err(format!(
+            "TOKEN_SECRET must be at least 32 bytes long (got {})",
+            secret.len()
+        ));
+    }
+    Ok(secret.to_owned())
 }

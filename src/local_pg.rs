@@ -46,13 +46,48 @@ pub enum LocalPgError {
     Io(PathBuf, #[source] io::Error),
 }
 
-/// A running local server. Dropping it (or the process exiting) stops the server if we
-/// started it; a throwaway server's data folder is then removed too.
+/// A running local server. Dropping it stops the server if we started it (the watchdog does
+/// so if the process dies first); a throwaway server's data folder is then removed too.
 pub struct LocalPostgres {
     port: u16,
     data_dir: PathBuf,
+    /// Set when we started the server: how to stop it.
+    owned: Option<Owned>,
+}
+
+/// A server we started, and the watchdog that stops it should we die without dropping it.
+struct Owned {
+    pg_ctl: PathBuf,
+    user: Option<ServerUser>,
+    throwaway: bool,
     /// The watchdog's stdin: closing it tells the watchdog to stop the server.
-    _watchdog: Option<Child>,
+    watchdog: Child,
+}
+
+impl Drop for LocalPostgres {
+    /// Stops a server we started and waits until it is down, so that the next command using
+    /// the same data folder does not find it shutting down.
+    fn drop(&mut self) {
+        let Some(owned) = self.owned.take() else {
+            return;
+        };
+        let mut stop = Command::new(&owned.pg_ctl);
+        stop.arg("-D")
+            .arg(&self.data_dir)
+            .args(["-m", "fast", "-w", "stop"])
+            .current_dir("/")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        if let Some(user) = &owned.user {
+            stop.uid(user.uid).gid(user.gid);
+        }
+        let _ = stop.status();
+        if owned.throwaway {
+            let _ = fs::remove_dir_all(&self.data_dir);
+        }
+        // Closing its stdin ends the watchdog, which finds the server already stopped.
+        drop(owned.watchdog);
+    }
 }
 
 struct ServerUser {
@@ -147,7 +182,7 @@ impl LocalPostgres {
             return Ok(LocalPostgres {
                 port,
                 data_dir,
-                _watchdog: None,
+                owned: None,
             });
         }
 
@@ -189,7 +224,12 @@ impl LocalPostgres {
         Ok(LocalPostgres {
             port,
             data_dir,
-            _watchdog: Some(watchdog),
+            owned: Some(Owned {
+                pg_ctl: bindir.join("pg_ctl"),
+                user,
+                throwaway,
+                watchdog,
+            }),
         })
     }
 }

@@ -35,6 +35,8 @@ const LOCK_KEY: i64 = 0x626f_786f_6666_6963;
 const CREATE_HISTORY: &str = "CREATE TABLE IF NOT EXISTS schema_history (
     version    bigint PRIMARY KEY,
     name       text NOT NULL,
+    -- SHA-256 of the up script as applied: an edited migration is refused, not silently skipped.
+    checksum   bytea NOT NULL,
     applied_at timestamptz NOT NULL DEFAULT now()
 )";
 
@@ -57,6 +59,20 @@ pub enum MigrateError {
     /// The database has a version this binary does not know; it cannot be reverted here.
     #[error("the database has migration {0:06}, which this binary does not know")]
     UnknownVersion(i64),
+    /// An applied migration's file has changed since; the schema may not be what it says.
+    #[error(
+        "migration {0:06} was changed after it was applied; restore it and add a new migration \
+         instead (or, for a throwaway development database, recreate the database)"
+    )]
+    Modified(i64),
+}
+
+impl Migration {
+    /// SHA-256 of the up script.
+    pub fn checksum(&self) -> Vec<u8> {
+        use sha2::Digest;
+        sha2::Sha256::digest(self.up.as_bytes()).to_vec()
+    }
 }
 
 /// The latest migration this binary knows.
@@ -67,9 +83,19 @@ pub fn latest_version() -> i64 {
 /// Applies every migration not yet applied, in version order. Returns those it applied.
 pub async fn up(client: &mut Client) -> Result<Vec<&'static Migration>, MigrateError> {
     locked(client, async |client| {
-        let applied = applied_versions(client).await?;
+        let applied = applied_migrations(client).await?;
+        for (version, checksum) in &applied {
+            if let Some(known) = MIGRATIONS.iter().find(|m| m.version == *version)
+                && known.checksum() != *checksum
+            {
+                return Err(MigrateError::Modified(*version));
+            }
+        }
         let mut done = Vec::new();
-        for migration in MIGRATIONS.iter().filter(|m| !applied.contains(&m.version)) {
+        for migration in MIGRATIONS
+            .iter()
+            .filter(|m| !applied.iter().any(|(v, _)| *v == m.version))
+        {
             let tx = client.transaction().await?;
             tx.batch_execute(migration.up)
                 .await
@@ -78,8 +104,8 @@ pub async fn up(client: &mut Client) -> Result<Vec<&'static Migration>, MigrateE
                     source,
                 })?;
             tx.execute(
-                "INSERT INTO schema_history (version, name) VALUES ($1, $2)",
-                &[&migration.version, &migration.name],
+                "INSERT INTO schema_history (version, name, checksum) VALUES ($1, $2, $3)",
+                &[&migration.version, &migration.name, &migration.checksum()],
             )
             .await?;
             tx.commit().await?;
@@ -97,7 +123,11 @@ pub async fn down(
     steps: usize,
 ) -> Result<Vec<&'static Migration>, MigrateError> {
     locked(client, async |client| {
-        let mut applied = applied_versions(client).await?;
+        let mut applied: Vec<i64> = applied_migrations(client)
+            .await?
+            .into_iter()
+            .map(|(version, _)| version)
+            .collect();
         applied.sort_unstable_by(|a, b| b.cmp(a));
         let mut done = Vec::new();
         for version in applied.into_iter().take(steps) {
@@ -150,11 +180,12 @@ pub async fn is_current(pool: &Pool) -> Result<bool, Box<dyn std::error::Error +
     Ok(row.get::<_, i64>(0) >= latest_version())
 }
 
-async fn applied_versions(client: &Client) -> Result<Vec<i64>, MigrateError> {
+/// (version, checksum) of every applied migration.
+async fn applied_migrations(client: &Client) -> Result<Vec<(i64, Vec<u8>)>, MigrateError> {
     let rows = client
-        .query("SELECT version FROM schema_history", &[])
+        .query("SELECT version, checksum FROM schema_history", &[])
         .await?;
-    Ok(rows.iter().map(|r| r.get(0)).collect())
+    Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
 }
 
 /// Runs `work` holding the migration lock (waiting for it if another process has it).

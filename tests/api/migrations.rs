@@ -122,3 +122,23 @@ async fn replicas_migrating_at_once_apply_each_migration_once() {
         MIGRATIONS.iter().map(|m| m.version).collect::<Vec<_>>()
     );
 }
+
+#[tokio::test]
+async fn an_applied_migration_that_was_edited_is_refused() {
+    let url = empty_database().await;
+    let pool = app::pool(&url, 1).unwrap();
+    let mut client = pool.get().await.unwrap();
+    migrate::up(&mut client).await.unwrap();
+    client
+        .execute(
+            "UPDATE schema_history SET checksum = '\\x00' WHERE version = $1",
+            &[&MIGRATIONS[0].version],
+        )
+        .await
+        .unwrap();
+    let err = migrate::up(&mut client).await.unwrap_err();
+    assert!(
+        matches!(err, migrate::MigrateError::Modified(v) if v == MIGRATIONS[0].version),
+        "{err}"
+    );
+}
