@@ -35,7 +35,7 @@ CREATE TABLE screenings (
     starts_at       timestamptz NOT NULL,
     ends_at         timestamptz NOT NULL,
     -- Price of one seat in minor units of `currency` (ISO 4217).
-    price           bigint      NOT NULL CHECK (price >= 0),
+    price           bigint      NOT NULL CHECK (price > 0),
     currency        text        NOT NULL CHECK (currency ~ '^[A-Z]{3}$'),
     total_seats     integer     NOT NULL CHECK (total_seats > 0),
     available_seats integer     NOT NULL,

@@ -16,12 +16,16 @@ use poem_openapi::OpenApiService;
 use tokio_postgres::NoTls;
 
 use crate::auth::{Passwords, TokenKeys};
-use crate::bookings::{BookingsApi, run_hold_sweeper};
+use crate::bookings::{BookingsApi, sweep_all_expired_holds};
 use crate::config::{DatabaseConfig, ServerConfig};
 use crate::http::{limit_body, problem_for_errors};
+use crate::idempotency::purge_expired_keys;
+use crate::ledger::{AccountsApi, TransfersApi};
 use crate::local_pg::{LocalPgError, LocalPostgres};
 use crate::movies::MoviesApi;
 use crate::ops::OpsApi;
+use crate::payments::PaymentsApi;
+use crate::problem::error_chain;
 use crate::screenings::ScreeningsApi;
 use crate::theaters::TheatersApi;
 use crate::users::UsersApi;
@@ -35,6 +39,9 @@ pub type Apis = (
     TheatersApi,
     ScreeningsApi,
     BookingsApi,
+    AccountsApi,
+    TransfersApi,
+    PaymentsApi,
 );
 
 /// The OpenAPI service: the source of the routes, the document and Swagger UI.
@@ -210,7 +217,7 @@ impl Application {
 
     /// Serves until SIGINT or SIGTERM, then lets in-flight requests finish (up to 30 s).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        let sweeper = tokio::spawn(run_hold_sweeper(self.state.pool.clone(), self.hold_sweep));
+        let housekeeping = tokio::spawn(housekeeping(self.state.pool.clone(), self.hold_sweep));
         let result = Server::new_with_acceptor(self.acceptor)
             .run_with_graceful_shutdown(
                 routes(self.state.clone()),
@@ -218,9 +225,25 @@ impl Application {
                 Some(Duration::from_secs(30)),
             )
             .await;
-        sweeper.abort();
+        housekeeping.abort();
         self.state.pool.close();
         result
+    }
+}
+
+/// Every `every`: returns the seats of lapsed booking holds and forgets idempotency keys
+/// older than 24 hours. Runs until aborted; failures are logged and retried next time.
+async fn housekeeping(pool: Pool, every: Duration) {
+    let mut ticker = tokio::time::interval(every);
+    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticker.tick().await;
+        if let Err(err) = sweep_all_expired_holds(&pool).await {
+            tracing::warn!(error = %error_chain(&err), "sweeping expired booking holds failed");
+        }
+        if let Err(err) = purge_expired_keys(&pool).await {
+            tracing::warn!(error = %error_chain(&err), "purging idempotency keys failed");
+        }
     }
 }
 

@@ -7,14 +7,14 @@
 //! and by the booking path itself when a screening looks sold out.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use codegen::client::GenericClient;
 use codegen::client::Params as _;
 use codegen::queries::bookings as q;
+use codegen::queries::payments as pq;
 use codegen::types::BookingStatus as DbBookingStatus;
-use deadpool_postgres::Pool;
+use deadpool_postgres::{Pool, Transaction};
 use poem::web::Data;
 use poem_openapi::{
     ApiResponse, Enum, Object, OpenApi,
@@ -24,8 +24,10 @@ use poem_openapi::{
 
 use crate::AppState;
 use crate::auth::BearerAuth;
+use crate::db::{Workflow, in_transaction};
 use crate::http::{Page, PageRequest, default_page_size};
-use crate::problem::{ApiError, error_chain};
+use crate::payments::{booking_not_found, refund};
+use crate::problem::ApiError;
 use crate::problem_responses;
 use crate::screenings::screening_not_found;
 
@@ -154,13 +156,10 @@ problem_responses! {
         Unauthorized = 401,
         /// `booking_not_found`: no such booking of the caller's.
         NotFound = 404,
-        /// `booking_not_cancellable`: the booking is not pending (cancelled or expired).
+        /// `booking_not_cancellable`: already cancelled, expired, or paid for a screening that
+        /// has started.
         Conflict = 409,
     }
-}
-
-fn booking_not_found(id: i64) -> ApiError {
-    ApiError::not_found("booking_not_found", format!("you have no booking {id}"))
 }
 
 /// `/v1/bookings`.
@@ -229,7 +228,8 @@ impl BookingsApi {
 
     /// Cancel a booking
     ///
-    /// Releases the seats of a pending booking.
+    /// Releases the seats of a pending booking. A confirmed (paid) booking of a screening that
+    /// has not started is refunded to the wallet it was paid from, then cancelled.
     #[oai(path = "/:id/cancel", method = "post", operation_id = "cancel_booking")]
     async fn cancel(
         &self,
@@ -238,27 +238,54 @@ impl BookingsApi {
         /// The booking's id.
         id: Path<i64>,
     ) -> Result<Json<Booking>, CancelBookingError> {
-        let client = state.pool.get().await?;
-        let user_id = auth.0.user_id;
-        if let Some(cancelled) = q::cancel_booking()
-            .bind(&client, &id.0, &user_id)
+        let cancel = CancelBooking {
+            user_id: auth.0.user_id,
+            id: id.0,
+        };
+        Ok(Json(in_transaction(&state.pool, &cancel).await?))
+    }
+}
+
+/// Cancels a booking of the user's: a pending one releases its seats; a confirmed one of a
+/// screening that has not started is refunded first.
+///
+/// Errors: 404 `booking_not_found`, 409 `booking_not_cancellable`.
+pub struct CancelBooking {
+    /// Who asks; must own the booking.
+    pub user_id: i64,
+    /// The booking.
+    pub id: i64,
+}
+
+impl Workflow for CancelBooking {
+    type Output = Booking;
+
+    async fn run(&self, tx: &Transaction<'_>) -> Result<Booking, ApiError> {
+        let (id, user_id) = (self.id, self.user_id);
+        let booking = pq::lock_booking()
+            .bind(tx, &id, &user_id)
             .opt()
             .await?
-        {
-            return Ok(Json(cancelled.into()));
+            .ok_or_else(|| booking_not_found(id))?;
+        match booking.status {
+            DbBookingStatus::Pending if booking.holding => {
+                let cancelled = q::cancel_booking().bind(tx, &id, &user_id).one().await?;
+                return Ok(cancelled.into());
+            }
+            DbBookingStatus::Confirmed if booking.upcoming => refund(tx, id).await?,
+            _ => {
+                let why = match booking.status {
+                    DbBookingStatus::Confirmed => "its screening has started",
+                    DbBookingStatus::Cancelled => "it is already cancelled",
+                    _ => "its hold has expired",
+                };
+                return Err(ApiError::conflict(
+                    "booking_not_cancellable",
+                    format!("booking {id} cannot be cancelled: {why}"),
+                ));
+            }
         }
-        // Nothing was cancelled: say why. This read decides only the error message.
-        let booking = q::get_booking()
-            .bind(&client, &id.0, &user_id)
-            .opt()
-            .await?
-            .ok_or_else(|| booking_not_found(id.0))?;
-        let status = BookingStatus::from(booking.status);
-        Err(ApiError::conflict(
-            "booking_not_cancellable",
-            format!("booking {} is {status:?}, not pending", id.0).to_lowercase(),
-        )
-        .into())
+        Ok(q::get_booking().bind(tx, &id, &user_id).one().await?.into())
     }
 }
 
@@ -316,23 +343,12 @@ pub async fn sweep_expired_holds(client: &impl GenericClient, batch: i64) -> Res
     Ok(q::sweep_expired_holds().bind(client, &batch).await?)
 }
 
-/// Runs the sweep every `every` until the task is dropped. Several replicas may sweep at once:
-/// rows locked by another sweep are skipped.
-pub async fn run_hold_sweeper(pool: Pool, every: Duration) {
+/// Expires every lapsed hold and returns the seats, in batches. Several replicas may sweep at
+/// once: rows locked by another sweep are skipped.
+pub async fn sweep_all_expired_holds(pool: &Pool) -> Result<(), ApiError> {
     const BATCH: i64 = 1000;
-    let mut ticker = tokio::time::interval(every);
-    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
-        ticker.tick().await;
-        let result = async {
-            let client = pool.get().await?;
-            // Keep going while full batches come back, so a backlog clears in one tick.
-            while sweep_expired_holds(&client, BATCH).await? > 0 {}
-            Ok::<_, ApiError>(())
-        }
-        .await;
-        if let Err(err) = result {
-            tracing::warn!(error = %error_chain(&err), "sweeping expired booking holds failed");
-        }
-    }
+    let client = pool.get().await?;
+    // Keep going while batches free seats, so a backlog clears in one pass.
+    while sweep_expired_holds(&client, BATCH).await? > 0 {}
+    Ok(())
 }

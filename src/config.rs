@@ -43,6 +43,19 @@ pub enum Command {
         #[command(subcommand)]
         action: AdminAction,
     },
+    /// Inspect the wallet ledger.
+    Ledger {
+        #[command(subcommand)]
+        action: LedgerAction,
+    },
+}
+
+/// `boxoffice ledger …`.
+#[derive(Subcommand, Debug)]
+pub enum LedgerAction {
+    /// Verify that no money was created or lost: per currency the entries sum to zero, and
+    /// every balance is the sum of its entries. Exits non-zero on any mismatch.
+    Check,
 }
 
 /// `boxoffice migrate …`.

@@ -8,11 +8,15 @@ pub mod app;
 pub mod auth;
 pub mod bookings;
 pub mod config;
+pub mod db;
 pub mod http;
+pub mod idempotency;
+pub mod ledger;
 pub mod local_pg;
 pub mod migrate;
 pub mod movies;
 pub mod ops;
+pub mod payments;
 pub mod problem;
 pub mod screenings;
 pub mod seed;
@@ -51,4 +55,10 @@ pub enum ApiTags {
     Screenings,
     /// Holding seats of a screening.
     Bookings,
+    /// Wallets, their ledger entries, and deposits.
+    Accounts,
+    /// Money moved between wallets.
+    Transfers,
+    /// Paying for bookings.
+    Payments,
 }

@@ -4,10 +4,10 @@ use std::io::BufRead;
 use std::process::ExitCode;
 
 use boxoffice::app::{self, Application, Database};
-use boxoffice::config::{AdminAction, Cli, Command, LogFormat, MigrateAction};
+use boxoffice::config::{AdminAction, Cli, Command, LedgerAction, LogFormat, MigrateAction};
 use boxoffice::problem::error_chain;
 use boxoffice::users::{Role, create_user};
-use boxoffice::{migrate, seed};
+use boxoffice::{ledger, migrate, seed};
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 
@@ -110,6 +110,26 @@ async fn run(cli: Cli) -> Result<(), Error> {
                     other => Error::from(other),
                 })?;
             println!("created admin {} (id {})", user.username, user.id);
+        }
+        Command::Ledger {
+            action: LedgerAction::Check,
+        } => {
+            let report = ledger::check(&pool).await?;
+            println!(
+                "checked {} accounts, {} transfers, {} entries",
+                report.accounts, report.transfers, report.entries
+            );
+            if !report.problems.is_empty() {
+                for problem in &report.problems {
+                    println!("MISMATCH: {problem}");
+                }
+                return Err(format!(
+                    "the ledger is out of balance ({} problems)",
+                    report.problems.len()
+                )
+                .into());
+            }
+            println!("the ledger balances");
         }
         Command::Openapi { .. } => unreachable!("handled above"),
     }

@@ -72,9 +72,13 @@ impl Problem {
 /// Why a request failed. Converted into the operation's declared error responses.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
-    /// A failure the client can act on, answered as it is.
+    /// A failure the client can act on, decided by our code, answered as it is.
     #[error("{} {}: {}", .0.status, .0.code, .0.detail)]
     Problem(Problem),
+    /// A failure the client can act on, reported by a constraint of the database (see
+    /// [`CONSTRAINT_PROBLEMS`]). The statement failed, so its transaction is aborted.
+    #[error("{} {}: {}", .0.status, .0.code, .0.detail)]
+    Constraint(Problem),
     /// A database error that no constraint in [`CONSTRAINT_PROBLEMS`] explains.
     #[error("database error")]
     Database(#[source] tokio_postgres::Error),
@@ -116,7 +120,7 @@ impl ApiError {
     /// chain, and replaced by a generic 500.
     pub fn into_problem(self) -> Problem {
         match self {
-            ApiError::Problem(problem) => problem,
+            ApiError::Problem(problem) | ApiError::Constraint(problem) => problem,
             other => {
                 tracing::error!(error = %error_chain(&other), "request failed");
                 Problem::internal()
@@ -154,6 +158,31 @@ pub const CONSTRAINT_PROBLEMS: &[(&str, StatusCode, &str, &str)] = &[
         "not enough seats are left",
     ),
     (
+        "screenings_currency_fkey",
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "unsupported_currency",
+        "the currency is not one this service accepts",
+    ),
+    (
+        "accounts_currency_fkey",
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "unsupported_currency",
+        "the currency is not one this service accepts",
+    ),
+    (
+        "accounts_owner_currency_key",
+        StatusCode::CONFLICT,
+        "account_exists",
+        "you already have an account in that currency",
+    ),
+    (
+        // The last line of defence; the transfer statement's conditional debit answers first.
+        "accounts_balance_check",
+        StatusCode::CONFLICT,
+        "insufficient_funds",
+        "the account does not have enough money",
+    ),
+    (
         "screenings_movie_id_fkey",
         StatusCode::CONFLICT,
         "movie_has_screenings",
@@ -171,15 +200,16 @@ impl From<tokio_postgres::Error> for ApiError {
             .iter()
             .find(|(name, ..)| *name == constraint)
         {
-            return ApiError::Problem(Problem::new(*status, code, *detail));
+            return ApiError::Constraint(Problem::new(*status, code, *detail));
         }
         // Edge validation mirrors the CHECK constraints; should one still fire, the input was
         // at fault, and the client hears which rule it broke.
         if *db.code() == SqlState::CHECK_VIOLATION {
-            return ApiError::bad_request(
+            return ApiError::Constraint(Problem::new(
+                StatusCode::BAD_REQUEST,
                 "invalid_value",
                 format!("the request breaks the rule `{constraint}`"),
-            );
+            ));
         }
         ApiError::Database(err)
     }

@@ -69,10 +69,10 @@ pub struct NewScreening {
     pub theater_id: i64,
     /// When it starts (RFC 3339); must be in the future.
     pub starts_at: DateTime<Utc>,
-    /// Price of one seat in minor units of `currency`, 0–100000000.
-    #[oai(validator(minimum(value = "0"), maximum(value = "100000000")))]
+    /// Price of one seat in minor units of `currency`, 1–100000000.
+    #[oai(validator(minimum(value = "1"), maximum(value = "100000000")))]
     pub price: i64,
-    /// ISO 4217 currency code: three capital letters.
+    /// An accepted ISO 4217 currency code (see `POST /v1/accounts`).
     #[oai(validator(pattern = "^[A-Z]{3}$"))]
     pub currency: String,
 }
@@ -106,7 +106,8 @@ problem_responses! {
         Conflict = 409,
         /// `payload_too_large`: the body is over 1 MiB.
         PayloadTooLarge = 413,
-        /// `movie_or_theater_not_found`: the body names a movie or theater that does not exist.
+        /// `movie_or_theater_not_found` (the body names a movie or theater that does not
+        /// exist) or `unsupported_currency`.
         UnprocessableEntity = 422,
     }
 }

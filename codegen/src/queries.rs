@@ -1,7 +1,10 @@
 // This file was generated with `cornucopia`. Do not modify.
 
 pub mod bookings;
+pub mod idempotency;
+pub mod ledger;
 pub mod movies;
+pub mod payments;
 pub mod screenings;
 pub mod theaters;
 pub mod users;

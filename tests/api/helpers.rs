@@ -333,6 +333,65 @@ impl TestApp {
     }
 }
 
+impl TestApp {
+    /// Opens a wallet; returns the Account.
+    pub async fn open_account(&self, token: &str, currency: &str) -> Value {
+        self.post("/v1/accounts", Some(token), json!({ "currency": currency }))
+            .await
+            .expect(201)
+    }
+
+    /// An admin deposit; returns the Transfer.
+    pub async fn deposit(&self, admin: &str, account: &Value, amount: i64) -> Value {
+        self.post(
+            &format!("/v1/accounts/{}/deposits", account["id"]),
+            Some(admin),
+            json!({ "amount": amount }),
+        )
+        .await
+        .expect(201)
+    }
+
+    /// `POST /v1/transfers` with an Idempotency-Key.
+    pub async fn transfer(&self, token: &str, key: &str, body: &Value) -> Reply {
+        self.send(
+            self.api
+                .post("/v1/transfers")
+                .header("authorization", format!("Bearer {token}"))
+                .header("idempotency-key", key)
+                .body_json(body),
+        )
+        .await
+    }
+
+    /// `POST /v1/payments` with an Idempotency-Key.
+    pub async fn pay(&self, token: &str, key: &str, booking: &Value, account: &Value) -> Reply {
+        self.send(
+            self.api
+                .post("/v1/payments")
+                .header("authorization", format!("Bearer {token}"))
+                .header("idempotency-key", key)
+                .body_json(&json!({ "booking_id": booking["id"], "account_id": account["id"] })),
+        )
+        .await
+    }
+
+    /// The wallet's balance as the API reports it.
+    pub async fn balance(&self, token: &str, account: &Value) -> i64 {
+        self.get(&format!("/v1/accounts/{}", account["id"]), Some(token))
+            .await
+            .expect(200)["balance"]
+            .as_i64()
+            .unwrap()
+    }
+
+    /// Panics unless `boxoffice ledger check` would pass.
+    pub async fn assert_ledger_balances(&self) {
+        let report = boxoffice::ledger::check(&self.pool).await.unwrap();
+        assert!(report.problems.is_empty(), "{:#?}", report.problems);
+    }
+}
+
 /// The access token of a Tokens body.
 pub fn access_token(tokens: &Value) -> String {
     tokens["access_token"]

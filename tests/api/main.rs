@@ -5,6 +5,8 @@ mod bookings;
 mod catalog;
 mod errors;
 mod helpers;
+mod ledger;
 mod migrations;
 mod ops;
+mod payments;
 mod users;

@@ -1,0 +1,112 @@
+--: Account()
+--: LockedAccount()
+--: Transfer()
+--: Entry()
+--: CurrencyImbalance()
+--: BalanceMismatch()
+
+--! open_account : Account
+-- Opens a wallet. Violates accounts_owner_currency_key if the user has one in that currency,
+-- accounts_currency_fkey if the currency is not accepted.
+INSERT INTO accounts (kind, owner_id, currency)
+VALUES ('user', :owner_id, :currency)
+RETURNING id, owner_id, currency, balance, created_at;
+
+--! list_accounts : Account
+-- A keyset page of the user's wallets (accounts_owner_id_idx). `limit` is the page size + 1.
+SELECT id, owner_id, currency, balance, created_at
+FROM accounts
+WHERE kind = 'user' AND owner_id = :owner_id AND id > :after
+ORDER BY id
+LIMIT :limit;
+
+--! get_account : Account
+-- One of the user's wallets; another user's account or a system account is no row.
+SELECT id, owner_id, currency, balance, created_at
+FROM accounts
+WHERE id = :id AND kind = 'user' AND owner_id = :owner_id;
+
+--! lock_accounts (owner_id?, system_kind?, system_currency?) : LockedAccount
+-- Locks the accounts `ids`, plus the system account of `system_kind` in `system_currency` if
+-- given, in ascending id order: every workflow takes account locks in this one order, so
+-- transfers running in opposite directions never deadlock. `owns` tells whether `owner_id`
+-- owns each.
+SELECT id, kind, currency, balance, owner_id IS NOT DISTINCT FROM :owner_id AS owns
+FROM accounts
+WHERE id = ANY(:ids) OR (kind = :system_kind AND currency = :system_currency)
+ORDER BY id
+FOR NO KEY UPDATE;
+
+--! get_wallet : Account
+-- Any user's wallet by id (primary key), for admin deposits.
+SELECT id, owner_id, currency, balance, created_at
+FROM accounts
+WHERE id = :id AND kind = 'user';
+
+--! post_transfer : Transfer
+-- Moves `amount` between two accounts already locked by lock_accounts: a conditional debit
+-- (a wallet never goes below zero), the credit, the transfer and its two entries, in one
+-- statement. No row when the source lacks the funds or a currency differs.
+WITH debit AS (
+    UPDATE accounts
+    SET balance = balance - :amount
+    WHERE id = :from_account_id AND currency = :currency
+      AND (kind <> 'user' OR balance >= :amount)
+    RETURNING id
+), credit AS (
+    UPDATE accounts
+    SET balance = balance + :amount
+    WHERE id = :to_account_id AND currency = :currency AND EXISTS (SELECT 1 FROM debit)
+    RETURNING id
+), transfer AS (
+    INSERT INTO transfers (from_account_id, to_account_id, amount, currency)
+    SELECT debit.id, credit.id, :amount, :currency
+    FROM debit, credit
+    RETURNING id, from_account_id, to_account_id, amount, currency, created_at
+), posted AS (
+    INSERT INTO entries (account_id, transfer_id, amount, created_at)
+    SELECT from_account_id, id, -amount, created_at FROM transfer
+    UNION ALL
+    SELECT to_account_id, id, amount, created_at FROM transfer
+)
+SELECT id, from_account_id, to_account_id, amount, currency, created_at
+FROM transfer;
+
+--! get_transfer : Transfer
+-- A transfer the user is party to (owns its source or its destination).
+SELECT t.id, t.from_account_id, t.to_account_id, t.amount, t.currency, t.created_at
+FROM transfers t
+WHERE t.id = :id
+  AND EXISTS (
+      SELECT 1 FROM accounts a
+      WHERE a.id IN (t.from_account_id, t.to_account_id) AND a.owner_id = :user_id
+  );
+
+--! list_entries : Entry
+-- A keyset page of an account's entries (entries_account_id_idx). `limit` is the page size + 1.
+SELECT id, account_id, transfer_id, amount, created_at
+FROM entries
+WHERE account_id = :account_id AND id > :after
+ORDER BY id
+LIMIT :limit;
+
+--! currency_imbalances : CurrencyImbalance
+-- The ledger check: currencies whose entries do not sum to zero (money created or lost).
+SELECT currency, sum(e.amount)::bigint AS total
+FROM entries e JOIN accounts a ON a.id = e.account_id
+GROUP BY currency
+HAVING sum(e.amount) <> 0;
+
+--! balance_mismatches : BalanceMismatch
+-- The ledger check: accounts whose balance is not the sum of their entries, or wallets below 0.
+SELECT a.id, a.balance, coalesce(e.total, 0)::bigint AS entries_total
+FROM accounts a
+LEFT JOIN (SELECT account_id, sum(amount) AS total FROM entries GROUP BY account_id) e
+       ON e.account_id = a.id
+WHERE a.balance <> coalesce(e.total, 0) OR (a.kind = 'user' AND a.balance < 0);
+
+--! ledger_totals
+-- The ledger check's summary: how many accounts, transfers and entries it verified.
+SELECT (SELECT count(*) FROM accounts) AS accounts,
+       (SELECT count(*) FROM transfers) AS transfers,
+       (SELECT count(*) FROM entries) AS entries;
