@@ -1,10 +1,12 @@
---: Movie(release_date?)
+--: Movie(release_date?, average_rating?)
 
 --! list_movies (q?) : Movie
 -- A keyset page of movies by id, optionally only those whose title contains `q`
--- case-insensitively (movies_title_trgm_idx). `limit` is the page size plus one.
-SELECT id, title, description, duration_minutes, rating, release_date
-FROM movies
+-- case-insensitively (movies_title_trgm_idx), with their review statistics (movies_rated).
+-- `limit` is the page size plus one.
+SELECT id, title, description, duration_minutes, rating, release_date, review_count,
+       average_rating
+FROM movies_rated
 WHERE id > :after
   AND (:q::text IS NULL
        OR title ILIKE '%' || replace(replace(replace(:q, '\', '\\'), '%', '\%'), '_', '\_') || '%')
@@ -12,28 +14,41 @@ ORDER BY id
 LIMIT :limit;
 
 --! get_movie : Movie
--- One movie by id (primary key).
-SELECT id, title, description, duration_minutes, rating, release_date
-FROM movies
+-- One movie by id (primary key), with its review statistics (movies_rated).
+SELECT id, title, description, duration_minutes, rating, release_date, review_count,
+       average_rating
+FROM movies_rated
 WHERE id = :id;
 
 --! insert_movie (release_date?) : Movie
+-- A new movie has no reviews yet.
 INSERT INTO movies (title, description, duration_minutes, rating, release_date)
 VALUES (:title, :description, :duration_minutes, :rating, :release_date)
-RETURNING id, title, description, duration_minutes, rating, release_date;
+RETURNING id, title, description, duration_minutes, rating, release_date,
+          0::bigint AS review_count, NULL::float8 AS average_rating;
 
 --! update_movie (title?, description?, duration_minutes?, rating?, release_date?) : Movie
 -- Partial update: a null parameter keeps the column, except release_date, which is replaced
--- whenever `set_release_date` is true (so it can be cleared).
-UPDATE movies
-SET title            = coalesce(:title, title),
-    description      = coalesce(:description, description),
-    duration_minutes = coalesce(:duration_minutes, duration_minutes),
-    rating           = coalesce(:rating, rating),
-    release_date     = CASE WHEN :set_release_date THEN :release_date ELSE release_date END
-WHERE id = :id
-RETURNING id, title, description, duration_minutes, rating, release_date;
+-- whenever `set_release_date` is true (so it can be cleared). Returns the movie as
+-- movies_rated shows it.
+WITH updated AS (
+    UPDATE movies
+    SET title            = coalesce(:title, title),
+        description      = coalesce(:description, description),
+        duration_minutes = coalesce(:duration_minutes, duration_minutes),
+        rating           = coalesce(:rating, rating),
+        release_date     = CASE WHEN :set_release_date THEN :release_date ELSE release_date END
+    WHERE id = :id
+    RETURNING id, title, description, duration_minutes, rating, release_date
+)
+SELECT u.id, u.title, u.description, u.duration_minutes, u.rating, u.release_date,
+       stats.review_count, stats.average_rating
+FROM updated u
+CROSS JOIN LATERAL (
+    SELECT count(*) AS review_count, avg(r.rating)::float8 AS average_rating
+    FROM reviews r WHERE r.movie_id = u.id
+) stats;
 
 --! delete_movie
--- Fails with a foreign-key violation while the movie has screenings.
+-- Fails with a foreign-key violation while the movie has screenings; its reviews go with it.
 DELETE FROM movies WHERE id = :id;

@@ -24,8 +24,10 @@ use crate::ledger::{AccountsApi, TransfersApi};
 use crate::local_pg::{LocalPgError, LocalPostgres};
 use crate::movies::MoviesApi;
 use crate::ops::OpsApi;
+use crate::orders::{OrdersApi, ProductsApi};
 use crate::payments::PaymentsApi;
 use crate::problem::error_chain;
+use crate::reviews::ReviewsApi;
 use crate::screenings::ScreeningsApi;
 use crate::theaters::TheatersApi;
 use crate::users::UsersApi;
@@ -42,6 +44,9 @@ pub type Apis = (
     AccountsApi,
     TransfersApi,
     PaymentsApi,
+    ProductsApi,
+    OrdersApi,
+    ReviewsApi,
 );
 
 /// The OpenAPI service: the source of the routes, the document and Swagger UI.

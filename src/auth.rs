@@ -61,9 +61,14 @@ pub struct Caller {
 }
 
 impl Caller {
+    /// Whether the caller has the admin role.
+    pub fn is_admin(&self) -> bool {
+        self.role == Role::Admin
+    }
+
     /// Ok for an admin; 403 `forbidden` otherwise.
     pub fn require_admin(&self) -> Result<(), ApiError> {
-        if self.role == Role::Admin {
+        if self.is_admin() {
             Ok(())
         } else {
             Err(ApiError::forbidden("this operation needs the admin role"))

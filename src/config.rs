@@ -30,7 +30,8 @@ pub enum Command {
         #[command(subcommand)]
         action: MigrateAction,
     },
-    /// Load the demo catalog (movies, theaters, a week of screenings) if the catalog is empty.
+    /// Load the demo catalog (movies, theaters, a week of screenings) into an empty catalog,
+    /// and demo concession products if there are none.
     Seed,
     /// Print the OpenAPI document.
     Openapi {

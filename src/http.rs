@@ -28,7 +28,7 @@ pub fn default_page_size() -> i64 {
 /// One page of a keyset-paginated list.
 #[derive(Object, Debug)]
 pub struct Page<T: ParseFromJSON + ToJSON> {
-    /// The items, in ascending id order.
+    /// The items, in the list's order (ascending id unless the operation says otherwise).
     pub items: Vec<T>,
     /// Pass as `?after=` to get the next page; `null` on the last page.
     #[oai(nullable)]
@@ -40,21 +40,25 @@ pub struct Page<T: ParseFromJSON + ToJSON> {
 #[derive(Debug, Clone, Copy)]
 pub struct PageRequest {
     limit: i64,
-    after: i64,
+    after: Option<i64>,
 }
 
 impl PageRequest {
     /// `limit` is 1–100 (validated by the operation), `after` an id or none for the first page.
     pub fn new(limit: i64, after: Option<i64>) -> Self {
-        PageRequest {
-            limit,
-            after: after.unwrap_or(0),
-        }
+        PageRequest { limit, after }
     }
 
-    /// The id after which the page starts (0 for the first page; ids start at 1).
+    /// For lists in ascending id order: the id after which the page starts (0 for the first
+    /// page; ids start at 1).
     pub fn after(&self) -> i64 {
-        self.after
+        self.after.unwrap_or(0)
+    }
+
+    /// For lists in descending id order (newest first): the id below which the page starts
+    /// (`i64::MAX` for the first page).
+    pub fn before(&self) -> i64 {
+        self.after.unwrap_or(i64::MAX)
     }
 
     /// The `LIMIT` to pass to a keyset query: the page size plus one.
@@ -188,6 +192,7 @@ mod tests {
     fn the_last_page_has_no_next() {
         let request = PageRequest::new(3, None);
         assert_eq!(request.after(), 0);
+        assert_eq!(request.before(), i64::MAX);
         let exactly_full = request.page(vec![1, 2, 3], |id| *id, |id| id);
         assert_eq!(exactly_full.next_after, None);
         let short = request.page(vec![1], |id| *id, |id| id);

@@ -16,8 +16,10 @@ pub mod local_pg;
 pub mod migrate;
 pub mod movies;
 pub mod ops;
+pub mod orders;
 pub mod payments;
 pub mod problem;
+pub mod reviews;
 pub mod screenings;
 pub mod seed;
 pub mod theaters;
@@ -61,4 +63,8 @@ pub enum ApiTags {
     Transfers,
     /// Paying for bookings.
     Payments,
+    /// Popcorn, drinks and snacks: products and orders.
+    Concessions,
+    /// Movie reviews and the discussion under them.
+    Reviews,
 }

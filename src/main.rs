@@ -40,8 +40,8 @@ async fn run(cli: Cli) -> Result<(), Error> {
             if database.local.is_some() {
                 app::migrate_up(&pool).await?;
                 let seeded = seed::seed(&pool).await?;
-                if seeded.movies > 0 {
-                    tracing::info!(?seeded, "loaded the demo catalog");
+                if !seeded.is_empty() {
+                    tracing::info!(?seeded, "loaded demo data");
                 }
             }
             let application = Application::build(&cli.server, pool).await?;
@@ -77,12 +77,12 @@ async fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::Seed => {
             let seeded = seed::seed(&pool).await?;
-            if seeded.movies == 0 {
-                println!("the catalog already has movies; nothing loaded");
+            if seeded.is_empty() {
+                println!("the catalog and the products are there already; nothing loaded");
             } else {
                 println!(
-                    "loaded {} movies, {} theaters, {} screenings",
-                    seeded.movies, seeded.theaters, seeded.screenings
+                    "loaded {} movies, {} theaters, {} screenings, {} products",
+                    seeded.movies, seeded.theaters, seeded.screenings, seeded.products
                 );
             }
         }

@@ -87,6 +87,11 @@ pub struct Movie {
     /// When it was released, if known (ISO 8601 date).
     #[oai(nullable)]
     pub release_date: Option<NaiveDate>,
+    /// How many reviews it has.
+    pub review_count: i64,
+    /// The mean of its reviews' ratings (1–5); `null` without reviews.
+    #[oai(nullable)]
+    pub average_rating: Option<f64>,
 }
 
 impl From<q::Movie> for Movie {
@@ -98,6 +103,8 @@ impl From<q::Movie> for Movie {
             duration_minutes: row.duration_minutes,
             rating: Rating::from_db(&row.rating),
             release_date: row.release_date,
+            review_count: row.review_count,
+            average_rating: row.average_rating,
         }
     }
 }
@@ -203,7 +210,8 @@ problem_responses! {
     }
 }
 
-fn movie_not_found(id: i64) -> ApiError {
+/// 404 `movie_not_found`.
+pub fn movie_not_found(id: i64) -> ApiError {
     ApiError::not_found("movie_not_found", format!("there is no movie {id}"))
 }
 

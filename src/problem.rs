@@ -183,6 +183,19 @@ pub const CONSTRAINT_PROBLEMS: &[(&str, StatusCode, &str, &str)] = &[
         "the account does not have enough money",
     ),
     (
+        "reviews_movie_id_user_id_key",
+        StatusCode::CONFLICT,
+        "review_exists",
+        "you have reviewed this movie already",
+    ),
+    (
+        // The conditional status update answers first; this is the database's own guard.
+        "orders_status_transition",
+        StatusCode::CONFLICT,
+        "invalid_status_transition",
+        "an order's status only moves from pending to confirmed or cancelled",
+    ),
+    (
         "screenings_movie_id_fkey",
         StatusCode::CONFLICT,
         "movie_has_screenings",

@@ -3,7 +3,7 @@
 
 use chrono::{Duration, NaiveTime, Utc};
 use codegen::client::Params as _;
-use codegen::queries::{movies, screenings, theaters};
+use codegen::queries::{movies, orders, screenings, theaters};
 use deadpool_postgres::Pool;
 
 use crate::problem::ApiError;
@@ -110,8 +110,17 @@ const SLOTS: &[(u32, u32)] = &[(13, 0), (16, 30), (20, 0)];
 /// Ticket prices in minor units of [`CURRENCY`], per slot.
 const PRICES: &[i64] = &[950, 1150, 1350];
 
-/// The currency of the demo screenings.
+/// The currency of the demo screenings and products.
 const CURRENCY: &str = "EUR";
+
+/// Concession products: (SKU, name, price in minor units of [`CURRENCY`]).
+const PRODUCTS: &[(&str, &str, i64)] = &[
+    ("POPCORN-S", "Popcorn, small", 450),
+    ("POPCORN-L", "Popcorn, large", 650),
+    ("NACHOS", "Nachos with cheese dip", 600),
+    ("SODA-M", "Soda, medium", 350),
+    ("WATER", "Still water", 200),
+];
 
 /// What [`seed`] did.
 #[derive(Debug, Default)]
@@ -122,21 +131,47 @@ pub struct Seeded {
     pub theaters: usize,
     /// Screenings added.
     pub screenings: usize,
+    /// Concession products added.
+    pub products: usize,
 }
 
-/// Loads the demo catalog, unless the catalog already has movies (then it does nothing).
-/// Screenings cover today (slots still ahead) and the next 7 days.
+impl Seeded {
+    /// Whether anything was loaded.
+    pub fn is_empty(&self) -> bool {
+        self.movies + self.theaters + self.screenings + self.products == 0
+    }
+}
+
+/// Loads the demo catalog unless there are movies already, and the demo products unless
+/// there are products already. Screenings cover today (slots still ahead) and the next 7
+/// days. All in one transaction.
 pub async fn seed(pool: &Pool) -> Result<Seeded, ApiError> {
     let mut client = pool.get().await?;
     let tx = client.transaction().await?;
-    let existing = movies::list_movies()
+    let mut seeded = Seeded::default();
+    let no_products = orders::list_products()
+        .bind(&tx, &0, &1)
+        .all()
+        .await?
+        .is_empty();
+    if no_products {
+        for (sku, name, price) in PRODUCTS {
+            orders::insert_product()
+                .bind(&tx, sku, name, price, &CURRENCY)
+                .one()
+                .await?;
+            seeded.products += 1;
+        }
+    }
+    let no_movies = movies::list_movies()
         .bind(&tx, &0, &None::<&str>, &1)
         .all()
-        .await?;
-    if !existing.is_empty() {
-        return Ok(Seeded::default());
+        .await?
+        .is_empty();
+    if !no_movies {
+        tx.commit().await?;
+        return Ok(seeded);
     }
-    let mut seeded = Seeded::default();
     let mut movie_ids = Vec::new();
     for (title, description, minutes, rating, released) in MOVIES {
         let movie = movies::insert_movie()

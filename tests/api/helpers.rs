@@ -334,6 +334,16 @@ impl TestApp {
 }
 
 impl TestApp {
+    /// Puts a product on sale (as `boxoffice seed` does), in EUR.
+    pub async fn product(&self, sku: &str, price: i64) {
+        let client = self.pool.get().await.unwrap();
+        codegen::queries::orders::insert_product()
+            .bind(&client, &sku, &format!("{sku} (test)"), &price, &"EUR")
+            .one()
+            .await
+            .expect("inserting a product");
+    }
+
     /// Opens a wallet; returns the Account.
     pub async fn open_account(&self, token: &str, currency: &str) -> Value {
         self.post("/v1/accounts", Some(token), json!({ "currency": currency }))

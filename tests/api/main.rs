@@ -8,5 +8,7 @@ mod helpers;
 mod ledger;
 mod migrations;
 mod ops;
+mod orders;
 mod payments;
+mod reviews;
 mod users;

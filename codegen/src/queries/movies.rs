@@ -32,6 +32,8 @@ pub struct Movie {
     pub duration_minutes: i32,
     pub rating: String,
     pub release_date: Option<chrono::NaiveDate>,
+    pub review_count: i64,
+    pub average_rating: Option<f64>,
 }
 pub struct MovieBorrowed<'a> {
     pub id: i64,
@@ -40,6 +42,8 @@ pub struct MovieBorrowed<'a> {
     pub duration_minutes: i32,
     pub rating: &'a str,
     pub release_date: Option<chrono::NaiveDate>,
+    pub review_count: i64,
+    pub average_rating: Option<f64>,
 }
 impl<'a> From<MovieBorrowed<'a>> for Movie {
     fn from(
@@ -50,6 +54,8 @@ impl<'a> From<MovieBorrowed<'a>> for Movie {
             duration_minutes,
             rating,
             release_date,
+            review_count,
+            average_rating,
         }: MovieBorrowed<'a>,
     ) -> Self {
         Self {
@@ -59,6 +65,8 @@ impl<'a> From<MovieBorrowed<'a>> for Movie {
             duration_minutes,
             rating: rating.into(),
             release_date,
+            review_count,
+            average_rating,
         }
     }
 }
@@ -131,7 +139,7 @@ where
 pub struct ListMoviesStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn list_movies() -> ListMoviesStmt {
     ListMoviesStmt(
-        "SELECT id, title, description, duration_minutes, rating, release_date FROM movies WHERE id > $1 AND ($2::text IS NULL OR title ILIKE '%' || replace(replace(replace($2, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%') ORDER BY id LIMIT $3",
+        "SELECT id, title, description, duration_minutes, rating, release_date, review_count, average_rating FROM movies_rated WHERE id > $1 AND ($2::text IS NULL OR title ILIKE '%' || replace(replace(replace($2, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%') ORDER BY id LIMIT $3",
         None,
     )
 }
@@ -163,6 +171,8 @@ impl ListMoviesStmt {
                     duration_minutes: row.try_get(3)?,
                     rating: row.try_get(4)?,
                     release_date: row.try_get(5)?,
+                    review_count: row.try_get(6)?,
+                    average_rating: row.try_get(7)?,
                 })
             },
             mapper: |it| Movie::from(it),
@@ -190,7 +200,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
 pub struct GetMovieStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn get_movie() -> GetMovieStmt {
     GetMovieStmt(
-        "SELECT id, title, description, duration_minutes, rating, release_date FROM movies WHERE id = $1",
+        "SELECT id, title, description, duration_minutes, rating, release_date, review_count, average_rating FROM movies_rated WHERE id = $1",
         None,
     )
 }
@@ -220,6 +230,8 @@ impl GetMovieStmt {
                     duration_minutes: row.try_get(3)?,
                     rating: row.try_get(4)?,
                     release_date: row.try_get(5)?,
+                    review_count: row.try_get(6)?,
+                    average_rating: row.try_get(7)?,
                 })
             },
             mapper: |it| Movie::from(it),
@@ -229,7 +241,7 @@ impl GetMovieStmt {
 pub struct InsertMovieStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn insert_movie() -> InsertMovieStmt {
     InsertMovieStmt(
-        "INSERT INTO movies (title, description, duration_minutes, rating, release_date) VALUES ($1, $2, $3, $4, $5) RETURNING id, title, description, duration_minutes, rating, release_date",
+        "INSERT INTO movies (title, description, duration_minutes, rating, release_date) VALUES ($1, $2, $3, $4, $5) RETURNING id, title, description, duration_minutes, rating, release_date, 0::bigint AS review_count, NULL::float8 AS average_rating",
         None,
     )
 }
@@ -271,6 +283,8 @@ impl InsertMovieStmt {
                     duration_minutes: row.try_get(3)?,
                     rating: row.try_get(4)?,
                     release_date: row.try_get(5)?,
+                    review_count: row.try_get(6)?,
+                    average_rating: row.try_get(7)?,
                 })
             },
             mapper: |it| Movie::from(it),
@@ -305,7 +319,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql, T
 pub struct UpdateMovieStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn update_movie() -> UpdateMovieStmt {
     UpdateMovieStmt(
-        "UPDATE movies SET title            = coalesce($1, title), description      = coalesce($2, description), duration_minutes = coalesce($3, duration_minutes), rating           = coalesce($4, rating), release_date     = CASE WHEN $5 THEN $6 ELSE release_date END WHERE id = $7 RETURNING id, title, description, duration_minutes, rating, release_date",
+        "WITH updated AS ( UPDATE movies SET title            = coalesce($1, title), description      = coalesce($2, description), duration_minutes = coalesce($3, duration_minutes), rating           = coalesce($4, rating), release_date     = CASE WHEN $5 THEN $6 ELSE release_date END WHERE id = $7 RETURNING id, title, description, duration_minutes, rating, release_date ) SELECT u.id, u.title, u.description, u.duration_minutes, u.rating, u.release_date, stats.review_count, stats.average_rating FROM updated u CROSS JOIN LATERAL ( SELECT count(*) AS review_count, avg(r.rating)::float8 AS average_rating FROM reviews r WHERE r.movie_id = u.id ) stats",
         None,
     )
 }
@@ -357,6 +371,8 @@ impl UpdateMovieStmt {
                     duration_minutes: row.try_get(3)?,
                     rating: row.try_get(4)?,
                     release_date: row.try_get(5)?,
+                    review_count: row.try_get(6)?,
+                    average_rating: row.try_get(7)?,
                 })
             },
             mapper: |it| Movie::from(it),

@@ -1,0 +1,3 @@
+DROP VIEW movies_rated;
+DROP TABLE messages;
+DROP TABLE reviews;
