@@ -25,6 +25,10 @@ openapi:
 check-generated: codegen openapi
     git diff --exit-code -- codegen openapi.json
 
+# Validate the deployment files offline (tools go into a venv under target/).
+deploy-check:
+    scripts/deploy-check
+
 # Everything CI runs.
 ci:
     bash .ci/run

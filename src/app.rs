@@ -10,7 +10,6 @@ use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
 use poem::{
     Endpoint, EndpointExt, Route, Server,
     listener::{Acceptor, Listener, TcpAcceptor, TcpListener},
-    middleware::Tracing,
 };
 use poem_openapi::OpenApiService;
 use tokio_postgres::NoTls;
@@ -31,7 +30,7 @@ use crate::reviews::ReviewsApi;
 use crate::screenings::ScreeningsApi;
 use crate::theaters::TheatersApi;
 use crate::users::UsersApi;
-use crate::{AppState, migrate};
+use crate::{AppState, migrate, telemetry};
 
 /// Every API of the service, one per domain.
 pub type Apis = (
@@ -59,19 +58,21 @@ pub fn api() -> OpenApiService<Apis, ()> {
     )
 }
 
-/// The whole HTTP surface: the API under `/v1`, the probes, `/docs` (Swagger UI) and the
-/// document at `/openapi.json` and `/openapi.yaml`.
+/// The whole HTTP surface: the API under `/v1`, the probes, `/metrics`, `/docs` (Swagger UI)
+/// and the document at `/openapi.json` and `/openapi.yaml`. Outermost first: the state, the
+/// request log and metrics, problem details for every error, the body limit.
 pub fn routes(state: Arc<AppState>) -> impl Endpoint<Output = poem::Response> {
     let api = api();
     Route::new()
         .nest("/docs", api.swagger_ui())
         .at("/openapi.json", api.spec_endpoint())
         .at("/openapi.yaml", api.spec_endpoint_yaml())
+        .at("/metrics", telemetry::metrics)
         .nest("/", api)
-        .data(state)
         .around(limit_body)
-        .with(Tracing)
         .around(problem_for_errors)
+        .around(telemetry::observe)
+        .data(state)
 }
 
 /// The database the service uses, and the local server behind it when there is one.
@@ -176,6 +177,8 @@ pub async fn state(config: &ServerConfig, pool: Pool) -> Arc<AppState> {
         tokens: TokenKeys::new(&secret),
         passwords,
         booking_hold: Duration::from_secs(config.booking_hold_seconds),
+        metrics: telemetry::Metrics::new(),
+        draining: Default::default(),
     })
 }
 
@@ -184,6 +187,8 @@ pub struct Application {
     acceptor: TcpAcceptor,
     state: Arc<AppState>,
     hold_sweep: Duration,
+    shutdown_delay: Duration,
+    drain_timeout: Duration,
 }
 
 impl Application {
@@ -203,6 +208,8 @@ impl Application {
             acceptor,
             state,
             hold_sweep: Duration::from_secs(config.hold_sweep_seconds),
+            shutdown_delay: Duration::from_secs(config.shutdown_delay_seconds),
+            drain_timeout: Duration::from_secs(config.drain_timeout_seconds),
         })
     }
 
@@ -220,18 +227,29 @@ impl Application {
         self.state.clone()
     }
 
-    /// Serves until SIGINT or SIGTERM, then lets in-flight requests finish (up to 30 s).
+    /// Serves until SIGINT or SIGTERM. Then: `/readyz` answers 503 at once; after the
+    /// shutdown delay the listener closes; requests in flight get up to the drain timeout to
+    /// finish; the pool closes. Returns `Ok` when all of that went through.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let housekeeping = tokio::spawn(housekeeping(self.state.pool.clone(), self.hold_sweep));
+        let state = self.state.clone();
+        let delay = self.shutdown_delay;
+        let stop = async move {
+            shutdown_signal().await;
+            state.begin_draining();
+            tracing::info!(
+                delay_seconds = delay.as_secs(),
+                "shutting down: readiness is 503; closing the listener after the delay"
+            );
+            tokio::time::sleep(delay).await;
+            tracing::info!("listener closed; finishing requests in flight");
+        };
         let result = Server::new_with_acceptor(self.acceptor)
-            .run_with_graceful_shutdown(
-                routes(self.state.clone()),
-                shutdown_signal(),
-                Some(Duration::from_secs(30)),
-            )
+            .run_with_graceful_shutdown(routes(self.state.clone()), stop, Some(self.drain_timeout))
             .await;
         housekeeping.abort();
         self.state.pool.close();
+        tracing::info!("stopped");
         result
     }
 }
@@ -260,7 +278,6 @@ async fn shutdown_signal() {
         _ = interrupt => {},
         _ = terminate.recv() => {},
     }
-    tracing::info!("shutting down: finishing requests in flight");
 }
 
 /// Applies pending migrations; logs each.

@@ -179,8 +179,9 @@ impl BookingsApi {
         auth: BearerAuth,
         body: Json<NewBooking>,
     ) -> Result<CreatedBooking, CreateBookingError> {
-        let booking = book_seats(&state, auth.0.user_id, body.screening_id, body.seats).await?;
-        Ok(CreatedBooking::Created(Json(booking)))
+        let result = book_seats(&state, auth.0.user_id, body.screening_id, body.seats).await;
+        state.metrics.booking(&result);
+        Ok(CreatedBooking::Created(Json(result?)))
     }
 
     /// List my bookings

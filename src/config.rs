@@ -44,6 +44,9 @@ pub enum Command {
         #[command(subcommand)]
         action: AdminAction,
     },
+    /// Exit 0 if the server at LISTEN_ADDR answers `/readyz` with 200 within 5 seconds
+    /// (for container health checks; the runtime image has no curl).
+    Healthcheck,
     /// Inspect the wallet ledger.
     Ledger {
         #[command(subcommand)]
@@ -136,6 +139,15 @@ pub struct ServerConfig {
     #[arg(long, env = "HOLD_SWEEP_SECONDS", default_value_t = 30, global = true,
           value_parser = clap::value_parser!(u64).range(1..=3_600))]
     pub hold_sweep_seconds: u64,
+    /// Seconds between the shutdown signal and closing the listener, while `/readyz` already
+    /// answers 503, so load balancers stop sending traffic before it is refused.
+    #[arg(long, env = "SHUTDOWN_DELAY_SECONDS", default_value_t = 0, global = true,
+          value_parser = clap::value_parser!(u64).range(0..=300))]
+    pub shutdown_delay_seconds: u64,
+    /// Most seconds to let requests in flight finish after the listener closes.
+    #[arg(long, env = "DRAIN_TIMEOUT_SECONDS", default_value_t = 30, global = true,
+          value_parser = clap::value_parser!(u64).range(1..=3_600))]
+    pub drain_timeout_seconds: u64,
     /// Log format: `text` for people, `json` for log collectors.
     #[arg(long, env = "LOG_FORMAT", default_value = "text", global = true)]
     pub log_format: LogFormat,

@@ -84,26 +84,31 @@ impl PageRequest {
     }
 }
 
-/// Middleware: any error response that is not already problem details (a parse error, an
-/// unknown route, a rejected token, an oversized body, a panic) gets a problem body with the
-/// same status. Headers such as `Allow` and `WWW-Authenticate` are kept.
+/// Middleware: any error response that is not already JSON (a parse error, an unknown route,
+/// a rejected token, an oversized body, a panic) gets a problem body with the same status.
+/// Headers such as `Allow` and `WWW-Authenticate` are kept.
 pub async fn problem_for_errors<E: Endpoint>(next: Arc<E>, req: Request) -> poem::Result<Response> {
     let response = next.get_response(req).await;
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error()) {
         return Ok(response);
     }
-    let is_problem = response
+    // Problems and the JSON bodies an operation declares (the 503 of /readyz) stay as they
+    // are; what remains is the framework's plain-text errors.
+    let is_json = response
         .content_type()
-        .is_some_and(|ct| ct.starts_with(PROBLEM_JSON));
-    if is_problem {
+        .is_some_and(|ct| ct.starts_with(PROBLEM_JSON) || ct.starts_with("application/json"));
+    if is_json {
         return Ok(response);
     }
     let (mut parts, body) = response.into_parts();
     let problem = if status.is_server_error() {
         // Never echo an internal message to the client.
         tracing::error!(%status, "unhandled server error");
-        Problem::internal()
+        Problem::for_status(
+            status,
+            "the server failed to handle the request; it has been logged",
+        )
     } else {
         let text = body.into_string().await.unwrap_or_default();
         let detail = if text.trim().is_empty() {
@@ -119,26 +124,12 @@ pub async fn problem_for_errors<E: Endpoint>(next: Arc<E>, req: Request) -> poem
             .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
     }
     parts.headers.remove(header::CONTENT_LENGTH);
-    Ok(problem_response(parts.headers, status, &problem))
-}
-
-/// A response with a problem body.
-pub fn problem_response(
-    headers: poem::http::HeaderMap,
-    status: StatusCode,
-    problem: &Problem,
-) -> Response {
-    let body = serde_json::to_vec(&ToJSON::to_json(problem)).unwrap_or_default();
-    let mut response = Response::builder()
-        .status(status)
-        .content_type(PROBLEM_JSON)
-        .body(body);
-    for (name, value) in &headers {
-        if name != header::CONTENT_TYPE {
-            response.headers_mut().insert(name.clone(), value.clone());
-        }
-    }
-    response
+    parts
+        .headers
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+    let body = serde_json::to_vec(&ToJSON::to_json(&problem)).unwrap_or_default();
+    // The same status, headers and extensions (the operation id among them), a new body.
+    Ok(Response::from_parts(parts, body.into()))
 }
 
 /// Middleware: bodies over [`MAX_BODY_BYTES`] are refused with 413, whether or not the client

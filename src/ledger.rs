@@ -407,7 +407,7 @@ impl TransfersApi {
             )
             .into());
         }
-        let transfer = idempotency::once(
+        let result = idempotency::once(
             &state.pool,
             caller,
             &idempotency_key.0,
@@ -415,8 +415,9 @@ impl TransfersApi {
             request,
             &TransferMoney { caller, request },
         )
-        .await?;
-        Ok(CreatedTransfer::Created(Json(transfer)))
+        .await;
+        state.metrics.transfer(&result);
+        Ok(CreatedTransfer::Created(Json(result?)))
     }
 
     /// Get a transfer

@@ -22,9 +22,11 @@ pub mod problem;
 pub mod reviews;
 pub mod screenings;
 pub mod seed;
+pub mod telemetry;
 pub mod theaters;
 pub mod users;
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use deadpool_postgres::Pool;
@@ -40,6 +42,22 @@ pub struct AppState {
     pub passwords: auth::Passwords,
     /// How long a pending booking holds its seats.
     pub booking_hold: Duration,
+    /// Request and workflow metrics.
+    pub metrics: telemetry::Metrics,
+    /// Set when shutdown begins: readiness then answers 503.
+    pub draining: AtomicBool,
+}
+
+impl AppState {
+    /// Marks the process as shutting down; `/readyz` answers 503 from now on.
+    pub fn begin_draining(&self) {
+        self.draining.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether shutdown has begun.
+    pub fn is_draining(&self) -> bool {
+        self.draining.load(Ordering::SeqCst)
+    }
 }
 
 /// The OpenAPI tags: one per domain.

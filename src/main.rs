@@ -33,6 +33,9 @@ async fn run(cli: Cli) -> Result<(), Error> {
         println!("{}", if yaml { api.spec_yaml() } else { api.spec() });
         return Ok(());
     }
+    if let Command::Healthcheck = command {
+        return healthcheck(cli.server.listen_addr);
+    }
     let database = Database::open(&cli.database).await?;
     let pool = database.pool.clone();
     match command {
@@ -131,9 +134,28 @@ async fn run(cli: Cli) -> Result<(), Error> {
             }
             println!("the ledger balances");
         }
-        Command::Openapi { .. } => unreachable!("handled above"),
+        Command::Openapi { .. } | Command::Healthcheck => unreachable!("handled above"),
     }
     Ok(())
+}
+
+/// `GET /readyz` over plain HTTP/1.0 on the listen address (loopback when it is unspecified).
+fn healthcheck(mut addr: std::net::SocketAddr) -> Result<(), Error> {
+    use std::io::{Read, Write};
+    if addr.ip().is_unspecified() {
+        addr.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
+    }
+    let timeout = std::time::Duration::from_secs(5);
+    let mut stream = std::net::TcpStream::connect_timeout(&addr, timeout)?;
+    stream.set_read_timeout(Some(timeout))?;
+    stream.set_write_timeout(Some(timeout))?;
+    stream.write_all(b"GET /readyz HTTP/1.0\r\nHost: localhost\r\n\r\n")?;
+    let mut head = [0u8; 12];
+    stream.read_exact(&mut head)?;
+    match &head[9..12] {
+        b"200" => Ok(()),
+        status => Err(format!("/readyz answered {}", String::from_utf8_lossy(status)).into()),
+    }
 }
 
 fn report(verb: &str, migrations: &[&migrate::Migration]) {

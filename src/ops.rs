@@ -21,7 +21,8 @@ enum Readiness {
     /// The database answers and its schema is at the latest migration.
     #[oai(status = 200)]
     Ready(Json<Health>),
-    /// Not ready to serve: the database is unreachable or the schema is behind.
+    /// Not ready to serve: shutting down, the database is unreachable, or the schema is
+    /// behind.
     #[oai(status = 503)]
     NotReady(Json<Health>),
 }
@@ -44,10 +45,15 @@ impl OpsApi {
 
     /// Readiness probe
     ///
-    /// Answers 200 only while the database answers and the schema is at the latest migration
-    /// this binary knows.
+    /// Answers 200 only while the database answers, the schema is at the latest migration
+    /// this binary knows, and the process is not shutting down.
     #[oai(path = "/readyz", method = "get", operation_id = "readyz")]
     async fn readyz(&self, state: Data<&Arc<AppState>>) -> Readiness {
+        if state.is_draining() {
+            return Readiness::NotReady(Json(Health {
+                status: "shutting down".into(),
+            }));
+        }
         match migrate::is_current(&state.pool).await {
             Ok(true) => Readiness::Ready(Json(Health {
                 status: "ok".into(),

@@ -149,7 +149,7 @@ impl PaymentsApi {
     ) -> Result<CreatedPayment, PayError> {
         let caller = auth.0.user_id;
         let request = &body.0;
-        let payment = idempotency::once(
+        let result = idempotency::once(
             &state.pool,
             caller,
             &idempotency_key.0,
@@ -157,8 +157,9 @@ impl PaymentsApi {
             request,
             &PayBooking { caller, request },
         )
-        .await?;
-        Ok(CreatedPayment::Created(Json(payment)))
+        .await;
+        state.metrics.payment(&result);
+        Ok(CreatedPayment::Created(Json(result?)))
     }
 
     /// Get a payment

@@ -130,6 +130,8 @@ pub fn server_config(booking_hold_seconds: u64) -> ServerConfig {
         token_secret: Some("a test secret that is at least 32 bytes long".into()),
         booking_hold_seconds,
         hold_sweep_seconds: 30,
+        shutdown_delay_seconds: 0,
+        drain_timeout_seconds: 30,
         log_format: LogFormat::Text,
     }
 }

@@ -3,6 +3,7 @@
 
 mod bookings;
 mod catalog;
+mod e2e;
 mod errors;
 mod helpers;
 mod ledger;
