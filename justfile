@@ -29,6 +29,26 @@ check-generated: codegen openapi
 deploy-check:
     scripts/deploy-check
 
+# Generate the TypeScript client from openapi.json (clients/ts/generated) and run its scenario
+# against a live server.
+sdk-ts:
+    test -d clients/node_modules || (cd clients && npm ci --no-audit --no-fund)
+    scripts/with-server bash -c 'cd clients && npm run sdk-ts'
+
+# Generate the Python client from openapi.json (clients/python/generated) and run its scenario
+# against a live server.
+sdk-py:
+    scripts/with-server scripts/sdk-py
+
+# Drive Swagger UI in headless Chromium against a live server; screenshot in target/.
+browser-check:
+    test -d clients/node_modules || (cd clients && npm ci --no-audit --no-fund)
+    scripts/with-server bash -c 'cd clients && npm run browser'
+
+# Schema-driven fuzzing of a live server with schemathesis (extra args go to it).
+fuzz-api *args="--max-examples 200":
+    scripts/with-server scripts/fuzz-api {{args}}
+
 # Everything CI runs.
 ci:
     bash .ci/run

@@ -8,7 +8,8 @@ use std::time::Duration;
 
 use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
 use poem::{
-    Endpoint, EndpointExt, Route, Server,
+    Endpoint, EndpointExt, IntoResponse, Route, Server,
+    endpoint::make_sync,
     listener::{Acceptor, Listener, TcpAcceptor, TcpListener},
 };
 use poem_openapi::OpenApiService;
@@ -58,15 +59,69 @@ pub fn api() -> OpenApiService<Apis, ()> {
     )
 }
 
+/// The OpenAPI document as committed and served: poem-openapi's, plus
+/// `additionalProperties: false` on every request body schema, since they all reject unknown
+/// fields (`deny_unknown_fields`), which the derive does not write down.
+pub fn spec() -> serde_json::Value {
+    let mut document: serde_json::Value =
+        serde_json::from_str(&api().spec()).expect("poem-openapi writes valid JSON");
+    let mut bodies = Vec::new();
+    for operations in document["paths"]
+        .as_object()
+        .into_iter()
+        .flat_map(|p| p.values())
+    {
+        for operation in operations.as_object().into_iter().flat_map(|o| o.values()) {
+            let contents = operation["requestBody"]["content"].as_object();
+            for content in contents.into_iter().flat_map(|c| c.values()) {
+                if let Some(name) = content["schema"]["$ref"]
+                    .as_str()
+                    .and_then(|r| r.strip_prefix("#/components/schemas/"))
+                {
+                    bodies.push(name.to_owned());
+                }
+            }
+        }
+    }
+    for name in bodies {
+        if let Some(schema) = document["components"]["schemas"][&name].as_object_mut() {
+            schema.insert("additionalProperties".into(), false.into());
+        }
+    }
+    document
+}
+
+/// [`spec`] as pretty-printed JSON (what `openapi.json` holds).
+pub fn spec_json() -> String {
+    serde_json::to_string_pretty(&spec()).expect("a JSON value serializes")
+}
+
+/// [`spec`] as YAML.
+pub fn spec_yaml() -> String {
+    serde_yaml::to_string(&spec()).expect("a JSON value converts to YAML")
+}
+
 /// The whole HTTP surface: the API under `/v1`, the probes, `/metrics`, `/docs` (Swagger UI)
 /// and the document at `/openapi.json` and `/openapi.yaml`. Outermost first: the state, the
 /// request log and metrics, problem details for every error, the body limit.
 pub fn routes(state: Arc<AppState>) -> impl Endpoint<Output = poem::Response> {
     let api = api();
+    let (json, yaml) = (spec_json(), spec_yaml());
+    // Swagger UI inlines the document; give it the one we serve.
+    let docs = api.swagger_ui_html().replace(&api.spec(), &json);
+    let text = |body: String, content_type: &'static str| {
+        make_sync(move |_| body.clone().with_content_type(content_type))
+    };
     Route::new()
-        .nest("/docs", api.swagger_ui())
-        .at("/openapi.json", api.spec_endpoint())
-        .at("/openapi.yaml", api.spec_endpoint_yaml())
+        .at("/docs", text(docs, "text/html; charset=utf-8"))
+        .at(
+            "/openapi.json",
+            text(json, "application/json; charset=utf-8"),
+        )
+        .at(
+            "/openapi.yaml",
+            text(yaml, "application/yaml; charset=utf-8"),
+        )
         .at("/metrics", telemetry::metrics)
         .nest("/", api)
         .around(limit_body)

@@ -10,6 +10,7 @@
 //!   use rotates it (the old one is revoked, a new one issued), valid for [`REFRESH_TOKEN_TTL`].
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use argon2::{
@@ -168,6 +169,8 @@ pub fn random_bytes<const N: usize>() -> [u8; N] {
 /// Password hashing on the blocking pool, bounded to one hash per core at a time.
 pub struct Passwords {
     permits: Semaphore,
+    /// How many argon2 verifications ran (for tests and metrics).
+    verifications: AtomicU64,
     /// A hash of a random password, verified when the user does not exist so that an unknown
     /// username takes as long as a wrong password.
     decoy_hash: String,
@@ -180,6 +183,7 @@ impl Passwords {
         let decoy = URL_SAFE_NO_PAD.encode(random_bytes::<16>());
         Passwords {
             permits: Semaphore::new(cores),
+            verifications: AtomicU64::new(0),
             decoy_hash: hash_blocking(&decoy),
         }
     }
@@ -198,6 +202,7 @@ impl Passwords {
         let _permit = self.permits.acquire().await.expect("never closed");
         let known = hash.is_some();
         let hash = hash.unwrap_or_else(|| self.decoy_hash.clone());
+        self.verifications.fetch_add(1, Ordering::Relaxed);
         let matches = tokio::task::spawn_blocking(move || {
             PasswordHash::new(&hash).is_ok_and(|parsed| {
                 Argon2::default()
@@ -208,6 +213,13 @@ impl Passwords {
         .await
         .map_err(|err| ApiError::Internal(format!("password verification task: {err}")))?;
         Ok(known && matches)
+    }
+}
+
+impl Passwords {
+    /// How many argon2 verifications have run, decoys included.
+    pub fn verifications(&self) -> u64 {
+        self.verifications.load(Ordering::Relaxed)
     }
 }
 

@@ -71,7 +71,6 @@ pub struct Booking {
     pub amount: i64,
     /// ISO 4217 currency code.
     pub currency: String,
-    /// `pending`, `confirmed`, `cancelled` or `expired`.
     pub status: BookingStatus,
     /// Until when a pending booking holds its seats (RFC 3339, UTC).
     pub expires_at: DateTime<Utc>,
@@ -125,6 +124,8 @@ problem_responses! {
         Conflict = 409,
         /// `payload_too_large`: the body is over 1 MiB.
         PayloadTooLarge = 413,
+        /// `unsupported_media_type`: the body is missing or not `application/json`.
+        UnsupportedMediaType = 415,
     }
 }
 

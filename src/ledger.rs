@@ -172,6 +172,8 @@ problem_responses! {
         Conflict = 409,
         /// `payload_too_large`: the body is over 1 MiB.
         PayloadTooLarge = 413,
+        /// `unsupported_media_type`: the body is missing or not `application/json`.
+        UnsupportedMediaType = 415,
         /// `unsupported_currency`.
         UnprocessableEntity = 422,
     }
@@ -209,6 +211,8 @@ problem_responses! {
         NotFound = 404,
         /// `payload_too_large`: the body is over 1 MiB.
         PayloadTooLarge = 413,
+        /// `unsupported_media_type`: the body is missing or not `application/json`.
+        UnsupportedMediaType = 415,
     }
 }
 
@@ -225,6 +229,8 @@ problem_responses! {
         Conflict = 409,
         /// `payload_too_large`: the body is over 1 MiB.
         PayloadTooLarge = 413,
+        /// `unsupported_media_type`: the body is missing or not `application/json`.
+        UnsupportedMediaType = 415,
         /// `destination_not_found` (`to_account_id` is not a user's account) or
         /// `idempotency_key_reused` (the key was used for another request).
         UnprocessableEntity = 422,

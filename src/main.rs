@@ -29,8 +29,14 @@ type Error = Box<dyn std::error::Error + Send + Sync>;
 async fn run(cli: Cli) -> Result<(), Error> {
     let command = cli.command.unwrap_or(Command::Serve);
     if let Command::Openapi { yaml } = command {
-        let api = app::api();
-        println!("{}", if yaml { api.spec_yaml() } else { api.spec() });
+        println!(
+            "{}",
+            if yaml {
+                app::spec_yaml()
+            } else {
+                app::spec_json()
+            }
+        );
         return Ok(());
     }
     if let Command::Healthcheck = command {

@@ -82,7 +82,6 @@ pub struct Movie {
     pub description: String,
     /// Running time in minutes; a screening lasts this long.
     pub duration_minutes: i32,
-    /// The rating, e.g. `PG-13`.
     pub rating: Rating,
     /// When it was released, if known (ISO 8601 date).
     #[oai(nullable)]
@@ -122,7 +121,6 @@ pub struct NewMovie {
     /// Running time in minutes, 1–600.
     #[oai(validator(minimum(value = "1"), maximum(value = "600")))]
     pub duration_minutes: i32,
-    /// The rating.
     pub rating: Rating,
     /// When it was released (ISO 8601 date), if known.
     #[oai(nullable)]
@@ -142,7 +140,6 @@ pub struct MoviePatch {
     /// Running time in minutes, 1–600. Existing screenings keep their end time.
     #[oai(validator(minimum(value = "1"), maximum(value = "600")))]
     pub duration_minutes: Option<i32>,
-    /// The rating.
     pub rating: Option<Rating>,
     /// The release date; `null` clears it.
     pub release_date: MaybeUndefined<NaiveDate>,
@@ -190,6 +187,8 @@ problem_responses! {
         Forbidden = 403,
         /// `payload_too_large`: the body is over 1 MiB.
         PayloadTooLarge = 413,
+        /// `unsupported_media_type`: the body is missing or not `application/json`.
+        UnsupportedMediaType = 415,
     }
 }
 
@@ -207,6 +206,8 @@ problem_responses! {
         Conflict = 409,
         /// `payload_too_large`: the body is over 1 MiB.
         PayloadTooLarge = 413,
+        /// `unsupported_media_type`: the body is missing or not `application/json`.
+        UnsupportedMediaType = 415,
     }
 }
 

@@ -97,7 +97,6 @@ pub struct Order {
     pub unit_price: i64,
     /// ISO 4217 currency code.
     pub currency: String,
-    /// `pending`, `confirmed` or `cancelled`.
     pub status: OrderStatus,
     /// When it was placed (RFC 3339, UTC).
     pub created_at: DateTime<Utc>,
@@ -149,6 +148,8 @@ problem_responses! {
         Unauthorized = 401,
         /// `payload_too_large`: the body is over 1 MiB.
         PayloadTooLarge = 413,
+        /// `unsupported_media_type`: the body is missing or not `application/json`.
+        UnsupportedMediaType = 415,
         /// `unknown_sku`: no product with that SKU is on sale.
         UnprocessableEntity = 422,
     }

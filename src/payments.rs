@@ -57,7 +57,6 @@ pub struct Payment {
     pub amount: i64,
     /// ISO 4217 currency code.
     pub currency: String,
-    /// `completed` or `refunded`.
     pub status: PaymentStatus,
     /// When it was made (RFC 3339, UTC).
     pub created_at: DateTime<Utc>,
@@ -109,6 +108,8 @@ problem_responses! {
         Conflict = 409,
         /// `payload_too_large`: the body is over 1 MiB.
         PayloadTooLarge = 413,
+        /// `unsupported_media_type`: the body is missing or not `application/json`.
+        UnsupportedMediaType = 415,
         /// `idempotency_key_reused`: the key was used for another request.
         UnprocessableEntity = 422,
     }

@@ -215,6 +215,20 @@ impl From<tokio_postgres::Error> for ApiError {
         {
             return ApiError::Constraint(Problem::new(*status, code, *detail));
         }
+        // Input PostgreSQL cannot store: text with NUL characters, numbers out of range.
+        if [
+            SqlState::CHARACTER_NOT_IN_REPERTOIRE,
+            SqlState::NUMERIC_VALUE_OUT_OF_RANGE,
+        ]
+        .contains(db.code())
+        {
+            return ApiError::Constraint(Problem::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_value",
+                "a value cannot be stored: text must not contain NUL characters, and numbers \
+                 must stay in range",
+            ));
+        }
         // Edge validation mirrors the CHECK constraints; should one still fire, the input was
         // at fault, and the client hears which rule it broke.
         if *db.code() == SqlState::CHECK_VIOLATION {

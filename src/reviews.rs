@@ -146,6 +146,8 @@ problem_responses! {
         Conflict = 409,
         /// `payload_too_large`: the body is over 1 MiB.
         PayloadTooLarge = 413,
+        /// `unsupported_media_type`: the body is missing or not `application/json`.
+        UnsupportedMediaType = 415,
     }
 }
 
@@ -169,6 +171,8 @@ problem_responses! {
         NotFound = 404,
         /// `payload_too_large`: the body is over 1 MiB.
         PayloadTooLarge = 413,
+        /// `unsupported_media_type`: the body is missing or not `application/json`.
+        UnsupportedMediaType = 415,
     }
 }
 

@@ -106,6 +106,8 @@ problem_responses! {
         Conflict = 409,
         /// `payload_too_large`: the body is over 1 MiB.
         PayloadTooLarge = 413,
+        /// `unsupported_media_type`: the body is missing or not `application/json`.
+        UnsupportedMediaType = 415,
         /// `movie_or_theater_not_found` (the body names a movie or theater that does not
         /// exist) or `unsupported_currency`.
         UnprocessableEntity = 422,

@@ -54,7 +54,6 @@ pub struct User {
     pub email: String,
     /// The name to show.
     pub full_name: String,
-    /// `customer` or `admin`.
     pub role: Role,
     /// When the user registered (RFC 3339, UTC).
     pub created_at: DateTime<Utc>,
@@ -123,7 +122,6 @@ pub struct Tokens {
     pub refresh_token: String,
     /// When the refresh token expires (RFC 3339, UTC).
     pub refresh_token_expires_at: DateTime<Utc>,
-    /// The user the tokens are for.
     pub user: User,
 }
 
@@ -150,6 +148,8 @@ problem_responses! {
         Conflict = 409,
         /// `payload_too_large`: the body is over 1 MiB.
         PayloadTooLarge = 413,
+        /// `unsupported_media_type`: the body is missing or not `application/json`.
+        UnsupportedMediaType = 415,
     }
 }
 
@@ -161,6 +161,8 @@ problem_responses! {
         Unauthorized = 401,
         /// `payload_too_large`: the body is over 1 MiB.
         PayloadTooLarge = 413,
+        /// `unsupported_media_type`: the body is missing or not `application/json`.
+        UnsupportedMediaType = 415,
     }
 }
 

@@ -1,0 +1,85 @@
+"""A customer's evening through the Python client generated from openapi.json by
+openapi-python-client: register, log in, list screenings, book, open a wallet, get it funded,
+pay (twice with one idempotency key), cancel and get refunded, review the movie. Exits
+non-zero on the first surprise."""
+
+import os
+import sys
+import time
+
+from boxoffice_client import AuthenticatedClient, Client
+from boxoffice_client.api.accounts import create_deposit, get_account, open_account
+from boxoffice_client.api.bookings import cancel_booking, create_booking
+from boxoffice_client.api.payments import create_payment
+from boxoffice_client.api.reviews import create_review, list_reviews
+from boxoffice_client.api.screenings import list_screenings
+from boxoffice_client.api.users import login, register
+from boxoffice_client.models import (
+    BookingStatus,
+    Deposit,
+    Login,
+    NewAccount,
+    NewBooking,
+    NewPayment,
+    NewReview,
+    Problem,
+    Registration,
+)
+
+BASE_URL = os.environ.get("BOXOFFICE_URL", "http://127.0.0.1:8080")
+
+
+def check(step, response, status):
+    if response.status_code != status or isinstance(response.parsed, Problem):
+        sys.exit(f"{step}: expected {status}, got {int(response.status_code)}: {response.content!r}")
+    print(f"ok  {step} ({status})")
+    return response.parsed
+
+
+public = Client(base_url=BASE_URL, raise_on_unexpected_status=True)
+username = f"py_{int(time.time() * 1000):x}"
+password = "correct horse battery"
+
+user = check("register", register.sync_detailed(client=public, body=Registration(
+    username=username, email=f"{username}@example.com", password=password, full_name="Python Tester",
+)), 201)
+tokens = check("login", login.sync_detailed(client=public, body=Login(username=username, password=password)), 200)
+assert tokens.user.id == user.id
+me = AuthenticatedClient(base_url=BASE_URL, token=tokens.access_token, raise_on_unexpected_status=True)
+
+screenings = check("list screenings", list_screenings.sync_detailed(client=public, limit=5), 200)
+screening = next(s for s in screenings.items if s.available_seats >= 3)
+booking = check("book three seats", create_booking.sync_detailed(
+    client=me, body=NewBooking(screening_id=screening.id, seats=3)), 201)
+assert booking.status == BookingStatus.PENDING and booking.amount == 3 * screening.price
+
+refused = create_booking.sync_detailed(client=me, body=NewBooking(screening_id=10**12, seats=1))
+assert refused.status_code == 404 and isinstance(refused.parsed, Problem), refused
+assert refused.parsed.code == "screening_not_found"
+print("ok  unknown screening refused (404 screening_not_found)")
+
+account = check("open a wallet", open_account.sync_detailed(client=me, body=NewAccount(currency=booking.currency)), 201)
+admin_tokens = check("admin login", login.sync_detailed(client=public, body=Login(
+    username=os.environ.get("BOXOFFICE_ADMIN", "admin"),
+    password=os.environ.get("BOXOFFICE_ADMIN_PASSWORD", ""),
+)), 200)
+admin = AuthenticatedClient(base_url=BASE_URL, token=admin_tokens.access_token, raise_on_unexpected_status=True)
+check("admin deposit", create_deposit.sync_detailed(client=admin, id=account.id, body=Deposit(amount=20_000)), 201)
+
+key = f"pay-{username}"
+payment = check("pay", create_payment.sync_detailed(
+    client=me, idempotency_key=key, body=NewPayment(booking_id=booking.id, account_id=account.id)), 201)
+again = check("pay again, same key", create_payment.sync_detailed(
+    client=me, idempotency_key=key, body=NewPayment(booking_id=booking.id, account_id=account.id)), 201)
+assert again.id == payment.id, "the replay paid twice"
+
+cancelled = check("cancel (refund)", cancel_booking.sync_detailed(client=me, id=booking.id), 200)
+assert cancelled.status == BookingStatus.CANCELLED
+wallet = check("wallet after refund", get_account.sync_detailed(client=me, id=account.id), 200)
+assert wallet.balance == 20_000, wallet.balance
+
+review = check("review the movie", create_review.sync_detailed(
+    client=me, id=screening.movie_id, body=NewReview(rating=4, body="Worth the popcorn.")), 201)
+reviews = check("list reviews", list_reviews.sync_detailed(client=public, id=screening.movie_id), 200)
+assert reviews.items[0].id == review.id and reviews.items[0].username == username
+print("Python SDK scenario passed")

@@ -1,0 +1,81 @@
+// A customer's evening, through a client generated from openapi.json (openapi-typescript
+// types + openapi-fetch): register, log in, list screenings, book, open a wallet, get it
+// funded, pay, cancel and get refunded, order popcorn. Exits non-zero on the first surprise.
+import createClient from "openapi-fetch";
+import type { paths } from "./generated/schema.js";
+
+const baseUrl = process.env.BOXOFFICE_URL ?? "http://127.0.0.1:8080";
+const api = createClient<paths>({ baseUrl });
+
+function check<T>(step: string, result: { data?: T; error?: unknown; response: Response }, status: number): T {
+  if (result.response.status !== status || result.data === undefined) {
+    throw new Error(`${step}: expected ${status}, got ${result.response.status}: ${JSON.stringify(result.error)}`);
+  }
+  console.log(`ok  ${step} (${status})`);
+  return result.data;
+}
+
+const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+const username = `ts_${Date.now().toString(36)}`;
+const password = "correct horse battery";
+
+const user = check("register", await api.POST("/v1/users/register", {
+  body: { username, email: `${username}@example.com`, password, full_name: "TypeScript Tester" },
+}), 201);
+const tokens = check("login", await api.POST("/v1/users/login", { body: { username, password } }), 200);
+if (tokens.user.id !== user.id) throw new Error("login returned another user");
+const me = bearer(tokens.access_token);
+
+const screenings = check("list screenings", await api.GET("/v1/screenings", { params: { query: { limit: 5 } } }), 200);
+const screening = screenings.items.find((s) => s.available_seats >= 2);
+if (!screening) throw new Error("no screening with two seats left");
+
+const booking = check("book two seats", await api.POST("/v1/bookings", {
+  headers: me, body: { screening_id: screening.id, seats: 2 },
+}), 201);
+if (booking.status !== "pending" || booking.amount !== screening.price * 2) throw new Error("unexpected booking");
+
+const refused = await api.POST("/v1/bookings", { headers: me, body: { screening_id: screening.id, seats: 11 } });
+if (refused.response.status !== 400 || refused.error?.code !== "invalid_request") {
+  throw new Error(`11 seats should be refused as invalid_request, got ${refused.response.status}`);
+}
+console.log("ok  eleven seats refused (400 invalid_request)");
+
+const account = check("open a wallet", await api.POST("/v1/accounts", {
+  headers: me, body: { currency: booking.currency },
+}), 201);
+const admin = check("admin login", await api.POST("/v1/users/login", {
+  body: { username: process.env.BOXOFFICE_ADMIN ?? "admin", password: process.env.BOXOFFICE_ADMIN_PASSWORD ?? "" },
+}), 200);
+check("admin deposit", await api.POST("/v1/accounts/{id}/deposits", {
+  headers: bearer(admin.access_token), params: { path: { id: account.id } }, body: { amount: 10_000 },
+}), 201);
+
+const idempotencyKey = `pay-${username}`;
+const payment = check("pay", await api.POST("/v1/payments", {
+  headers: me, params: { header: { "Idempotency-Key": idempotencyKey } },
+  body: { booking_id: booking.id, account_id: account.id },
+}), 201);
+const replay = check("pay again, same key", await api.POST("/v1/payments", {
+  headers: me, params: { header: { "Idempotency-Key": idempotencyKey } },
+  body: { booking_id: booking.id, account_id: account.id },
+}), 201);
+if (replay.id !== payment.id) throw new Error("the replay paid twice");
+
+const cancelled = check("cancel (refund)", await api.POST("/v1/bookings/{id}/cancel", {
+  headers: me, params: { path: { id: booking.id } },
+}), 200);
+if (cancelled.status !== "cancelled") throw new Error("not cancelled");
+const wallet = check("wallet after refund", await api.GET("/v1/accounts/{id}", {
+  headers: me, params: { path: { id: account.id } },
+}), 200);
+if (wallet.balance !== 10_000) throw new Error(`balance ${wallet.balance} after the refund`);
+
+const products = check("list products", await api.GET("/v1/products"), 200);
+const popcorn = products.items[0];
+if (!popcorn) throw new Error("no products");
+const order = check("order popcorn", await api.POST("/v1/orders", {
+  headers: me, body: { sku: popcorn.sku, quantity: 2, note: "extra butter" },
+}), 202);
+if (order.status !== "pending") throw new Error("order not pending");
+console.log("TypeScript SDK scenario passed");
