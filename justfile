@@ -49,6 +49,11 @@ browser-check:
 fuzz-api *args="--max-examples 200":
     scripts/with-server scripts/fuzz-api {{args}}
 
+# Benchmarks: the API under wrk against pgbench running the same SQL (see BENCHMARKS.md).
+# `just bench --smoke` is the few-seconds pass CI runs; `--only get_movie,login` picks scenarios.
+bench *args:
+    python3 bench/run.py {{args}}
+
 # Everything CI runs.
 ci:
     bash .ci/run

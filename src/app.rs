@@ -224,9 +224,7 @@ pub async fn state(config: &ServerConfig, pool: Pool) -> Arc<AppState> {
         Some(secret) => secret.as_bytes().to_vec(),
         None => crate::auth::random_bytes::<32>().to_vec(),
     };
-    let passwords = tokio::task::spawn_blocking(Passwords::new)
-        .await
-        .expect("setting up password hashing does not panic");
+    let passwords = Passwords::new();
     Arc::new(AppState {
         pool,
         tokens: TokenKeys::new(&secret),

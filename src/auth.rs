@@ -24,7 +24,6 @@ use poem::Request;
 use poem_openapi::{SecurityScheme, auth::Bearer};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use tokio::sync::Semaphore;
 
 use crate::AppState;
 use crate::problem::ApiError;
@@ -166,57 +165,94 @@ pub fn random_bytes<const N: usize>() -> [u8; N] {
     bytes
 }
 
-/// Password hashing on the blocking pool, bounded to one hash per core at a time.
+/// A valid argon2id PHC string with the same parameters as real hashes. Verified when the user
+/// does not exist, so an unknown username costs the same as a wrong password; the password it
+/// was made from does not matter, since an unknown user is refused whatever it matches.
+const DECOY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$YQ3ayoLn3m4ISwN0U6BClQ$\
+                          hIsIKBr49OVU12b3byqVyRybelC4reXOirmiYhpG6Pw";
+
+type HashJob = Box<dyn FnOnce() + Send>;
+
+/// Password hashing on its own threads, one per core, fed by a queue.
+///
+/// argon2 is CPU-bound on purpose (and needs 19 MiB per hash): on the async workers it would
+/// stall every other request, and on tokio's blocking pool each burst of logins would spread
+/// over new threads whose allocator arenas keep their 19 MiB blocks. Here the work never
+/// leaves these threads, so at most one hash per core runs at a time, and memory stays at
+/// one block per thread (see BENCHMARKS.md).
 pub struct Passwords {
-    permits: Semaphore,
+    queue: std::sync::mpsc::Sender<HashJob>,
     /// How many argon2 verifications ran (for tests and metrics).
     verifications: AtomicU64,
-    /// A hash of a random password, verified when the user does not exist so that an unknown
-    /// username takes as long as a wrong password.
-    decoy_hash: String,
 }
 
 impl Passwords {
-    /// Sets up hashing; computes the decoy hash (one argon2 run).
+    /// Starts the hashing threads.
     pub fn new() -> Self {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-        let decoy = URL_SAFE_NO_PAD.encode(random_bytes::<16>());
-        Passwords {
-            permits: Semaphore::new(cores),
-            verifications: AtomicU64::new(0),
-            decoy_hash: hash_blocking(&decoy),
+        let (queue, jobs) = std::sync::mpsc::channel::<HashJob>();
+        let jobs = Arc::new(std::sync::Mutex::new(jobs));
+        for n in 0..cores {
+            let jobs = jobs.clone();
+            std::thread::Builder::new()
+                .name(format!("argon2-{n}"))
+                .spawn(move || {
+                    loop {
+                        // The lock is held only to take a job, not while it runs.
+                        let job = match jobs.lock().map(|jobs| jobs.recv()) {
+                            Ok(Ok(job)) => job,
+                            _ => return,
+                        };
+                        job();
+                    }
+                })
+                .expect("a password hashing thread starts");
         }
+        Passwords {
+            queue,
+            verifications: AtomicU64::new(0),
+        }
+    }
+
+    /// Runs `work` on a hashing thread and waits for its result.
+    async fn run<T: Send + 'static>(
+        &self,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let (reply, result) = tokio::sync::oneshot::channel();
+        self.queue
+            .send(Box::new(move || {
+                let _ = reply.send(work());
+            }))
+            .map_err(|_| ApiError::Internal("the password hashing threads are gone".into()))?;
+        result
+            .await
+            .map_err(|_| ApiError::Internal("a password hashing job was dropped".into()))
     }
 
     /// The argon2id PHC string of a password.
     pub async fn hash(&self, password: String) -> Result<String, ApiError> {
-        let _permit = self.permits.acquire().await.expect("never closed");
-        tokio::task::spawn_blocking(move || hash_blocking(&password))
-            .await
-            .map_err(|err| ApiError::Internal(format!("password hashing task: {err}")))
+        self.run(move || hash_blocking(&password)).await
     }
 
     /// Whether `password` matches `hash`; with no hash (unknown user) checks a decoy and
     /// answers false, taking the same time.
     pub async fn verify(&self, password: String, hash: Option<String>) -> Result<bool, ApiError> {
-        let _permit = self.permits.acquire().await.expect("never closed");
         let known = hash.is_some();
-        let hash = hash.unwrap_or_else(|| self.decoy_hash.clone());
+        let hash = hash.unwrap_or_else(|| DECOY_HASH.to_owned());
         self.verifications.fetch_add(1, Ordering::Relaxed);
-        let matches = tokio::task::spawn_blocking(move || {
-            PasswordHash::new(&hash).is_ok_and(|parsed| {
-                Argon2::default()
-                    .verify_password(password.as_bytes(), &parsed)
-                    .is_ok()
+        let matches = self
+            .run(move || {
+                PasswordHash::new(&hash).is_ok_and(|parsed| {
+                    Argon2::default()
+                        .verify_password(password.as_bytes(), &parsed)
+                        .is_ok()
+                })
             })
-        })
-        .await
-        .map_err(|err| ApiError::Internal(format!("password verification task: {err}")))?;
+            .await?;
         Ok(known && matches)
     }
-}
 
-impl Passwords {
     /// How many argon2 verifications have run, decoys included.
     pub fn verifications(&self) -> u64 {
         self.verifications.load(Ordering::Relaxed)
@@ -281,6 +317,16 @@ mod tests {
         assert_eq!(a.len(), 43, "256 bits in unpadded base64url");
         assert_eq!(refresh_token_digest(&a).len(), 32);
         assert_eq!(refresh_token_digest(&a), refresh_token_digest(&a));
+    }
+
+    #[test]
+    fn the_decoy_has_the_parameters_of_real_hashes() {
+        let decoy = PasswordHash::new(DECOY_HASH).expect("a PHC string");
+        let real_hash = hash_blocking("anything");
+        let real = PasswordHash::new(&real_hash).unwrap();
+        assert_eq!(decoy.algorithm, real.algorithm);
+        assert_eq!(decoy.version, real.version);
+        assert_eq!(decoy.params, real.params, "same cost, so the same time");
     }
 
     #[tokio::test]

@@ -13,6 +13,7 @@ use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    return_large_allocations_to_the_os();
     let cli = Cli::parse();
     init_logging(cli.server.log_format);
     match run(cli).await {
@@ -143,6 +144,19 @@ async fn run(cli: Cli) -> Result<(), Error> {
         Command::Openapi { .. } | Command::Healthcheck => unreachable!("handled above"),
     }
     Ok(())
+}
+
+/// Every argon2 hash allocates 19 MiB. glibc raises its mmap threshold after the first such
+/// block is freed and from then on keeps them in per-thread heaps: after a burst of logins the
+/// process held 200 MiB (BENCHMARKS.md). A fixed threshold of 1 MiB maps every large block
+/// and unmaps it when it is freed; nothing else in the service allocates that much at once.
+fn return_large_allocations_to_the_os() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only changes a malloc tunable; glibc's mallopt is thread-safe (it
+    // locks each arena), and any positive M_MMAP_THRESHOLD up to 32 MiB is valid.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 1024 * 1024);
+    }
 }
 
 /// `GET /readyz` over plain HTTP/1.0 on the listen address (loopback when it is unspecified).

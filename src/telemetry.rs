@@ -4,7 +4,8 @@
 //! echoed in the response, and one log line with method, route, status and latency. Metrics
 //! are served at `/metrics` in the OpenMetrics text format.
 
-use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
 use deadpool_postgres::Pool;
@@ -234,9 +235,14 @@ pub async fn observe<E: Endpoint>(next: Arc<E>, req: Request) -> poem::Result<Re
 /// Endpoints outside the OpenAPI document, labelled by their path.
 const FIXED_ROUTES: &[&str] = &["/metrics", "/openapi.json", "/openapi.yaml"];
 
+/// A request id unique across processes and restarts: 64 random bits chosen once per process,
+/// then a counter (no system call per request), as 32 hex digits.
 fn new_request_id() -> String {
-    crate::auth::random_bytes::<16>()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    static PREFIX: OnceLock<u64> = OnceLock::new();
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let prefix = *PREFIX.get_or_init(|| u64::from_le_bytes(crate::auth::random_bytes::<8>()));
+    format!(
+        "{prefix:016x}{:016x}",
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
 }

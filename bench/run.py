@@ -1,0 +1,426 @@
+#!/usr/bin/env python3
+"""`just bench`: boxoffice under load, as a ratio to PostgreSQL's own limit on this machine.
+
+Starts a dedicated PostgreSQL (settings in PG_SETTINGS), migrates it, loads a large data set
+(bench/load.sql), starts the release server, and for each scenario runs the API under load with
+wrk and then `pgbench -M prepared` with the same SQL the endpoint executes, at the same
+concurrency. The pgbench scripts are cut from queries/*.sql by query name, so they cannot drift
+from what the service runs. Each measurement is repeated and the median reported.
+
+Only 127.0.0.1 is targeted; every run is bounded in time.
+
+    python3 bench/run.py            # the full run (release build, 3 x 10 s per measurement)
+    python3 bench/run.py --smoke    # a few seconds per scenario, debug build (CI)
+"""
+
+import argparse
+import json
+import os
+import pathlib
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+WORK = ROOT / "target" / "bench"
+
+# The dedicated server's settings. fsync stays on; commits do not wait for the WAL flush
+# (synchronous_commit=off), so the run measures the CPU path rather than this VM's disk.
+# Both the API and pgbench run against this same server.
+PG_SETTINGS = {
+    "listen_addresses": "127.0.0.1",
+    "unix_socket_directories": "''",
+    "max_connections": "300",
+    "shared_buffers": "512MB",
+    "synchronous_commit": "off",
+    "checkpoint_timeout": "30min",
+    "max_wal_size": "8GB",
+}
+
+PASSWORD = "bench-password"
+CONNECTIONS = 64
+THREADS = 2
+
+
+def log(message):
+    print(f"bench: {message}", file=sys.stderr, flush=True)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def find_bindir():
+    candidates = [os.environ.get("PG_BINDIR", "")]
+    try:
+        candidates.append(subprocess.run(["pg_config", "--bindir"], capture_output=True,
+                                         text=True).stdout.strip())
+    except FileNotFoundError:
+        pass
+    versions = sorted(pathlib.Path("/usr/lib/postgresql").glob("*/bin"),
+                      key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0,
+                      reverse=True)
+    candidates += [str(p) for p in versions]
+    for candidate in candidates:
+        if candidate and (pathlib.Path(candidate) / "pgbench").exists() \
+                and (pathlib.Path(candidate) / "initdb").exists():
+            return pathlib.Path(candidate)
+    sys.exit("bench: no PostgreSQL server binaries with pgbench found")
+
+
+class Postgres:
+    """A dedicated server in a temporary folder, as the `postgres` user when we are root."""
+
+    def __init__(self):
+        self.bindir = find_bindir()
+        self.dir = pathlib.Path(tempfile.mkdtemp(prefix="boxoffice-bench-pg."))
+        self.as_user = []
+        if os.geteuid() == 0:
+            shutil.chown(self.dir, "postgres", "postgres")
+            self.as_user = ["runuser", "-u", "postgres", "--"]
+        self.port = free_port()
+        self.run("initdb", "-D", str(self.dir), "-U", "postgres", "--auth=trust", "-E", "UTF8",
+                 "--locale=C.UTF-8")
+        options = f"-p {self.port} " + " ".join(f"-c {k}={v}" for k, v in PG_SETTINGS.items())
+        self.run("pg_ctl", "-D", str(self.dir), "-l", str(self.dir / "server.log"), "-w",
+                 "-o", options, "start")
+        self.url = f"postgres://postgres@127.0.0.1:{self.port}/boxoffice"
+        self.psql("postgres", "CREATE DATABASE boxoffice")
+
+    def run(self, program, *args):
+        subprocess.run(self.as_user + [str(self.bindir / program), *args], check=True,
+                       stdout=subprocess.DEVNULL, cwd="/")
+
+    def psql(self, database, sql, *extra):
+        result = subprocess.run(
+            [str(self.bindir / "psql"), "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1",
+             f"postgres://postgres@127.0.0.1:{self.port}/{database}", *extra, "-c", sql],
+            check=True, capture_output=True, text=True)
+        return result.stdout.strip()
+
+    def stop(self):
+        subprocess.run(self.as_user + [str(self.bindir / "pg_ctl"), "-D", str(self.dir), "-m",
+                                       "fast", "stop"], stdout=subprocess.DEVNULL, cwd="/")
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class Server:
+    """The boxoffice binary, serving on a free port."""
+
+    def __init__(self, binary, database_url, pool_size):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = dict(os.environ, DATABASE_URL=database_url, LISTEN_ADDR=f"127.0.0.1:{self.port}",
+                   TOKEN_SECRET="a benchmark secret of at least 32 bytes",
+                   DB_POOL_SIZE=str(pool_size), RUST_LOG="error")
+        started = time.monotonic()
+        self.process = subprocess.Popen([str(binary), "serve"], env=env,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        while True:
+            try:
+                with urllib.request.urlopen(f"{self.url}/readyz", timeout=1) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if self.process.poll() is not None or time.monotonic() - started > 30:
+                sys.exit("bench: the server did not become ready")
+            time.sleep(0.002)
+        self.startup_seconds = time.monotonic() - started
+
+    def memory_kib(self, field):
+        status = pathlib.Path(f"/proc/{self.process.pid}/status").read_text()
+        return int(re.search(rf"^{field}:\s+(\d+) kB", status, re.M).group(1))
+
+    def post(self, path, body, token=None):
+        request = urllib.request.Request(f"{self.url}{path}", data=json.dumps(body).encode(),
+                                         headers={"content-type": "application/json"})
+        if token:
+            request.add_header("authorization", f"Bearer {token}")
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return json.load(response)
+
+    def stop(self):
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=60)
+
+
+def query(file, name, values):
+    """The SQL of `--! name` in queries/<file>.sql, comments dropped, with the `:param`s named
+    in `values` replaced by SQL expressions (pgbench variables, literals, NULL); the others stay
+    `:param`, which pgbench fills from its variables."""
+    text = (ROOT / "queries" / f"{file}.sql").read_text()
+    match = re.search(rf"^--! {name}\b.*?\n(.*?)(?=^--[!:]|\Z)", text, re.S | re.M)
+    if not match:
+        sys.exit(f"bench: no query {name} in queries/{file}.sql")
+    lines = [line for line in match.group(1).splitlines() if not line.lstrip().startswith("--")]
+    sql = " ".join(" ".join(lines).split()).rstrip(";")
+    for param, expression in values.items():
+        sql = re.sub(rf"(?<!:):{param}\b", lambda _: expression, sql)
+    return sql + ";"
+
+
+def pgbench_script(path, lines):
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def parse_duration(value, unit):
+    return float(value) * {"us": 1e-3, "ms": 1.0, "s": 1e3}[unit]
+
+
+def run_wrk(url, script, args, seconds):
+    command = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency",
+               "--timeout", "10s", "-s", str(BENCH / "wrk" / script), url, "--", *map(str, args)]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    latency = {percentile: parse_duration(value, unit) for percentile, value, unit in
+               re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)}
+    if set(latency) != {"50", "99"}:
+        sys.exit(f"bench: no latency distribution in the wrk output:\n{out}")
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)",
+                       out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50_ms": latency.get("50"),
+        "p99_ms": latency.get("99"),
+        "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
+        "socket_errors": sum(map(int, errors.groups())) if errors else 0,
+    }
+
+
+def run_pgbench(pg, script, seconds):
+    out = subprocess.run(
+        [str(pg.bindir / "pgbench"), "-n", "-M", "prepared", f"-c{CONNECTIONS}", f"-j{THREADS}",
+         f"-T{seconds}", "-f", str(script), pg.url],
+        capture_output=True, text=True)
+    if out.returncode != 0:
+        sys.exit(f"bench: pgbench failed:\n{out.stdout}\n{out.stderr}")
+    return float(re.search(r"^tps = ([\d.]+)", out.stdout, re.M).group(1))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--smoke", action="store_true",
+                        help="a few seconds per scenario, one repeat, debug build")
+    parser.add_argument("--seconds", type=int, help="length of each measurement")
+    parser.add_argument("--repeats", type=int, help="measurements per scenario (median)")
+    parser.add_argument("--pool-size", type=int, default=16, help="DB_POOL_SIZE of the server")
+    parser.add_argument("--only", help="comma-separated scenario names")
+    args = parser.parse_args()
+    seconds = args.seconds or (2 if args.smoke else 10)
+    repeats = args.repeats or (1 if args.smoke else 3)
+    warmup = 1 if args.smoke else 3
+    WORK.mkdir(parents=True, exist_ok=True)
+
+    profile = "debug" if args.smoke else "release"
+    log(f"building the {profile} binary")
+    subprocess.run(["cargo", "build", "--quiet", "--locked", "--bin", "boxoffice"] +
+                   ([] if args.smoke else ["--release"]), check=True, cwd=ROOT)
+    binary = pathlib.Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")) / profile / "boxoffice"
+
+    log("starting PostgreSQL")
+    pg = Postgres()
+    server = None
+    try:
+        env = dict(os.environ, DATABASE_URL=pg.url)
+        subprocess.run([str(binary), "migrate", "up"], env=env, check=True,
+                       stdout=subprocess.DEVNULL)
+        # Startup to ready, with the migrations applied, before anything is loaded.
+        probe = Server(binary, pg.url, args.pool_size)
+        startup = probe.startup_seconds
+        idle_rss = probe.memory_kib("VmRSS")
+        # One real registration gives the argon2id hash every bench user shares.
+        probe.post("/v1/users/register", {"username": "bench0000", "email": "b0@example.com",
+                                          "password": PASSWORD, "full_name": "Bench"})
+        probe.stop()
+        password_hash = pg.psql("boxoffice",
+                                "SELECT password_hash FROM users WHERE username = 'bench0000'")
+
+        log("loading the data set")
+        started = time.monotonic()
+        subprocess.run([str(pg.bindir / "psql"), "-X", "-q", "-v", "ON_ERROR_STOP=1",
+                        "-v", f"password_hash={password_hash}", "-f", str(BENCH / "load.sql"),
+                        pg.url], check=True, stdout=subprocess.DEVNULL)
+        log(f"loaded in {time.monotonic() - started:.1f} s")
+        ids = lambda sql: [int(x) for x in pg.psql("boxoffice", sql).split("|")]
+        first_movie, last_movie = ids("SELECT min(id), max(id) FROM movies")
+        hall = "(SELECT id FROM theaters WHERE name = 'Bench Booking Hall')"
+        spread_first, spread_last = ids(
+            f"SELECT min(id), min(id) + 99 FROM screenings WHERE theater_id = {hall}")
+        (hot,) = ids(f"SELECT max(id) FROM screenings WHERE theater_id = {hall}")
+        first_user, last_user = ids("SELECT min(id), max(id) FROM users WHERE username ~ '^bench0*[1-9]'")
+        first_account, last_account = ids("SELECT min(id), max(id) FROM accounts WHERE kind = 'user' AND owner_id >= "
+                                          f"{first_user}")
+        # pgbench derives a user's wallet from its id; check that the two ranges line up.
+        skewed = pg.psql("boxoffice", f"SELECT count(*) FROM accounts WHERE kind = 'user' AND "
+                                      f"owner_id >= {first_user} AND id - {first_account} <> owner_id - {first_user}")
+        assert skewed == "0", "bench users and their wallets are not in the same order"
+
+        server = Server(binary, pg.url, args.pool_size)
+        log(f"logging in {CONNECTIONS} bench users")
+        tokens_file = WORK / "tokens.txt"
+        with tokens_file.open("w") as out:
+            for n in range(1, CONNECTIONS + 1):
+                username = f"bench{n:04d}"
+                token = server.post("/v1/users/login",
+                                    {"username": username, "password": PASSWORD})["access_token"]
+                account = first_account + (n - 1)
+                out.write(f"{token} {account}\n")
+
+        def booking_script(name, first, last):
+            return pgbench_script(WORK / f"{name}.sql", [
+                f"\\set screening_id random({first}, {last})",
+                f"\\set user_id random({first_user}, {last_user})",
+                query("bookings", "book_seats", {"seats": "1", "hold_seconds": "600"}),
+            ])
+
+        key = "('pg-' || :client_id || '-' || :r)"
+        scenarios = [
+            ("get_movie", "GET /v1/movies/{id}", "get_movie.lua", [first_movie, last_movie],
+             pgbench_script(WORK / "get_movie.sql", [
+                 f"\\set id random({first_movie}, {last_movie})",
+                 query("movies", "get_movie", {}),
+             ])),
+            ("list_screenings", "GET /v1/screenings?movie_id=", "list_screenings.lua",
+             [first_movie, last_movie],
+             pgbench_script(WORK / "list_screenings.sql", [
+                 f"\\set movie_id random({first_movie}, {last_movie})",
+                 query("screenings", "list_screenings", {
+                     "theater_id": "NULL", "starts_from": "NULL", "starts_before": "NULL",
+                     "after": "0", "limit": "21"}),
+             ])),
+            ("book_spread", "POST /v1/bookings (100 screenings)", "book.lua",
+             [tokens_file, spread_first, spread_last],
+             booking_script("book_spread", spread_first, spread_last)),
+            ("book_hot", "POST /v1/bookings (1 hot screening)", "book.lua",
+             [tokens_file, hot, hot], booking_script("book_hot", hot, hot)),
+            ("transfer", "POST /v1/transfers", "transfer.lua",
+             [tokens_file, first_account, last_account],
+             pgbench_script(WORK / "transfer.sql", [
+                 "\\set u random(0, 999)",
+                 f"\\set user_id {first_user} + :u",
+                 f"\\set from_account {first_account} + :u",
+                 f"\\set to_account {first_account} + (:u + random(1, 999)) % 1000",
+                 "\\set r random(1, 1000000000000)",
+                 "BEGIN;",
+                 query("idempotency", "claim_idempotency_key",
+                       {"idempotency_key": key, "request_hash": "'\\x00'::bytea"}),
+                 query("ledger", "lock_accounts", {
+                     "owner_id": ":user_id", "ids": "ARRAY[:from_account, :to_account]::bigint[]",
+                     "system_kind": "NULL", "system_currency": "NULL"}),
+                 query("ledger", "post_transfer", {
+                     "amount": "1", "currency": "'EUR'", "from_account_id": ":from_account",
+                     "to_account_id": ":to_account"}),
+                 query("idempotency", "store_response", {
+                     "response_status": "201", "response_body": "'{}'::jsonb",
+                     "idempotency_key": key}),
+                 "COMMIT;",
+             ])),
+            ("login", "POST /v1/users/login (argon2id)", "login.lua", [],
+             pgbench_script(WORK / "login.sql", [
+                 "\\set r random(1, 1000000000000)",
+                 query("users", "find_credentials", {"username": "'bench0001'"}),
+                 query("users", "start_session", {
+                     "user_id": str(first_user),
+                     "refresh_token_hash": "sha256(convert_to('pg' || :client_id || '-' || :r, 'UTF8'))",
+                     "ttl_seconds": "604800"}),
+             ])),
+        ]
+        if args.only:
+            wanted = set(args.only.split(","))
+            scenarios = [s for s in scenarios if s[0] in wanted]
+
+        def reset():
+            # Every run starts from the same state: no bookings, full screenings, no sessions
+            # or idempotency keys left by the previous run (access tokens stay valid).
+            pg.psql("boxoffice", "DELETE FROM bookings; UPDATE screenings SET available_seats = "
+                                 f"total_seats WHERE theater_id = {hall}; DELETE FROM sessions; "
+                                 "DELETE FROM idempotency_keys")
+            # A statement of its own: VACUUM cannot run inside the implicit transaction.
+            pg.psql("boxoffice", "VACUUM ANALYZE bookings, sessions, idempotency_keys, "
+                                 "screenings, accounts")
+
+        def oversold():
+            sold, booked = ids(f"SELECT total_seats - available_seats, (SELECT coalesce(sum(seats), 0) "
+                               f"FROM bookings WHERE screening_id = {hot} AND status = 'pending') "
+                               f"FROM screenings WHERE id = {hot}")
+            return sold != booked
+
+        results = []
+        for name, title, script, wrk_args, pgbench_file in scenarios:
+            log(f"{name}: warm-up")
+            reset()
+            run_wrk(server.url, script, wrk_args, warmup)
+            api, db = [], []
+            oversell = False
+            for attempt in range(repeats):
+                reset()
+                api.append(run_wrk(server.url, script, wrk_args, seconds))
+                oversell |= name == "book_hot" and oversold()
+                reset()
+                db.append(run_pgbench(pg, pgbench_file, seconds))
+                oversell |= name == "book_hot" and oversold()
+                log(f"{name} {attempt + 1}/{repeats}: API {api[-1]['rps']:.0f} req/s, "
+                    f"pgbench {db[-1]:.0f} TPS")
+            median = lambda key: statistics.median(run[key] for run in api if run[key] is not None)
+            rps, tps = median("rps"), statistics.median(db)
+            results.append({
+                "scenario": name, "title": title, "api_rps": rps, "p50_ms": median("p50_ms"),
+                "p99_ms": median("p99_ms"),
+                "non_2xx": sum(run["non_2xx"] + run["socket_errors"] for run in api),
+                "pgbench_tps": tps, "ratio": rps / tps if tps else None,
+                "peak_rss_mib": server.memory_kib("VmHWM") / 1024,
+                "oversold": oversell if name == "book_hot" else None,
+            })
+        reset()
+        report = {
+            "machine": {"cores": os.cpu_count(),
+                        "memory_gib": round(os.sysconf("SC_PAGE_SIZE") *
+                                            os.sysconf("SC_PHYS_PAGES") / 2 ** 30, 1)},
+            "postgres": {**PG_SETTINGS, "version": pg.psql("postgres", "SHOW server_version")},
+            "profile": profile, "seconds": seconds, "repeats": repeats,
+            "connections": CONNECTIONS, "pool_size": args.pool_size,
+            "startup_seconds": startup, "idle_rss_mib": idle_rss / 1024,
+            "scenarios": results,
+        }
+        (WORK / "results.json").write_text(json.dumps(report, indent=2))
+        print_table(report)
+        failed = [r["scenario"] for r in results if r["non_2xx"] and r["scenario"] != "login"
+                  or r["oversold"]]
+        if failed:
+            sys.exit(f"bench: errors or oversell in {', '.join(failed)}")
+    finally:
+        if server:
+            server.stop()
+        pg.stop()
+
+
+def print_table(report):
+    print(f"\nboxoffice ({report['profile']}) vs pgbench -M prepared, {report['connections']} "
+          f"connections, median of {report['repeats']} x {report['seconds']} s, "
+          f"{report['machine']['cores']} cores, PostgreSQL {report['postgres']['version']}\n")
+    print("| scenario | API req/s | p50 ms | p99 ms | non-2xx | pgbench TPS | API/pgbench "
+          "| peak RSS MiB |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for r in report["scenarios"]:
+        oversold = " (oversold!)" if r["oversold"] else ""
+        print(f"| {r['title']}{oversold} | {r['api_rps']:.0f} | {r['p50_ms']:.2f} | "
+              f"{r['p99_ms']:.2f} | {r['non_2xx']} | {r['pgbench_tps']:.0f} | "
+              f"{r['ratio']:.2f} | {r['peak_rss_mib']:.1f} |")
+    print(f"\nstart-up to ready (migrated): {report['startup_seconds'] * 1000:.0f} ms; "
+          f"idle RSS: {report['idle_rss_mib']:.1f} MiB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,24 @@
+-- Shared by the wrk scripts: per-thread seeding and the bench users' tokens.
+local common = {}
+local threads = 0
+
+function common.setup(thread)
+  threads = threads + 1
+  thread:set("thread_id", threads)
+end
+
+function common.seed()
+  math.randomseed(os.time() * 1000 + (thread_id or 0) * 7919)
+end
+
+-- Lines of "<access token> <account id>".
+function common.read_tokens(path)
+  local tokens = {}
+  for line in io.lines(path) do
+    local token, account = line:match("^(%S+)%s+(%d+)$")
+    tokens[#tokens + 1] = { token = token, account = tonumber(account) }
+  end
+  return tokens
+end
+
+return common
