@@ -308,7 +308,8 @@ def main():
             ("transfer", "POST /v1/transfers", "transfer.lua",
              [tokens_file, first_account, last_account],
              pgbench_script(WORK / "transfer.sql", [
-                 "\\set u random(0, 999)",
+                 # The same senders as wrk's: the wallets of the logged-in bench users.
+                 f"\\set u random(0, {CONNECTIONS - 1})",
                  f"\\set user_id {first_user} + :u",
                  f"\\set from_account {first_account} + :u",
                  f"\\set to_account {first_account} + (:u + random(1, 999)) % 1000",
