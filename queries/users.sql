@@ -40,16 +40,16 @@ FROM session, logged_in u;
 
 --! rotate_session : UserSession
 -- Refresh-token rotation: revokes the live, unexpired session whose token digest matches and
--- opens its successor, in one statement. A token can be rotated once; a second use finds it
--- revoked and returns no row (sessions_refresh_token_hash_key).
+-- opens its successor in the same family, in one statement. A token can be rotated once; a
+-- second use finds it revoked and returns no row (sessions_refresh_token_hash_key).
 WITH old AS (
     UPDATE sessions
     SET revoked_at = now()
     WHERE refresh_token_hash = :old_token_hash AND revoked_at IS NULL AND expires_at > now()
-    RETURNING user_id
+    RETURNING user_id, family_id
 ), session AS (
-    INSERT INTO sessions (user_id, refresh_token_hash, expires_at)
-    SELECT user_id, :new_token_hash, now() + make_interval(secs => :ttl_seconds)
+    INSERT INTO sessions (user_id, refresh_token_hash, expires_at, family_id)
+    SELECT user_id, :new_token_hash, now() + make_interval(secs => :ttl_seconds), family_id
     FROM old
     RETURNING id, user_id, expires_at
 )
@@ -57,8 +57,22 @@ SELECT session.id AS session_id, session.expires_at AS session_expires_at,
        u.id, u.username, u.email, u.full_name, u.role, u.created_at
 FROM session JOIN users u ON u.id = session.user_id;
 
---! revoke_session
--- Logout: revokes the caller's session (primary key); a no-op if already revoked.
+--! revoke_reused_family
+-- After a failed rotation: if the token was a real one that had already been rotated (or
+-- logged out), someone is replaying it; revoke every live session of its family, so the
+-- thief's and the victim's successors both stop working (sessions_family_id_idx).
 UPDATE sessions
 SET revoked_at = now()
-WHERE id = :session_id AND user_id = :user_id AND revoked_at IS NULL;
+WHERE revoked_at IS NULL
+  AND family_id = (
+      SELECT family_id FROM sessions
+      WHERE refresh_token_hash = :token_hash AND revoked_at IS NOT NULL
+  );
+
+--! revoke_session
+-- Logout: revokes the family of the caller's session, its latest refresh token included,
+-- even if the access token predates the last rotation (sessions_family_id_idx).
+UPDATE sessions
+SET revoked_at = now()
+WHERE revoked_at IS NULL
+  AND family_id = (SELECT family_id FROM sessions WHERE id = :session_id AND user_id = :user_id);

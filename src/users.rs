@@ -251,7 +251,9 @@ impl UsersApi {
     /// Refresh tokens
     ///
     /// Exchanges a refresh token for a new access token and a new refresh token. The old
-    /// refresh token is revoked: each can be used once.
+    /// refresh token is revoked: each can be used once. Presenting a refresh token that was
+    /// already used revokes its whole session (every token rotated from the same login), as
+    /// it means the token was replayed (RFC 9700 §4.14.2).
     #[oai(path = "/refresh", method = "post", operation_id = "refresh")]
     async fn refresh(
         &self,
@@ -259,28 +261,38 @@ impl UsersApi {
         body: Json<Refresh>,
     ) -> Result<Json<Tokens>, LoginError> {
         let client = state.pool.get().await?;
+        let presented = auth::refresh_token_digest(&body.refresh_token);
         let refresh_token = auth::new_refresh_token();
-        let session = q::rotate_session()
+        let rotated = q::rotate_session()
             .bind(
                 &client,
-                &auth::refresh_token_digest(&body.refresh_token),
+                &presented,
                 &auth::refresh_token_digest(&refresh_token),
                 &REFRESH_TOKEN_TTL.as_secs_f64(),
             )
             .opt()
-            .await?
-            .ok_or_else(|| {
-                ApiError::unauthorized(
-                    "invalid_refresh_token",
-                    "the refresh token is unknown, expired, revoked or already used",
-                )
-            })?;
+            .await?;
+        let Some(session) = rotated else {
+            let revoked = q::revoke_reused_family().bind(&client, &presented).await?;
+            if revoked > 0 {
+                tracing::warn!(
+                    sessions = revoked,
+                    "refresh token reused; revoked its family"
+                );
+            }
+            return Err(ApiError::unauthorized(
+                "invalid_refresh_token",
+                "the refresh token is unknown, expired, revoked or already used",
+            )
+            .into());
+        };
         Ok(Json(tokens(&state, session, refresh_token)))
     }
 
     /// Log out
     ///
-    /// Revokes the session of the access token: its refresh token stops working.
+    /// Revokes the session of the access token: its refresh token, however often it was
+    /// rotated since, stops working.
     #[oai(path = "/logout", method = "post", operation_id = "logout")]
     async fn logout(
         &self,

@@ -175,14 +175,19 @@ async fn refresh_rotates_the_refresh_token() {
     app.get("/v1/users/me", Some(&access_token(&second)))
         .await
         .expect(200);
-    // The old refresh token was used up.
-    refresh(&first["refresh_token"])
-        .await
-        .expect_problem(401, "invalid_refresh_token");
+    // Rotation continues: each new refresh token works once.
+    let third = refresh(&second["refresh_token"]).await.expect(200);
     refresh(&json!("made-up"))
         .await
         .expect_problem(401, "invalid_refresh_token");
-    refresh(&second["refresh_token"]).await.expect(200);
+    // The first token was used up; presenting it again is a replay, which also ends the
+    // session it belonged to.
+    refresh(&first["refresh_token"])
+        .await
+        .expect_problem(401, "invalid_refresh_token");
+    refresh(&third["refresh_token"])
+        .await
+        .expect_problem(401, "invalid_refresh_token");
 }
 
 #[tokio::test]
@@ -198,6 +203,64 @@ async fn a_refresh_token_can_be_used_once_even_concurrently() {
     let ok = replies.iter().filter(|r| r.status == 200).count();
     assert_eq!(ok, 1, "{replies:#?}");
     assert!(replies.iter().all(|r| r.status == 200 || r.status == 401));
+    // The losers presented a used token: the family is revoked, the winner's token included.
+    let winner = replies.iter().find(|r| r.status == 200).unwrap();
+    app.post(
+        "/v1/users/refresh",
+        None,
+        json!({ "refresh_token": winner.body["refresh_token"] }),
+    )
+    .await
+    .expect_problem(401, "invalid_refresh_token");
+}
+
+#[tokio::test]
+async fn a_replayed_refresh_token_revokes_its_family_but_not_other_sessions() {
+    let app = TestApp::spawn().await;
+    app.register("ana").await;
+    let phone = app.login("ana").await;
+    let laptop = app.login("ana").await;
+    let refresh = |token: &serde_json::Value| {
+        app.post("/v1/users/refresh", None, json!({ "refresh_token": token }))
+    };
+    let rotated = refresh(&phone["refresh_token"]).await.expect(200);
+    // A thief replays the phone's first refresh token: refused, and the phone's live token
+    // (its successor) is revoked with it.
+    refresh(&phone["refresh_token"])
+        .await
+        .expect_problem(401, "invalid_refresh_token");
+    refresh(&rotated["refresh_token"])
+        .await
+        .expect_problem(401, "invalid_refresh_token");
+    // The laptop's session is another family and keeps working.
+    refresh(&laptop["refresh_token"]).await.expect(200);
+}
+
+#[tokio::test]
+async fn logout_with_an_older_access_token_revokes_the_rotated_session() {
+    let app = TestApp::spawn().await;
+    app.register("ana").await;
+    let first = app.login("ana").await;
+    let rotated = app
+        .post(
+            "/v1/users/refresh",
+            None,
+            json!({ "refresh_token": first["refresh_token"] }),
+        )
+        .await
+        .expect(200);
+    // The access token from before the rotation still identifies the session.
+    let reply = app
+        .post("/v1/users/logout", Some(&access_token(&first)), json!(null))
+        .await;
+    assert_eq!(reply.status, 204);
+    app.post(
+        "/v1/users/refresh",
+        None,
+        json!({ "refresh_token": rotated["refresh_token"] }),
+    )
+    .await
+    .expect_problem(401, "invalid_refresh_token");
 }
 
 #[tokio::test]

@@ -562,7 +562,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::BytesSql>
 pub struct RotateSessionStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn rotate_session() -> RotateSessionStmt {
     RotateSessionStmt(
-        "WITH old AS ( UPDATE sessions SET revoked_at = now() WHERE refresh_token_hash = $1 AND revoked_at IS NULL AND expires_at > now() RETURNING user_id ), session AS ( INSERT INTO sessions (user_id, refresh_token_hash, expires_at) SELECT user_id, $2, now() + make_interval(secs => $3) FROM old RETURNING id, user_id, expires_at ) SELECT session.id AS session_id, session.expires_at AS session_expires_at, u.id, u.username, u.email, u.full_name, u.role, u.created_at FROM session JOIN users u ON u.id = session.user_id",
+        "WITH old AS ( UPDATE sessions SET revoked_at = now() WHERE refresh_token_hash = $1 AND revoked_at IS NULL AND expires_at > now() RETURNING user_id, family_id ), session AS ( INSERT INTO sessions (user_id, refresh_token_hash, expires_at, family_id) SELECT user_id, $2, now() + make_interval(secs => $3), family_id FROM old RETURNING id, user_id, expires_at ) SELECT session.id AS session_id, session.expires_at AS session_expires_at, u.id, u.username, u.email, u.full_name, u.role, u.created_at FROM session JOIN users u ON u.id = session.user_id",
         None,
     )
 }
@@ -626,10 +626,33 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::BytesSql, T2: crate::BytesSql>
         )
     }
 }
+pub struct RevokeReusedFamilyStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn revoke_reused_family() -> RevokeReusedFamilyStmt {
+    RevokeReusedFamilyStmt(
+        "UPDATE sessions SET revoked_at = now() WHERE revoked_at IS NULL AND family_id = ( SELECT family_id FROM sessions WHERE refresh_token_hash = $1 AND revoked_at IS NOT NULL )",
+        None,
+    )
+}
+impl RevokeReusedFamilyStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub async fn bind<'c, 'a, 's, C: GenericClient, T1: crate::BytesSql>(
+        &'s self,
+        client: &'c C,
+        token_hash: &'a T1,
+    ) -> Result<u64, tokio_postgres::Error> {
+        client.execute(self.0, &[token_hash]).await
+    }
+}
 pub struct RevokeSessionStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn revoke_session() -> RevokeSessionStmt {
     RevokeSessionStmt(
-        "UPDATE sessions SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL",
+        "UPDATE sessions SET revoked_at = now() WHERE revoked_at IS NULL AND family_id = (SELECT family_id FROM sessions WHERE id = $1 AND user_id = $2)",
         None,
     )
 }
