@@ -3,6 +3,7 @@
 //! `main` and the tests start the very same [`Application`]; only the settings differ.
 
 use std::net::SocketAddr;
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -13,7 +14,9 @@ use poem::{
     listener::{Acceptor, Listener, TcpAcceptor, TcpListener},
 };
 use poem_openapi::OpenApiService;
+use rustls::pki_types::{CertificateDer, pem::PemObject};
 use tokio_postgres::NoTls;
+use tokio_postgres_rustls::MakeRustlsConnect;
 
 use crate::auth::{Passwords, TokenKeys};
 use crate::bookings::{BookingsApi, sweep_all_expired_holds};
@@ -153,6 +156,9 @@ pub enum DatabaseError {
     /// The pool could not be built.
     #[error("building the connection pool: {0}")]
     Pool(String),
+    /// DATABASE_CA_FILE cannot be used.
+    #[error("DATABASE_CA_FILE {0}: {1}")]
+    CaFile(std::path::PathBuf, String),
 }
 
 impl Database {
@@ -171,18 +177,63 @@ impl Database {
                 (local.url("boxoffice"), Some(local))
             }
         };
-        let pool = pool(&url, config.db_pool_size.into())?;
+        let tls = tls(config.database_ca_file.as_deref())?;
+        let pool = pool_with_tls(&url, config.db_pool_size.into(), tls)?;
         Ok(Database { pool, local })
     }
 }
 
-/// A pool of at most `size` connections to `url`. Each connection prepares a statement once
-/// and reuses it (deadpool's statement cache, which the generated queries use).
+/// The TLS connector for PostgreSQL: the system's root certificates plus those in `ca_file`
+/// (PEM). Whether TLS is used follows `sslmode` in the URL: `prefer` (the default) when the
+/// server offers it, `require` always, `disable` never. A server certificate that does not
+/// verify fails the connection.
+pub fn tls(ca_file: Option<&Path>) -> Result<MakeRustlsConnect, DatabaseError> {
+    let mut roots = rustls::RootCertStore::empty();
+    let native = rustls_native_certs::load_native_certs();
+    for err in &native.errors {
+        tracing::warn!(error = %err, "could not load some system root certificates");
+    }
+    roots.add_parsable_certificates(native.certs);
+    if let Some(path) = ca_file {
+        let bad = |reason: String| DatabaseError::CaFile(path.to_path_buf(), reason);
+        let certs = CertificateDer::pem_file_iter(path)
+            .map_err(|err| bad(err.to_string()))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|err| bad(err.to_string()))?;
+        if certs.is_empty() {
+            return Err(bad("it holds no PEM certificate".into()));
+        }
+        for cert in certs {
+            roots.add(cert).map_err(|err| bad(err.to_string()))?;
+        }
+    }
+    let config = rustls::ClientConfig::builder_with_provider(Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .map_err(|err| DatabaseError::Pool(err.to_string()))?
+    .with_root_certificates(roots)
+    .with_no_client_auth();
+    Ok(MakeRustlsConnect::new(config))
+}
+
+/// A pool of at most `size` connections to `url`, with TLS as [`tls`] sets it up without an
+/// extra CA file. Each connection prepares a statement once and reuses it (deadpool's
+/// statement cache, which the generated queries use).
 pub fn pool(url: &str, size: usize) -> Result<Pool, DatabaseError> {
+    pool_with_tls(url, size, tls(None)?)
+}
+
+/// [`pool`] with a given TLS connector.
+pub fn pool_with_tls(
+    url: &str,
+    size: usize,
+    tls: MakeRustlsConnect,
+) -> Result<Pool, DatabaseError> {
     let pg_config: tokio_postgres::Config = url.parse().map_err(DatabaseError::BadUrl)?;
     let manager = Manager::from_config(
         pg_config,
-        NoTls,
+        tls,
         ManagerConfig {
             recycling_method: RecyclingMethod::Fast,
         },

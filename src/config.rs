@@ -101,6 +101,10 @@ pub struct DatabaseConfig {
     /// started from the machine's PostgreSQL binaries, with its data in LOCAL_PG_DIR.
     #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true)]
     pub database_url: Option<String>,
+    /// PEM file of CA certificates to trust for PostgreSQL's TLS certificate, besides the
+    /// system's (for a managed database's or an operator's own CA).
+    #[arg(long, env = "DATABASE_CA_FILE", global = true)]
+    pub database_ca_file: Option<PathBuf>,
     /// Data folder of the local PostgreSQL used when DATABASE_URL is not set.
     #[arg(
         long,

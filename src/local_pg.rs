@@ -106,20 +106,23 @@ impl LocalPostgres {
     /// Starts a server in a new temporary folder, tuned for tests (no fsync); the folder is
     /// removed when the server stops.
     pub fn start_throwaway() -> Result<Self, LocalPgError> {
+        Self::start_throwaway_with(&[])
+    }
+
+    /// [`LocalPostgres::start_throwaway`] with more `name=value` server settings.
+    pub fn start_throwaway_with(settings: &[&str]) -> Result<Self, LocalPgError> {
         let dir = std::env::temp_dir().join(format!(
             "boxoffice-pg-{}-{:x}",
             std::process::id(),
             u64::from_le_bytes(crate::auth::random_bytes::<8>())
         ));
-        Self::start(
-            &dir,
-            true,
-            &[
-                "fsync=off",
-                "synchronous_commit=off",
-                "full_page_writes=off",
-            ],
-        )
+        let mut all = vec![
+            "fsync=off",
+            "synchronous_commit=off",
+            "full_page_writes=off",
+        ];
+        all.extend_from_slice(settings);
+        Self::start(&dir, true, &all)
     }
 
     /// The TCP port on 127.0.0.1.
@@ -232,6 +235,16 @@ impl LocalPostgres {
             }),
         })
     }
+}
+
+/// Makes `path` the server user's, as files the server reads privately (a TLS key) must be;
+/// nothing to do unless we are root.
+pub fn give_to_server_user(path: &Path) -> Result<(), LocalPgError> {
+    if let Some(user) = server_user()? {
+        std::os::unix::fs::chown(path, Some(user.uid), Some(user.gid))
+            .map_err(|e| LocalPgError::Io(path.to_path_buf(), e))?;
+    }
+    Ok(())
 }
 
 /// The folder holding `initdb` and `pg_ctl`, if the machine has one.

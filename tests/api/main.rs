@@ -12,4 +12,5 @@ mod ops;
 mod orders;
 mod payments;
 mod reviews;
+mod tls;
 mod users;
