@@ -1,5 +1,6 @@
 --: Booking()
 --: ScreeningSeats()
+--: LockedBooking()
 
 --! book_seats : Booking
 -- Holds `seats` of a screening that has not started: the seats are taken by one conditional
@@ -99,3 +100,12 @@ WITH cancelled AS (
 )
 SELECT id, user_id, screening_id, seats, amount, currency, status, expires_at, created_at
 FROM cancelled;
+
+--! lock_booking : LockedBooking
+-- Locks one of the user's bookings for a payment or a cancellation (primary key). `holding`
+-- tells whether a pending booking's hold is still running.
+SELECT b.id, b.screening_id, b.seats, b.amount, b.currency, b.status,
+       b.expires_at > now() AS holding, s.starts_at > now() AS upcoming
+FROM bookings b JOIN screenings s ON s.id = b.screening_id
+WHERE b.id = :id AND b.user_id = :user_id
+FOR NO KEY UPDATE OF b;

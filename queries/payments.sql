@@ -1,14 +1,4 @@
---: LockedBooking()
 --: Payment()
-
---! lock_booking : LockedBooking
--- Locks one of the user's bookings for a payment or a cancellation (primary key). `holding`
--- tells whether a pending booking's hold is still running.
-SELECT b.id, b.screening_id, b.seats, b.amount, b.currency, b.status,
-       b.expires_at > now() AS holding, s.starts_at > now() AS upcoming
-FROM bookings b JOIN screenings s ON s.id = b.screening_id
-WHERE b.id = :id AND b.user_id = :user_id
-FOR NO KEY UPDATE OF b;
 
 --! confirm_booking
 -- Marks a paid booking confirmed, if it is still pending and holding its seats.

@@ -12,7 +12,6 @@ use chrono::{DateTime, Utc};
 use codegen::client::GenericClient;
 use codegen::client::Params as _;
 use codegen::queries::bookings as q;
-use codegen::queries::payments as pq;
 use codegen::types::BookingStatus as DbBookingStatus;
 use deadpool_postgres::{Pool, Transaction};
 use poem::web::Data;
@@ -26,7 +25,7 @@ use crate::AppState;
 use crate::auth::BearerAuth;
 use crate::db::{Workflow, in_transaction};
 use crate::http::{Page, PageRequest, default_page_size};
-use crate::payments::{booking_not_found, refund};
+use crate::payments::refund;
 use crate::problem::ApiError;
 use crate::problem_responses;
 use crate::screenings::screening_not_found;
@@ -163,6 +162,11 @@ problem_responses! {
     }
 }
 
+/// 404 `booking_not_found`.
+pub fn booking_not_found(id: i64) -> ApiError {
+    ApiError::not_found("booking_not_found", format!("you have no booking {id}"))
+}
+
 /// `/v1/bookings`.
 #[derive(Default)]
 pub struct BookingsApi;
@@ -264,7 +268,7 @@ impl Workflow for CancelBooking {
 
     async fn run(&self, tx: &Transaction<'_>) -> Result<Booking, ApiError> {
         let (id, user_id) = (self.id, self.user_id);
-        let booking = pq::lock_booking()
+        let booking = q::lock_booking()
             .bind(tx, &id, &user_id)
             .opt()
             .await?

@@ -16,7 +16,7 @@ use poem_openapi::{
 use crate::AppState;
 use crate::auth::BearerAuth;
 use crate::http::{Page, PageRequest, default_page_size};
-use crate::problem::ApiError;
+use crate::problem::{AdminCreateError, ApiError, ListError};
 use crate::problem_responses;
 
 /// A motion-picture rating (MPAA), or `NR` for not rated.
@@ -160,35 +160,11 @@ enum DeletedMovie {
 }
 
 problem_responses! {
-    /// Errors of public catalog lists.
-    pub enum ListError {
-        /// `invalid_request`: a query parameter is malformed or out of range.
-        BadRequest = 400,
-    }
-}
-
-problem_responses! {
     enum GetMovieError {
         /// `invalid_request`: the id is not an integer.
         BadRequest = 400,
         /// `movie_not_found`.
         NotFound = 404,
-    }
-}
-
-problem_responses! {
-    /// Errors of admin creates that reference nothing.
-    pub enum AdminCreateError {
-        /// `invalid_request`: malformed JSON, unknown fields or a value out of range.
-        BadRequest = 400,
-        /// `unauthorized`: no valid bearer token.
-        Unauthorized = 401,
-        /// `forbidden`: the caller is not an admin.
-        Forbidden = 403,
-        /// `payload_too_large`: the body is over 1 MiB.
-        PayloadTooLarge = 413,
-        /// `unsupported_media_type`: the body is missing or not `application/json`.
-        UnsupportedMediaType = 415,
     }
 }
 

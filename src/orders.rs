@@ -17,8 +17,7 @@ use poem_openapi::{
 use crate::AppState;
 use crate::auth::{BearerAuth, Caller};
 use crate::http::{Page, PageRequest, default_page_size};
-use crate::movies::ListError;
-use crate::problem::ApiError;
+use crate::problem::{ApiError, ListError};
 use crate::problem_responses;
 
 /// Something sold at the counter.

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use codegen::client::Params as _;
+use codegen::queries::bookings as bq;
 use codegen::queries::payments as q;
 use codegen::types::{AccountKind, BookingStatus as DbBookingStatus, PaymentStatus as DbStatus};
 use deadpool_postgres::Transaction;
@@ -17,6 +18,7 @@ use poem_openapi::{
 
 use crate::AppState;
 use crate::auth::BearerAuth;
+use crate::bookings::booking_not_found;
 use crate::db::Workflow;
 use crate::idempotency;
 use crate::ledger::{account_not_found, lock_accounts, post_transfer};
@@ -186,11 +188,6 @@ impl PaymentsApi {
     }
 }
 
-/// 404 `booking_not_found`.
-pub fn booking_not_found(id: i64) -> ApiError {
-    ApiError::not_found("booking_not_found", format!("you have no booking {id}"))
-}
-
 /// Pays a booking: locks it, then the wallet and the revenue account (ascending id), moves the
 /// booking's amount, records the payment and confirms the booking. The booking's row lock
 /// keeps the expiry sweep away until this commits, so a payment racing the expiry either
@@ -210,7 +207,7 @@ impl Workflow for PayBooking<'_> {
 
     async fn run(&self, tx: &Transaction<'_>) -> Result<Payment, ApiError> {
         let (caller, request) = (self.caller, self.request);
-        let booking = q::lock_booking()
+        let booking = bq::lock_booking()
             .bind(tx, &request.booking_id, &caller)
             .opt()
             .await?

@@ -318,3 +318,29 @@ macro_rules! problem_responses {
         }
     };
 }
+
+// Error responses shared by several operations.
+
+problem_responses! {
+    /// Errors of public catalog lists.
+    pub enum ListError {
+        /// `invalid_request`: a query parameter is malformed or out of range.
+        BadRequest = 400,
+    }
+}
+
+problem_responses! {
+    /// Errors of admin creates that reference nothing.
+    pub enum AdminCreateError {
+        /// `invalid_request`: malformed JSON, unknown fields or a value out of range.
+        BadRequest = 400,
+        /// `unauthorized`: no valid bearer token.
+        Unauthorized = 401,
+        /// `forbidden`: the caller is not an admin.
+        Forbidden = 403,
+        /// `payload_too_large`: the body is over 1 MiB.
+        PayloadTooLarge = 413,
+        /// `unsupported_media_type`: the body is missing or not `application/json`.
+        UnsupportedMediaType = 415,
+    }
+}

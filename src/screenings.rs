@@ -15,8 +15,7 @@ use poem_openapi::{
 use crate::AppState;
 use crate::auth::BearerAuth;
 use crate::http::{Page, PageRequest, default_page_size};
-use crate::movies::ListError;
-use crate::problem::ApiError;
+use crate::problem::{ApiError, ListError};
 use crate::problem_responses;
 
 /// A screening of a movie in a theater.

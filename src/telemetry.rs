@@ -201,13 +201,7 @@ pub async fn observe<E: Endpoint>(next: Arc<E>, req: Request) -> poem::Result<Re
 
     let route = match response.data::<OperationId>() {
         Some(operation) => operation.0.to_owned(),
-        None if FIXED_ROUTES.contains(&path.as_str()) || path.starts_with("/docs") => {
-            if path.starts_with("/docs") {
-                "/docs".to_owned()
-            } else {
-                path.clone()
-            }
-        }
+        None if FIXED_ROUTES.contains(&path.as_str()) => path.clone(),
         None => "unmatched".to_owned(),
     };
     let status = response.status();
@@ -233,7 +227,7 @@ pub async fn observe<E: Endpoint>(next: Arc<E>, req: Request) -> poem::Result<Re
 }
 
 /// Endpoints outside the OpenAPI document, labelled by their path.
-const FIXED_ROUTES: &[&str] = &["/metrics", "/openapi.json", "/openapi.yaml"];
+const FIXED_ROUTES: &[&str] = &["/docs", "/metrics", "/openapi.json", "/openapi.yaml"];
 
 /// A request id unique across processes and restarts: 64 random bits chosen once per process,
 /// then a counter (no system call per request), as 32 hex digits.

@@ -13,8 +13,7 @@ use poem_openapi::{
 use crate::AppState;
 use crate::auth::BearerAuth;
 use crate::http::{Page, PageRequest, default_page_size};
-use crate::movies::{AdminCreateError, ListError};
-use crate::problem::ApiError;
+use crate::problem::{AdminCreateError, ApiError, ListError};
 use crate::problem_responses;
 
 /// A theater (one screen) and its number of seats.

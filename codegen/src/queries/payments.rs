@@ -1,10 +1,5 @@
 // This file was generated with `cornucopia`. Do not modify.
 
-#[derive(Clone, Copy, Debug)]
-pub struct LockBookingParams {
-    pub id: i64,
-    pub user_id: i64,
-}
 #[derive(Debug)]
 pub struct InsertPaymentParams<T1: crate::StringSql> {
     pub booking_id: i64,
@@ -22,52 +17,6 @@ pub struct GetPaymentParams {
 pub struct MarkRefundedParams {
     pub refund_transfer_id: i64,
     pub id: i64,
-}
-#[derive(Debug, Clone, PartialEq)]
-pub struct LockedBooking {
-    pub id: i64,
-    pub screening_id: i64,
-    pub seats: i32,
-    pub amount: i64,
-    pub currency: String,
-    pub status: crate::types::BookingStatus,
-    pub holding: bool,
-    pub upcoming: bool,
-}
-pub struct LockedBookingBorrowed<'a> {
-    pub id: i64,
-    pub screening_id: i64,
-    pub seats: i32,
-    pub amount: i64,
-    pub currency: &'a str,
-    pub status: crate::types::BookingStatus,
-    pub holding: bool,
-    pub upcoming: bool,
-}
-impl<'a> From<LockedBookingBorrowed<'a>> for LockedBooking {
-    fn from(
-        LockedBookingBorrowed {
-            id,
-            screening_id,
-            seats,
-            amount,
-            currency,
-            status,
-            holding,
-            upcoming,
-        }: LockedBookingBorrowed<'a>,
-    ) -> Self {
-        Self {
-            id,
-            screening_id,
-            seats,
-            amount,
-            currency: currency.into(),
-            status,
-            holding,
-            upcoming,
-        }
-    }
 }
 #[derive(Debug, Clone, PartialEq)]
 pub struct Payment {
@@ -117,73 +66,6 @@ impl<'a> From<PaymentBorrowed<'a>> for Payment {
 }
 use crate::client::async_::GenericClient;
 use futures::{self, StreamExt, TryStreamExt};
-pub struct LockedBookingQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
-    client: &'c C,
-    params: [&'a (dyn postgres_types::ToSql + Sync); N],
-    query: &'static str,
-    cached: Option<&'s tokio_postgres::Statement>,
-    extractor: fn(&tokio_postgres::Row) -> Result<LockedBookingBorrowed, tokio_postgres::Error>,
-    mapper: fn(LockedBookingBorrowed) -> T,
-}
-impl<'c, 'a, 's, C, T: 'c, const N: usize> LockedBookingQuery<'c, 'a, 's, C, T, N>
-where
-    C: GenericClient,
-{
-    pub fn map<R>(
-        self,
-        mapper: fn(LockedBookingBorrowed) -> R,
-    ) -> LockedBookingQuery<'c, 'a, 's, C, R, N> {
-        LockedBookingQuery {
-            client: self.client,
-            params: self.params,
-            query: self.query,
-            cached: self.cached,
-            extractor: self.extractor,
-            mapper,
-        }
-    }
-    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
-        let row =
-            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
-        Ok((self.mapper)((self.extractor)(&row)?))
-    }
-    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
-        self.iter().await?.try_collect().await
-    }
-    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
-        let opt_row =
-            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
-        Ok(opt_row
-            .map(|row| {
-                let extracted = (self.extractor)(&row)?;
-                Ok((self.mapper)(extracted))
-            })
-            .transpose()?)
-    }
-    pub async fn iter(
-        self,
-    ) -> Result<
-        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
-        tokio_postgres::Error,
-    > {
-        let stream = crate::client::async_::raw(
-            self.client,
-            self.query,
-            crate::slice_iter(&self.params),
-            self.cached,
-        )
-        .await?;
-        let mapped = stream
-            .map(move |res| {
-                res.and_then(|row| {
-                    let extracted = (self.extractor)(&row)?;
-                    Ok((self.mapper)(extracted))
-                })
-            })
-            .into_stream();
-        Ok(mapped)
-    }
-}
 pub struct PaymentQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
     client: &'c C,
     params: [&'a (dyn postgres_types::ToSql + Sync); N],
@@ -246,67 +128,6 @@ where
             })
             .into_stream();
         Ok(mapped)
-    }
-}
-pub struct LockBookingStmt(&'static str, Option<tokio_postgres::Statement>);
-pub fn lock_booking() -> LockBookingStmt {
-    LockBookingStmt(
-        "SELECT b.id, b.screening_id, b.seats, b.amount, b.currency, b.status, b.expires_at > now() AS holding, s.starts_at > now() AS upcoming FROM bookings b JOIN screenings s ON s.id = b.screening_id WHERE b.id = $1 AND b.user_id = $2 FOR NO KEY UPDATE OF b",
-        None,
-    )
-}
-impl LockBookingStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
-        self.1 = Some(client.prepare(self.0).await?);
-        Ok(self)
-    }
-    pub fn bind<'c, 'a, 's, C: GenericClient>(
-        &'s self,
-        client: &'c C,
-        id: &'a i64,
-        user_id: &'a i64,
-    ) -> LockedBookingQuery<'c, 'a, 's, C, LockedBooking, 2> {
-        LockedBookingQuery {
-            client,
-            params: [id, user_id],
-            query: self.0,
-            cached: self.1.as_ref(),
-            extractor:
-                |row: &tokio_postgres::Row| -> Result<LockedBookingBorrowed, tokio_postgres::Error> {
-                    Ok(LockedBookingBorrowed {
-                        id: row.try_get(0)?,
-                        screening_id: row.try_get(1)?,
-                        seats: row.try_get(2)?,
-                        amount: row.try_get(3)?,
-                        currency: row.try_get(4)?,
-                        status: row.try_get(5)?,
-                        holding: row.try_get(6)?,
-                        upcoming: row.try_get(7)?,
-                    })
-                },
-            mapper: |it| LockedBooking::from(it),
-        }
-    }
-}
-impl<'c, 'a, 's, C: GenericClient>
-    crate::client::async_::Params<
-        'c,
-        'a,
-        's,
-        LockBookingParams,
-        LockedBookingQuery<'c, 'a, 's, C, LockedBooking, 2>,
-        C,
-    > for LockBookingStmt
-{
-    fn params(
-        &'s self,
-        client: &'c C,
-        params: &'a LockBookingParams,
-    ) -> LockedBookingQuery<'c, 'a, 's, C, LockedBooking, 2> {
-        self.bind(client, &params.id, &params.user_id)
     }
 }
 pub struct ConfirmBookingStmt(&'static str, Option<tokio_postgres::Statement>);
