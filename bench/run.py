@@ -287,13 +287,14 @@ def main():
 
         key = "('pg-' || :client_id || '-' || :r)"
         scenarios = [
-            ("get_movie", "GET /v1/movies/{id}", "get_movie.lua", [first_movie, last_movie],
+            ("get_movie", "GET /v1/movies/{id}", "random_get.lua",
+             ["/v1/movies/%d", first_movie, last_movie],
              pgbench_script(WORK / "get_movie.sql", [
                  f"\\set id random({first_movie}, {last_movie})",
                  query("movies", "get_movie", {}),
              ])),
-            ("list_screenings", "GET /v1/screenings?movie_id=", "list_screenings.lua",
-             [first_movie, last_movie],
+            ("list_screenings", "GET /v1/screenings?movie_id=", "random_get.lua",
+             ["/v1/screenings?limit=20&movie_id=%d", first_movie, last_movie],
              pgbench_script(WORK / "list_screenings.sql", [
                  f"\\set movie_id random({first_movie}, {last_movie})",
                  query("screenings", "list_screenings", {
