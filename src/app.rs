@@ -270,7 +270,7 @@ pub async fn create_database_if_missing(
 }
 
 /// The state every handler shares. Without a token secret a random one is made.
-pub async fn state(config: &ServerConfig, pool: Pool) -> Arc<AppState> {
+pub fn state(config: &ServerConfig, pool: Pool) -> Arc<AppState> {
     let secret = match &config.token_secret {
         Some(secret) => secret.as_bytes().to_vec(),
         None => crate::auth::random_bytes::<32>().to_vec(),
@@ -304,7 +304,7 @@ impl Application {
                  survive a restart or work across replicas"
             );
         }
-        let state = state(config, pool).await;
+        let state = state(config, pool);
         let acceptor = TcpListener::bind(config.listen_addr)
             .into_acceptor()
             .await?;

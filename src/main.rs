@@ -111,7 +111,7 @@ async fn run(cli: Cli) -> Result<(), Error> {
             if !(8..=128).contains(&password.chars().count()) {
                 return Err("the password must have 8 to 128 characters".into());
             }
-            let state = app::state(&cli.server, pool).await;
+            let state = app::state(&cli.server, pool);
             let full_name = full_name.unwrap_or_else(|| username.clone());
             let user = create_user(&state, &username, &email, password, &full_name, Role::Admin)
                 .await

@@ -194,7 +194,7 @@ impl TestApp {
     pub async fn spawn_with_hold(hold_seconds: u64) -> TestApp {
         let url = fresh_database().await;
         let pool = app::pool(&url, 16).expect("pool");
-        let state = app::state(&server_config(hold_seconds), pool.clone()).await;
+        let state = app::state(&server_config(hold_seconds), pool.clone());
         let api = TestClient::new(app::routes(state.clone()).boxed());
         TestApp { api, state, pool }
     }

@@ -18,7 +18,7 @@ async fn ready_when_the_schema_is_current() {
 async fn not_ready_while_migrations_are_pending() {
     let app = TestApp::spawn().await;
     let pool = app::pool(&empty_database().await, 2).unwrap();
-    let state = app::state(&crate::helpers::server_config(600), pool).await;
+    let state = app::state(&crate::helpers::server_config(600), pool);
     let unmigrated = TestApp {
         api: poem::test::TestClient::new(poem::EndpointExt::boxed(app::routes(state.clone()))),
         state,
