@@ -109,3 +109,22 @@ SELECT b.id, b.screening_id, b.seats, b.amount, b.currency, b.status,
 FROM bookings b JOIN screenings s ON s.id = b.screening_id
 WHERE b.id = :id AND b.user_id = :user_id
 FOR NO KEY UPDATE OF b;
+
+--! confirm_booking
+-- Marks a paid booking confirmed, if it is still pending and holding its seats.
+UPDATE bookings
+SET status = 'confirmed'
+WHERE id = :id AND status = 'pending' AND expires_at > now();
+
+--! cancel_confirmed_booking
+-- Cancels a confirmed booking whose payment was refunded, and returns its seats.
+WITH cancelled AS (
+    UPDATE bookings
+    SET status = 'cancelled'
+    WHERE id = :id AND status = 'confirmed'
+    RETURNING screening_id, seats
+)
+UPDATE screenings s
+SET available_seats = s.available_seats + cancelled.seats
+FROM cancelled
+WHERE s.id = cancelled.screening_id;

@@ -1,11 +1,5 @@
 --: Payment()
 
---! confirm_booking
--- Marks a paid booking confirmed, if it is still pending and holding its seats.
-UPDATE bookings
-SET status = 'confirmed'
-WHERE id = :id AND status = 'pending' AND expires_at > now();
-
 --! insert_payment : Payment
 INSERT INTO payments (booking_id, account_id, transfer_id, amount, currency)
 VALUES (:booking_id, :account_id, :transfer_id, :amount, :currency)
@@ -29,16 +23,3 @@ FOR NO KEY UPDATE;
 UPDATE payments
 SET status = 'refunded', refund_transfer_id = :refund_transfer_id
 WHERE id = :id AND status = 'completed';
-
---! cancel_confirmed_booking
--- Cancels a confirmed booking whose payment was refunded, and returns its seats.
-WITH cancelled AS (
-    UPDATE bookings
-    SET status = 'cancelled'
-    WHERE id = :id AND status = 'confirmed'
-    RETURNING screening_id, seats
-)
-UPDATE screenings s
-SET available_seats = s.available_seats + cancelled.seats
-FROM cancelled
-WHERE s.id = cancelled.screening_id;

@@ -35,7 +35,7 @@ WITH logged_in AS (
     RETURNING id, expires_at
 )
 SELECT session.id AS session_id, session.expires_at AS session_expires_at,
-       u.id, u.username, u.email, u.full_name, u.role, u.created_at
+       u.id AS user_id, u.username, u.email, u.full_name, u.role, u.created_at
 FROM session, logged_in u;
 
 --! rotate_session : UserSession
@@ -54,7 +54,7 @@ WITH old AS (
     RETURNING id, user_id, expires_at
 )
 SELECT session.id AS session_id, session.expires_at AS session_expires_at,
-       u.id, u.username, u.email, u.full_name, u.role, u.created_at
+       u.id AS user_id, u.username, u.email, u.full_name, u.role, u.created_at
 FROM session JOIN users u ON u.id = session.user_id;
 
 --! revoke_reused_family

@@ -3,53 +3,48 @@
 //! `main` and the tests start the very same [`Application`]; only the settings differ.
 
 use std::net::SocketAddr;
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod};
+use deadpool_postgres::Pool;
 use poem::{
     Endpoint, EndpointExt, IntoResponse, Route, Server,
     endpoint::make_sync,
     listener::{Acceptor, Listener, TcpAcceptor, TcpListener},
 };
 use poem_openapi::OpenApiService;
-use rustls::pki_types::{CertificateDer, pem::PemObject};
-use tokio_postgres::NoTls;
-use tokio_postgres_rustls::MakeRustlsConnect;
 
-use crate::auth::{Passwords, TokenKeys};
-use crate::bookings::{BookingsApi, sweep_all_expired_holds};
-use crate::config::{DatabaseConfig, ServerConfig};
-use crate::http::{limit_body, problem_for_errors};
-use crate::idempotency::purge_expired_keys;
-use crate::ledger::{AccountsApi, TransfersApi};
-use crate::local_pg::{LocalPgError, LocalPostgres};
-use crate::movies::MoviesApi;
-use crate::ops::OpsApi;
-use crate::orders::{OrdersApi, ProductsApi};
-use crate::payments::PaymentsApi;
-use crate::problem::error_chain;
-use crate::reviews::ReviewsApi;
-use crate::screenings::ScreeningsApi;
-use crate::theaters::TheatersApi;
-use crate::users::UsersApi;
-use crate::{AppState, migrate, telemetry};
+use crate::catalog::{movies::MoviesApi, screenings::ScreeningsApi, theaters::TheatersApi};
+use crate::concessions::{orders::OrdersApi, products::ProductsApi};
+use crate::identity::{sessions::SessionsApi, users::UsersApi};
+use crate::ops::local_pg::{LocalPgError, LocalPostgres};
+use crate::ops::migrate;
+use crate::ops::probes::{self, OpsApi};
+use crate::platform::AppState;
+use crate::platform::auth::{Passwords, TokenKeys};
+use crate::platform::config::{DatabaseConfig, ServerConfig};
+use crate::platform::db::{self, PoolSetupError, create_database_if_missing};
+use crate::platform::http::{limit_body, problem_for_errors};
+use crate::platform::idempotency::purge_expired_keys;
+use crate::platform::problem::error_chain;
+use crate::platform::random::random_bytes;
+use crate::platform::telemetry::{self, Metrics};
+use crate::reviews::{discussion::DiscussionApi, movie_reviews::MovieReviewsApi};
+use crate::ticketing::{
+    bookings::{BookingsApi, sweep_all_expired_holds},
+    payments::PaymentsApi,
+};
+use crate::wallet::{accounts::AccountsApi, transfers::TransfersApi};
 
-/// Every API of the service, one per domain.
+/// Every API of the service: the probes, then each context's.
 pub type Apis = (
     OpsApi,
-    UsersApi,
-    MoviesApi,
-    TheatersApi,
-    ScreeningsApi,
-    BookingsApi,
-    AccountsApi,
-    TransfersApi,
-    PaymentsApi,
-    ProductsApi,
-    OrdersApi,
-    ReviewsApi,
+    (UsersApi, SessionsApi),
+    (MoviesApi, TheatersApi, ScreeningsApi),
+    (BookingsApi, PaymentsApi),
+    (AccountsApi, TransfersApi),
+    (ProductsApi, OrdersApi),
+    (MovieReviewsApi, DiscussionApi),
 );
 
 /// The OpenAPI service: the source of the routes, the document and Swagger UI.
@@ -125,11 +120,13 @@ pub fn routes(state: Arc<AppState>) -> impl Endpoint<Output = poem::Response> {
             "/openapi.yaml",
             text(yaml, "application/yaml; charset=utf-8"),
         )
-        .at("/metrics", telemetry::metrics)
+        .at("/metrics", probes::metrics)
         .nest("/", api)
         .around(limit_body)
         .around(problem_for_errors)
         .around(telemetry::observe)
+        .data(state.tokens.clone())
+        .data(state.metrics.clone())
         .data(state)
 }
 
@@ -144,21 +141,15 @@ pub struct Database {
 /// Why the database could not be reached or prepared.
 #[derive(Debug, thiserror::Error)]
 pub enum DatabaseError {
-    /// `DATABASE_URL` does not parse.
-    #[error("DATABASE_URL is not a valid PostgreSQL URL")]
-    BadUrl(#[source] tokio_postgres::Error),
+    /// The pool could not be set up.
+    #[error(transparent)]
+    Setup(#[from] PoolSetupError),
     /// The local server could not be started.
     #[error(transparent)]
     Local(#[from] LocalPgError),
     /// Connecting or creating the database failed.
     #[error("preparing the local database")]
     Postgres(#[from] tokio_postgres::Error),
-    /// The pool could not be built.
-    #[error("building the connection pool: {0}")]
-    Pool(String),
-    /// DATABASE_CA_FILE cannot be used.
-    #[error("DATABASE_CA_FILE {0}: {1}")]
-    CaFile(std::path::PathBuf, String),
 }
 
 impl Database {
@@ -177,111 +168,24 @@ impl Database {
                 (local.url("boxoffice"), Some(local))
             }
         };
-        let tls = tls(config.database_ca_file.as_deref())?;
-        let pool = pool_with_tls(&url, config.db_pool_size.into(), tls)?;
+        let tls = db::tls(config.database_ca_file.as_deref())?;
+        let pool = db::pool_with_tls(&url, config.db_pool_size.into(), tls)?;
         Ok(Database { pool, local })
     }
-}
-
-/// The TLS connector for PostgreSQL: the system's root certificates plus those in `ca_file`
-/// (PEM). Whether TLS is used follows `sslmode` in the URL: `prefer` (the default) when the
-/// server offers it, `require` always, `disable` never. A server certificate that does not
-/// verify fails the connection.
-pub fn tls(ca_file: Option<&Path>) -> Result<MakeRustlsConnect, DatabaseError> {
-    let mut roots = rustls::RootCertStore::empty();
-    let native = rustls_native_certs::load_native_certs();
-    for err in &native.errors {
-        tracing::warn!(error = %err, "could not load some system root certificates");
-    }
-    roots.add_parsable_certificates(native.certs);
-    if let Some(path) = ca_file {
-        let bad = |reason: String| DatabaseError::CaFile(path.to_path_buf(), reason);
-        let certs = CertificateDer::pem_file_iter(path)
-            .map_err(|err| bad(err.to_string()))?
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|err| bad(err.to_string()))?;
-        if certs.is_empty() {
-            return Err(bad("it holds no PEM certificate".into()));
-        }
-        for cert in certs {
-            roots.add(cert).map_err(|err| bad(err.to_string()))?;
-        }
-    }
-    let config = rustls::ClientConfig::builder_with_provider(Arc::new(
-        rustls::crypto::ring::default_provider(),
-    ))
-    .with_safe_default_protocol_versions()
-    .map_err(|err| DatabaseError::Pool(err.to_string()))?
-    .with_root_certificates(roots)
-    .with_no_client_auth();
-    Ok(MakeRustlsConnect::new(config))
-}
-
-/// A pool of at most `size` connections to `url`, with TLS as [`tls`] sets it up without an
-/// extra CA file. Each connection prepares a statement once and reuses it (deadpool's
-/// statement cache, which the generated queries use).
-pub fn pool(url: &str, size: usize) -> Result<Pool, DatabaseError> {
-    pool_with_tls(url, size, tls(None)?)
-}
-
-/// [`pool`] with a given TLS connector.
-pub fn pool_with_tls(
-    url: &str,
-    size: usize,
-    tls: MakeRustlsConnect,
-) -> Result<Pool, DatabaseError> {
-    let pg_config: tokio_postgres::Config = url.parse().map_err(DatabaseError::BadUrl)?;
-    let manager = Manager::from_config(
-        pg_config,
-        tls,
-        ManagerConfig {
-            recycling_method: RecyclingMethod::Fast,
-        },
-    );
-    Pool::builder(manager)
-        .max_size(size)
-        .wait_timeout(Some(Duration::from_secs(10)))
-        .create_timeout(Some(Duration::from_secs(10)))
-        .runtime(deadpool_postgres::Runtime::Tokio1)
-        .build()
-        .map_err(|err| DatabaseError::Pool(err.to_string()))
-}
-
-/// `CREATE DATABASE name` unless it exists, through a server URL's maintenance database.
-pub async fn create_database_if_missing(
-    maintenance_url: &str,
-    name: &str,
-) -> Result<(), tokio_postgres::Error> {
-    let (client, connection) = tokio_postgres::connect(maintenance_url, NoTls).await?;
-    let connection = tokio::spawn(connection);
-    let exists = client
-        .query_opt("SELECT 1 FROM pg_database WHERE datname = $1", &[&name])
-        .await?
-        .is_some();
-    if !exists {
-        // Identifiers cannot be parameters; `name` is ours, not the user's.
-        client
-            .batch_execute(&format!("CREATE DATABASE \"{name}\""))
-            .await?;
-    }
-    drop(client);
-    let _ = connection.await;
-    Ok(())
 }
 
 /// The state every handler shares. Without a token secret a random one is made.
 pub fn state(config: &ServerConfig, pool: Pool) -> Arc<AppState> {
     let secret = match &config.token_secret {
         Some(secret) => secret.as_bytes().to_vec(),
-        None => crate::auth::random_bytes::<32>().to_vec(),
+        None => random_bytes::<32>().to_vec(),
     };
-    let passwords = Passwords::new();
     Arc::new(AppState {
         pool,
-        tokens: TokenKeys::new(&secret),
-        passwords,
+        tokens: Arc::new(TokenKeys::new(&secret)),
+        passwords: Passwords::new(),
         booking_hold: Duration::from_secs(config.booking_hold_seconds),
-        metrics: telemetry::Metrics::new(),
+        metrics: Arc::new(Metrics::new()),
         draining: Default::default(),
     })
 }

@@ -1,88 +1,228 @@
 //! boxoffice: a movie-ticketing backend, SQL-first on PostgreSQL.
 //!
 //! Named queries in `queries/*.sql` are compiled by cornucopia into the `codegen` crate; the
-//! poem-openapi handlers in the domain modules call them; the OpenAPI document comes out of
-//! the handler types. [`app::Application`] assembles and runs the service.
+//! poem-openapi handlers call them; the OpenAPI document comes out of the handler types.
+//!
+//! The modules are the architecture:
+//!
+//! - one per bounded context ([`catalog`], [`ticketing`], [`wallet`], [`concessions`],
+//!   [`reviews`], [`identity`]), each with its API types and handlers, its workflows and its
+//!   row → API mappings;
+//! - [`platform`], what every context shares (configuration, the database, HTTP plumbing,
+//!   problem details, authentication, idempotency, telemetry); it imports no context;
+//! - [`ops`], the process-level commands (probes, migrations, the local PostgreSQL, demo
+//!   data, admin);
+//! - [`app`], which assembles the contexts into one service ([`app::Application`]).
 
 pub mod app;
-pub mod auth;
-pub mod bookings;
-pub mod config;
-pub mod db;
-pub mod http;
-pub mod idempotency;
-pub mod ledger;
-pub mod local_pg;
-pub mod migrate;
-pub mod movies;
+pub mod catalog;
+pub mod concessions;
+pub mod identity;
 pub mod ops;
-pub mod orders;
-pub mod payments;
-pub mod problem;
+pub mod platform;
 pub mod reviews;
-pub mod screenings;
-pub mod seed;
-pub mod telemetry;
-pub mod theaters;
-pub mod users;
+pub mod ticketing;
+pub mod wallet;
 
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+/// The module map holds: no two files import each other, directly or through others, and
+/// the platform imports no context.
+#[cfg(test)]
+mod layout {
+    use std::collections::{BTreeMap, BTreeSet};
+    use std::path::{Path, PathBuf};
 
-use deadpool_postgres::Pool;
-use poem_openapi::Tags;
+    const CONTEXTS: &[&str] = &[
+        "catalog",
+        "ticketing",
+        "wallet",
+        "concessions",
+        "reviews",
+        "identity",
+    ];
 
-/// What every request handler shares.
-pub struct AppState {
-    /// Pooled connections; each caches its prepared statements.
-    pub pool: Pool,
-    /// Signs and checks access tokens.
-    pub tokens: auth::TokenKeys,
-    /// Hashes and checks passwords off the request workers.
-    pub passwords: auth::Passwords,
-    /// How long a pending booking holds its seats.
-    pub booking_hold: Duration,
-    /// Request and workflow metrics.
-    pub metrics: telemetry::Metrics,
-    /// Set when shutdown begins: readiness then answers 503.
-    pub draining: AtomicBool,
-}
-
-impl AppState {
-    /// Marks the process as shutting down; `/readyz` answers 503 from now on.
-    pub fn begin_draining(&self) {
-        self.draining.store(true, Ordering::SeqCst);
+    /// Every library file's module path (`["platform", "db"]`) and text, without comments
+    /// and without its `#[cfg(test)]` module (tests may import anything).
+    fn modules() -> BTreeMap<Vec<String>, String> {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        let mut dirs = vec![src.clone()];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    files.push(path);
+                }
+            }
+        }
+        let mut modules = BTreeMap::new();
+        for file in files {
+            let relative: PathBuf = file.strip_prefix(&src).unwrap().with_extension("");
+            let mut path: Vec<String> = relative
+                .iter()
+                .map(|part| part.to_string_lossy().into_owned())
+                .collect();
+            if matches!(path.last().map(String::as_str), Some("mod" | "lib")) {
+                path.pop();
+            }
+            if path == ["main"] {
+                continue; // the binary, which imports the library by name
+            }
+            let text = std::fs::read_to_string(&file).unwrap();
+            let text = text.split("#[cfg(test)]").next().unwrap();
+            let code: Vec<&str> = text
+                .lines()
+                .filter(|line| !line.trim_start().starts_with("//"))
+                .collect();
+            modules.insert(path, code.join("\n"));
+        }
+        modules
     }
 
-    /// Whether shutdown has begun.
-    pub fn is_draining(&self) -> bool {
-        self.draining.load(Ordering::SeqCst)
+    /// The paths a file names after `crate::` or `super::`, braces expanded one path each.
+    fn named_paths(module: &[String], text: &str) -> Vec<Vec<String>> {
+        let mut found = Vec::new();
+        for (start, root) in text
+            .match_indices("crate::")
+            .chain(text.match_indices("super::"))
+        {
+            let base: Vec<String> = if root == "crate::" {
+                Vec::new()
+            } else {
+                module[..module.len().saturating_sub(1)].to_vec()
+            };
+            let rest = &text[start + root.len()..];
+            expand(base, rest, &mut found);
+        }
+        found
     }
-}
 
-/// The OpenAPI tags: one per domain.
-#[derive(Tags)]
-pub enum ApiTags {
-    /// Liveness and readiness probes.
-    Ops,
-    /// Registration, login, tokens and the caller's profile.
-    Users,
-    /// The movie catalog.
-    Movies,
-    /// Theaters and their capacity.
-    Theaters,
-    /// Screenings of movies in theaters, with seats left.
-    Screenings,
-    /// Holding seats of a screening.
-    Bookings,
-    /// Wallets, their ledger entries, and deposits.
-    Accounts,
-    /// Money moved between wallets.
-    Transfers,
-    /// Paying for bookings.
-    Payments,
-    /// Popcorn, drinks and snacks: products and orders.
-    Concessions,
-    /// Movie reviews and the discussion under them.
-    Reviews,
+    /// Reads `a::b::{c, d::e}` from the start of `rest` onto `prefix`.
+    fn expand(mut prefix: Vec<String>, rest: &str, found: &mut Vec<Vec<String>>) {
+        let mut rest = rest;
+        loop {
+            let ident: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if ident.is_empty() {
+                break;
+            }
+            prefix.push(ident.clone());
+            rest = &rest[ident.len()..];
+            if let Some(after) = rest.strip_prefix("::") {
+                rest = after;
+                if let Some(group) = rest.strip_prefix('{') {
+                    let mut depth = 1;
+                    let end = group
+                        .char_indices()
+                        .find(|(_, c)| {
+                            depth += match c {
+                                '{' => 1,
+                                '}' => -1,
+                                _ => 0,
+                            };
+                            depth == 0
+                        })
+                        .map_or(group.len(), |(i, _)| i);
+                    let mut item_depth = 0;
+                    let mut item_start = 0;
+                    for (i, c) in group[..end].char_indices().chain([(end, ',')]) {
+                        match c {
+                            '{' => item_depth += 1,
+                            '}' => item_depth -= 1,
+                            ',' if item_depth == 0 => {
+                                let item = group[item_start..i].trim();
+                                if !item.is_empty() {
+                                    expand(prefix.clone(), item, found);
+                                }
+                                item_start = i + 1;
+                            }
+                            _ => {}
+                        }
+                    }
+                    return;
+                }
+            } else {
+                break;
+            }
+        }
+        found.push(prefix);
+    }
+
+    /// Which file each file imports from: the longest prefix of each named path that is a
+    /// file's module.
+    fn imports() -> BTreeMap<Vec<String>, BTreeSet<Vec<String>>> {
+        let modules = modules();
+        let mut graph = BTreeMap::new();
+        for (module, text) in &modules {
+            let mut targets = BTreeSet::new();
+            for path in named_paths(module, text) {
+                let target = (0..=path.len())
+                    .rev()
+                    .map(|n| path[..n].to_vec())
+                    .find(|prefix| modules.contains_key(prefix))
+                    .unwrap_or_default();
+                if &target != module {
+                    targets.insert(target);
+                }
+            }
+            graph.insert(module.clone(), targets);
+        }
+        graph
+    }
+
+    #[test]
+    fn no_file_imports_itself_through_others() {
+        let graph = imports();
+        // Depth-first search; a path back to a file on the stack is a cycle.
+        fn visit(
+            node: &Vec<String>,
+            graph: &BTreeMap<Vec<String>, BTreeSet<Vec<String>>>,
+            stack: &mut Vec<Vec<String>>,
+            done: &mut BTreeSet<Vec<String>>,
+        ) {
+            if done.contains(node) {
+                return;
+            }
+            if let Some(at) = stack.iter().position(|n| n == node) {
+                let cycle: Vec<String> = stack[at..]
+                    .iter()
+                    .chain([node])
+                    .map(|m| format!("crate::{}", m.join("::")))
+                    .collect();
+                panic!("import cycle: {}", cycle.join(" → "));
+            }
+            stack.push(node.clone());
+            for next in graph.get(node).into_iter().flatten() {
+                visit(next, graph, stack, done);
+            }
+            stack.pop();
+            done.insert(node.clone());
+        }
+        let mut done = BTreeSet::new();
+        for node in graph.keys() {
+            visit(node, &graph, &mut Vec::new(), &mut done);
+        }
+        assert!(graph.len() > 20, "the layout test reads the source tree");
+    }
+
+    #[test]
+    fn the_platform_imports_no_context() {
+        for (module, targets) in imports() {
+            if module.first().map(String::as_str) != Some("platform") {
+                continue;
+            }
+            for target in targets {
+                let root = target.first().map(String::as_str).unwrap_or("");
+                assert!(
+                    !CONTEXTS.contains(&root) && root != "ops" && root != "app",
+                    "crate::{} imports crate::{}",
+                    module.join("::"),
+                    target.join("::")
+                );
+            }
+        }
+    }
 }

@@ -4,10 +4,12 @@ use std::io::BufRead;
 use std::process::ExitCode;
 
 use boxoffice::app::{self, Application, Database};
-use boxoffice::config::{AdminAction, Cli, Command, LedgerAction, LogFormat, MigrateAction};
-use boxoffice::problem::error_chain;
-use boxoffice::users::{Role, create_user};
-use boxoffice::{ledger, migrate, seed};
+use boxoffice::ops::{admin, migrate, seed};
+use boxoffice::platform::config::{
+    AdminAction, Cli, Command, LedgerAction, LogFormat, MigrateAction,
+};
+use boxoffice::platform::problem::error_chain;
+use boxoffice::wallet::ledger;
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 
@@ -108,17 +110,10 @@ async fn run(cli: Cli) -> Result<(), Error> {
             let mut password = String::new();
             std::io::stdin().lock().read_line(&mut password)?;
             let password = password.trim_end_matches(['\r', '\n']).to_owned();
-            if !(8..=128).contains(&password.chars().count()) {
-                return Err("the password must have 8 to 128 characters".into());
-            }
             let state = app::state(&cli.server, pool);
-            let full_name = full_name.unwrap_or_else(|| username.clone());
-            let user = create_user(&state, &username, &email, password, &full_name, Role::Admin)
-                .await
-                .map_err(|err| match err {
-                    boxoffice::problem::ApiError::Problem(p) => p.detail.into(),
-                    other => Error::from(other),
-                })?;
+            let user =
+                admin::create_admin(&state, &username, &email, full_name.as_deref(), password)
+                    .await?;
             println!("created admin {} (id {})", user.username, user.id);
         }
         Command::Ledger {

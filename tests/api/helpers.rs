@@ -5,11 +5,13 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
-use boxoffice::AppState;
-use boxoffice::app::{self, create_database_if_missing};
-use boxoffice::config::{LogFormat, ServerConfig};
-use boxoffice::local_pg::LocalPostgres;
-use boxoffice::users::{Role, create_user};
+use boxoffice::app;
+use boxoffice::identity::users::create_user;
+use boxoffice::ops::local_pg::LocalPostgres;
+use boxoffice::platform::AppState;
+use boxoffice::platform::auth::Role;
+use boxoffice::platform::config::{LogFormat, ServerConfig};
+use boxoffice::platform::db::{self, create_database_if_missing};
 use deadpool_postgres::Pool;
 use poem::endpoint::BoxEndpoint;
 use poem::http::StatusCode;
@@ -61,7 +63,7 @@ async fn start_server() -> TestServer {
     create_database_if_missing(&format!("{base_url}postgres"), &template)
         .await
         .expect("creating the template database");
-    let pool = app::pool(&format!("{base_url}{template}"), 1).expect("template pool");
+    let pool = db::pool(&format!("{base_url}{template}"), 1).expect("template pool");
     app::migrate_up(&pool)
         .await
         .expect("migrating the template");
@@ -193,7 +195,7 @@ impl TestApp {
     /// The service with pending bookings holding seats for `hold_seconds`.
     pub async fn spawn_with_hold(hold_seconds: u64) -> TestApp {
         let url = fresh_database().await;
-        let pool = app::pool(&url, 16).expect("pool");
+        let pool = db::pool(&url, 16).expect("pool");
         let state = app::state(&server_config(hold_seconds), pool.clone());
         let api = TestClient::new(app::routes(state.clone()).boxed());
         TestApp { api, state, pool }
@@ -399,7 +401,7 @@ impl TestApp {
 
     /// Panics unless `boxoffice ledger check` would pass.
     pub async fn assert_ledger_balances(&self) {
-        let report = boxoffice::ledger::check(&self.pool).await.unwrap();
+        let report = boxoffice::wallet::ledger::check(&self.pool).await.unwrap();
         assert!(report.problems.is_empty(), "{:#?}", report.problems);
     }
 }

@@ -1,16 +1,13 @@
 //! API tests: the real router, in-process, each test on its own copy of a migrated database.
-//! One test binary, so everything compiles and the PostgreSQL server starts once.
+//! One test binary, so everything compiles and the PostgreSQL server starts once. The modules
+//! mirror the service's contexts.
 
-mod bookings;
 mod catalog;
-mod e2e;
-mod errors;
+mod concessions;
 mod helpers;
-mod ledger;
-mod migrations;
+mod identity;
 mod ops;
-mod orders;
-mod payments;
+mod platform;
 mod reviews;
-mod tls;
-mod users;
+mod ticketing;
+mod wallet;

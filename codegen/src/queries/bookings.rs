@@ -729,3 +729,49 @@ impl<'c, 'a, 's, C: GenericClient>
         self.bind(client, &params.id, &params.user_id)
     }
 }
+pub struct ConfirmBookingStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn confirm_booking() -> ConfirmBookingStmt {
+    ConfirmBookingStmt(
+        "UPDATE bookings SET status = 'confirmed' WHERE id = $1 AND status = 'pending' AND expires_at > now()",
+        None,
+    )
+}
+impl ConfirmBookingStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub async fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        id: &'a i64,
+    ) -> Result<u64, tokio_postgres::Error> {
+        client.execute(self.0, &[id]).await
+    }
+}
+pub struct CancelConfirmedBookingStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn cancel_confirmed_booking() -> CancelConfirmedBookingStmt {
+    CancelConfirmedBookingStmt(
+        "WITH cancelled AS ( UPDATE bookings SET status = 'cancelled' WHERE id = $1 AND status = 'confirmed' RETURNING screening_id, seats ) UPDATE screenings s SET available_seats = s.available_seats + cancelled.seats FROM cancelled WHERE s.id = cancelled.screening_id",
+        None,
+    )
+}
+impl CancelConfirmedBookingStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub async fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        id: &'a i64,
+    ) -> Result<u64, tokio_postgres::Error> {
+        client.execute(self.0, &[id]).await
+    }
+}

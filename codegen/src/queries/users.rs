@@ -89,7 +89,7 @@ impl<'a> From<CredentialsBorrowed<'a>> for Credentials {
 pub struct UserSession {
     pub session_id: i64,
     pub session_expires_at: chrono::DateTime<chrono::Utc>,
-    pub id: i64,
+    pub user_id: i64,
     pub username: String,
     pub email: String,
     pub full_name: String,
@@ -99,7 +99,7 @@ pub struct UserSession {
 pub struct UserSessionBorrowed<'a> {
     pub session_id: i64,
     pub session_expires_at: chrono::DateTime<chrono::Utc>,
-    pub id: i64,
+    pub user_id: i64,
     pub username: &'a str,
     pub email: &'a str,
     pub full_name: &'a str,
@@ -111,7 +111,7 @@ impl<'a> From<UserSessionBorrowed<'a>> for UserSession {
         UserSessionBorrowed {
             session_id,
             session_expires_at,
-            id,
+            user_id,
             username,
             email,
             full_name,
@@ -122,7 +122,7 @@ impl<'a> From<UserSessionBorrowed<'a>> for UserSession {
         Self {
             session_id,
             session_expires_at,
-            id,
+            user_id,
             username: username.into(),
             email: email.into(),
             full_name: full_name.into(),
@@ -495,7 +495,7 @@ impl FindCredentialsStmt {
 pub struct StartSessionStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn start_session() -> StartSessionStmt {
     StartSessionStmt(
-        "WITH logged_in AS ( UPDATE users SET login_count = login_count + 1, last_login_at = now() WHERE id = $1 RETURNING id, username, email, full_name, role, created_at ), session AS ( INSERT INTO sessions (user_id, refresh_token_hash, expires_at) SELECT id, $2, now() + make_interval(secs => $3) FROM logged_in RETURNING id, expires_at ) SELECT session.id AS session_id, session.expires_at AS session_expires_at, u.id, u.username, u.email, u.full_name, u.role, u.created_at FROM session, logged_in u",
+        "WITH logged_in AS ( UPDATE users SET login_count = login_count + 1, last_login_at = now() WHERE id = $1 RETURNING id, username, email, full_name, role, created_at ), session AS ( INSERT INTO sessions (user_id, refresh_token_hash, expires_at) SELECT id, $2, now() + make_interval(secs => $3) FROM logged_in RETURNING id, expires_at ) SELECT session.id AS session_id, session.expires_at AS session_expires_at, u.id AS user_id, u.username, u.email, u.full_name, u.role, u.created_at FROM session, logged_in u",
         None,
     )
 }
@@ -524,7 +524,7 @@ impl StartSessionStmt {
                     Ok(UserSessionBorrowed {
                         session_id: row.try_get(0)?,
                         session_expires_at: row.try_get(1)?,
-                        id: row.try_get(2)?,
+                        user_id: row.try_get(2)?,
                         username: row.try_get(3)?,
                         email: row.try_get(4)?,
                         full_name: row.try_get(5)?,
@@ -562,7 +562,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::BytesSql>
 pub struct RotateSessionStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn rotate_session() -> RotateSessionStmt {
     RotateSessionStmt(
-        "WITH old AS ( UPDATE sessions SET revoked_at = now() WHERE refresh_token_hash = $1 AND revoked_at IS NULL AND expires_at > now() RETURNING user_id, family_id ), session AS ( INSERT INTO sessions (user_id, refresh_token_hash, expires_at, family_id) SELECT user_id, $2, now() + make_interval(secs => $3), family_id FROM old RETURNING id, user_id, expires_at ) SELECT session.id AS session_id, session.expires_at AS session_expires_at, u.id, u.username, u.email, u.full_name, u.role, u.created_at FROM session JOIN users u ON u.id = session.user_id",
+        "WITH old AS ( UPDATE sessions SET revoked_at = now() WHERE refresh_token_hash = $1 AND revoked_at IS NULL AND expires_at > now() RETURNING user_id, family_id ), session AS ( INSERT INTO sessions (user_id, refresh_token_hash, expires_at, family_id) SELECT user_id, $2, now() + make_interval(secs => $3), family_id FROM old RETURNING id, user_id, expires_at ) SELECT session.id AS session_id, session.expires_at AS session_expires_at, u.id AS user_id, u.username, u.email, u.full_name, u.role, u.created_at FROM session JOIN users u ON u.id = session.user_id",
         None,
     )
 }
@@ -591,7 +591,7 @@ impl RotateSessionStmt {
                     Ok(UserSessionBorrowed {
                         session_id: row.try_get(0)?,
                         session_expires_at: row.try_get(1)?,
-                        id: row.try_get(2)?,
+                        user_id: row.try_get(2)?,
                         username: row.try_get(3)?,
                         email: row.try_get(4)?,
                         full_name: row.try_get(5)?,

@@ -1,0 +1,337 @@
+//! Movies: the public catalog, managed by admins.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use codegen::client::Params as _;
+use codegen::queries::movies as q;
+use poem::web::Data;
+use poem_openapi::{
+    ApiResponse, Enum, Object, OpenApi,
+    param::{Path, Query},
+    payload::Json,
+    types::MaybeUndefined,
+};
+
+use crate::platform::AppState;
+use crate::platform::auth::BearerAuth;
+use crate::platform::http::{Page, PageRequest, default_page_size};
+use crate::platform::problem::{AdminCreateError, ApiError, ListError};
+use crate::problem_responses;
+
+/// A motion-picture rating (MPAA), or `NR` for not rated.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rating {
+    /// General audiences.
+    #[oai(rename = "G")]
+    G,
+    /// Parental guidance suggested.
+    #[oai(rename = "PG")]
+    Pg,
+    /// Parents strongly cautioned.
+    #[oai(rename = "PG-13")]
+    Pg13,
+    /// Restricted.
+    #[oai(rename = "R")]
+    R,
+    /// Adults only.
+    #[oai(rename = "NC-17")]
+    Nc17,
+    /// Not rated.
+    #[oai(rename = "NR")]
+    Nr,
+}
+
+impl Rating {
+    /// The label, as stored in `movies.rating`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rating::G => "G",
+            Rating::Pg => "PG",
+            Rating::Pg13 => "PG-13",
+            Rating::R => "R",
+            Rating::Nc17 => "NC-17",
+            Rating::Nr => "NR",
+        }
+    }
+
+    fn from_db(label: &str) -> Rating {
+        [
+            Rating::G,
+            Rating::Pg,
+            Rating::Pg13,
+            Rating::R,
+            Rating::Nc17,
+            Rating::Nr,
+        ]
+        .into_iter()
+        .find(|rating| rating.as_str() == label)
+        // movies_rating_check allows exactly these labels.
+        .unwrap_or(Rating::Nr)
+    }
+}
+
+/// A movie in the catalog.
+#[derive(Object, Debug, Clone)]
+pub struct Movie {
+    /// The movie's id.
+    pub id: i64,
+    /// The title.
+    pub title: String,
+    /// A synopsis.
+    pub description: String,
+    /// Running time in minutes; a screening lasts this long.
+    pub duration_minutes: i32,
+    pub rating: Rating,
+    /// When it was released, if known (ISO 8601 date).
+    #[oai(nullable)]
+    pub release_date: Option<NaiveDate>,
+    /// How many reviews it has.
+    pub review_count: i64,
+    /// The mean of its reviews' ratings (1–5); `null` without reviews.
+    #[oai(nullable)]
+    pub average_rating: Option<f64>,
+}
+
+impl From<q::Movie> for Movie {
+    fn from(row: q::Movie) -> Self {
+        Movie {
+            id: row.id,
+            title: row.title,
+            description: row.description,
+            duration_minutes: row.duration_minutes,
+            rating: Rating::from_db(&row.rating),
+            release_date: row.release_date,
+            review_count: row.review_count,
+            average_rating: row.average_rating,
+        }
+    }
+}
+
+/// `POST /v1/movies` body.
+#[derive(Object, Debug)]
+#[oai(deny_unknown_fields)]
+pub struct NewMovie {
+    /// 1–200 characters.
+    #[oai(validator(min_length = 1, max_length = 200))]
+    pub title: String,
+    /// At most 5000 characters.
+    #[oai(validator(max_length = 5000))]
+    pub description: String,
+    /// Running time in minutes, 1–600.
+    #[oai(validator(minimum(value = "1"), maximum(value = "600")))]
+    pub duration_minutes: i32,
+    pub rating: Rating,
+    /// When it was released (ISO 8601 date), if known.
+    #[oai(nullable)]
+    pub release_date: Option<NaiveDate>,
+}
+
+/// `PATCH /v1/movies/{id}` body: only the fields given change; `release_date: null` clears it.
+#[derive(Object, Debug)]
+#[oai(deny_unknown_fields)]
+pub struct MoviePatch {
+    /// 1–200 characters.
+    #[oai(validator(min_length = 1, max_length = 200))]
+    pub title: Option<String>,
+    /// At most 5000 characters.
+    #[oai(validator(max_length = 5000))]
+    pub description: Option<String>,
+    /// Running time in minutes, 1–600. Existing screenings keep their end time.
+    #[oai(validator(minimum(value = "1"), maximum(value = "600")))]
+    pub duration_minutes: Option<i32>,
+    pub rating: Option<Rating>,
+    /// The release date; `null` clears it.
+    pub release_date: MaybeUndefined<NaiveDate>,
+}
+
+#[derive(ApiResponse)]
+enum CreatedMovie {
+    /// The movie is in the catalog.
+    #[oai(status = 201)]
+    Created(Json<Movie>),
+}
+
+#[derive(ApiResponse)]
+enum DeletedMovie {
+    /// The movie is gone.
+    #[oai(status = 204)]
+    NoContent,
+}
+
+problem_responses! {
+    enum GetMovieError {
+        /// `invalid_request`: the id is not an integer.
+        BadRequest = 400,
+        /// `movie_not_found`.
+        NotFound = 404,
+    }
+}
+
+problem_responses! {
+    enum ChangeMovieError {
+        /// `invalid_request`: malformed JSON, unknown fields or a value out of range.
+        BadRequest = 400,
+        /// `unauthorized`: no valid bearer token.
+        Unauthorized = 401,
+        /// `forbidden`: the caller is not an admin.
+        Forbidden = 403,
+        /// `movie_not_found`.
+        NotFound = 404,
+        /// `movie_has_screenings`: a movie with screenings cannot be deleted.
+        Conflict = 409,
+        /// `payload_too_large`: the body is over 1 MiB.
+        PayloadTooLarge = 413,
+        /// `unsupported_media_type`: the body is missing or not `application/json`.
+        UnsupportedMediaType = 415,
+    }
+}
+
+/// 404 `movie_not_found`.
+pub fn movie_not_found(id: i64) -> ApiError {
+    ApiError::not_found("movie_not_found", format!("there is no movie {id}"))
+}
+
+/// `/v1/movies`.
+#[derive(Default)]
+pub struct MoviesApi;
+
+#[OpenApi(
+    prefix_path = "/v1/movies",
+    tag = "crate::platform::http::ApiTags::Movies"
+)]
+impl MoviesApi {
+    /// List movies
+    ///
+    /// A page of movies in id order, optionally only those whose title contains `q`
+    /// (case-insensitive).
+    #[oai(path = "/", method = "get", operation_id = "list_movies")]
+    async fn list(
+        &self,
+        state: Data<&Arc<AppState>>,
+        /// Only movies whose title contains this text, ignoring case (1–200 characters).
+        #[oai(validator(min_length = 1, max_length = 200))]
+        q: Query<Option<String>>,
+        /// Page size, 1–100.
+        #[oai(
+            default = "default_page_size",
+            validator(minimum(value = "1"), maximum(value = "100"))
+        )]
+        limit: Query<i64>,
+        /// Start after this id: the previous page's `next_after`.
+        #[oai(validator(minimum(value = "0")))]
+        after: Query<Option<i64>>,
+    ) -> Result<Json<Page<Movie>>, ListError> {
+        let page = PageRequest::new(limit.0, after.0);
+        let client = state.pool.get().await?;
+        let rows = q::list_movies()
+            .params(
+                &client,
+                &q::ListMoviesParams {
+                    after: page.after(),
+                    q: q.0.as_deref(),
+                    limit: page.fetch_limit(),
+                },
+            )
+            .all()
+            .await?;
+        Ok(Json(page.page(rows, |m| m.id, Movie::from)))
+    }
+
+    /// Get a movie
+    #[oai(path = "/:id", method = "get", operation_id = "get_movie")]
+    async fn get(
+        &self,
+        state: Data<&Arc<AppState>>,
+        /// The movie's id.
+        id: Path<i64>,
+    ) -> Result<Json<Movie>, GetMovieError> {
+        let client = state.pool.get().await?;
+        let movie = q::get_movie()
+            .bind(&client, &id.0)
+            .opt()
+            .await?
+            .ok_or_else(|| movie_not_found(id.0))?;
+        Ok(Json(movie.into()))
+    }
+
+    /// Add a movie
+    ///
+    /// Admin only.
+    #[oai(path = "/", method = "post", operation_id = "create_movie")]
+    async fn create(
+        &self,
+        state: Data<&Arc<AppState>>,
+        auth: BearerAuth,
+        body: Json<NewMovie>,
+    ) -> Result<CreatedMovie, AdminCreateError> {
+        auth.0.require_admin()?;
+        let client = state.pool.get().await?;
+        let movie = q::insert_movie()
+            .params(
+                &client,
+                &q::InsertMovieParams {
+                    title: &body.title,
+                    description: &body.description,
+                    duration_minutes: body.duration_minutes,
+                    rating: body.rating.as_str(),
+                    release_date: body.release_date,
+                },
+            )
+            .one()
+            .await?;
+        Ok(CreatedMovie::Created(Json(movie.into())))
+    }
+
+    /// Change a movie
+    ///
+    /// Admin only. Only the fields in the body change.
+    #[oai(path = "/:id", method = "patch", operation_id = "update_movie")]
+    async fn update(
+        &self,
+        state: Data<&Arc<AppState>>,
+        auth: BearerAuth,
+        /// The movie's id.
+        id: Path<i64>,
+        body: Json<MoviePatch>,
+    ) -> Result<Json<Movie>, ChangeMovieError> {
+        auth.0.require_admin()?;
+        let client = state.pool.get().await?;
+        let movie = q::update_movie()
+            .params(
+                &client,
+                &q::UpdateMovieParams {
+                    title: body.title.as_deref(),
+                    description: body.description.as_deref(),
+                    duration_minutes: body.duration_minutes,
+                    rating: body.rating.map(Rating::as_str),
+                    set_release_date: !body.release_date.is_undefined(),
+                    release_date: body.release_date.as_opt_ref().flatten().copied(),
+                    id: id.0,
+                },
+            )
+            .opt()
+            .await?
+            .ok_or_else(|| movie_not_found(id.0))?;
+        Ok(Json(movie.into()))
+    }
+
+    /// Remove a movie
+    ///
+    /// Admin only. A movie with screenings cannot be removed (409 `movie_has_screenings`).
+    #[oai(path = "/:id", method = "delete", operation_id = "delete_movie")]
+    async fn delete(
+        &self,
+        state: Data<&Arc<AppState>>,
+        auth: BearerAuth,
+        /// The movie's id.
+        id: Path<i64>,
+    ) -> Result<DeletedMovie, ChangeMovieError> {
+        auth.0.require_admin()?;
+        let client = state.pool.get().await?;
+        match q::delete_movie().bind(&client, &id.0).await? {
+            0 => Err(movie_not_found(id.0).into()),
+            _ => Ok(DeletedMovie::NoContent),
+        }
+    }
+}

@@ -1,0 +1,238 @@
+//! Screenings: a movie shown in a theater at a time, with seats to book.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use codegen::client::Params as _;
+use codegen::queries::screenings as q;
+use poem::web::Data;
+use poem_openapi::{
+    ApiResponse, Object, OpenApi,
+    param::{Path, Query},
+    payload::Json,
+};
+
+use crate::platform::AppState;
+use crate::platform::auth::BearerAuth;
+use crate::platform::http::{Page, PageRequest, default_page_size};
+use crate::platform::problem::{ApiError, ListError};
+use crate::problem_responses;
+
+/// A screening of a movie in a theater.
+#[derive(Object, Debug, Clone)]
+pub struct Screening {
+    /// The screening's id.
+    pub id: i64,
+    /// The movie shown.
+    pub movie_id: i64,
+    /// The theater it is shown in.
+    pub theater_id: i64,
+    /// When it starts (RFC 3339, UTC).
+    pub starts_at: DateTime<Utc>,
+    /// When it ends: the start plus the movie's running time.
+    pub ends_at: DateTime<Utc>,
+    /// Price of one seat, in minor units of `currency` (`1250` is 12.50).
+    pub price: i64,
+    /// ISO 4217 currency code.
+    pub currency: String,
+    /// Seats in the theater.
+    pub total_seats: i32,
+    /// Seats not held by a pending or confirmed booking.
+    pub available_seats: i32,
+}
+
+impl From<q::Screening> for Screening {
+    fn from(row: q::Screening) -> Self {
+        Screening {
+            id: row.id,
+            movie_id: row.movie_id,
+            theater_id: row.theater_id,
+            starts_at: row.starts_at,
+            ends_at: row.ends_at,
+            price: row.price,
+            currency: row.currency,
+            total_seats: row.total_seats,
+            available_seats: row.available_seats,
+        }
+    }
+}
+
+/// `POST /v1/screenings` body. The end follows from the movie's running time and the seats
+/// from the theater's capacity.
+#[derive(Object, Debug)]
+#[oai(deny_unknown_fields)]
+pub struct NewScreening {
+    /// The movie to show.
+    pub movie_id: i64,
+    /// The theater to show it in.
+    pub theater_id: i64,
+    /// When it starts (RFC 3339); must be in the future.
+    pub starts_at: DateTime<Utc>,
+    /// Price of one seat in minor units of `currency`, 1–100000000.
+    #[oai(validator(minimum(value = "1"), maximum(value = "100000000")))]
+    pub price: i64,
+    /// An accepted ISO 4217 currency code (see `POST /v1/accounts`).
+    #[oai(validator(pattern = "^[A-Z]{3}$"))]
+    pub currency: String,
+}
+
+#[derive(ApiResponse)]
+enum CreatedScreening {
+    /// The screening is scheduled.
+    #[oai(status = 201)]
+    Created(Json<Screening>),
+}
+
+problem_responses! {
+    enum GetScreeningError {
+        /// `invalid_request`: the id is not an integer.
+        BadRequest = 400,
+        /// `screening_not_found`.
+        NotFound = 404,
+    }
+}
+
+problem_responses! {
+    enum CreateScreeningError {
+        /// `invalid_request` (malformed JSON, unknown fields, a value out of range) or
+        /// `starts_in_past`.
+        BadRequest = 400,
+        /// `unauthorized`: no valid bearer token.
+        Unauthorized = 401,
+        /// `forbidden`: the caller is not an admin.
+        Forbidden = 403,
+        /// `screening_overlap`: the theater has another screening at that time.
+        Conflict = 409,
+        /// `payload_too_large`: the body is over 1 MiB.
+        PayloadTooLarge = 413,
+        /// `unsupported_media_type`: the body is missing or not `application/json`.
+        UnsupportedMediaType = 415,
+        /// `movie_or_theater_not_found` (the body names a movie or theater that does not
+        /// exist) or `unsupported_currency`.
+        UnprocessableEntity = 422,
+    }
+}
+
+/// `/v1/screenings`.
+#[derive(Default)]
+pub struct ScreeningsApi;
+
+#[OpenApi(
+    prefix_path = "/v1/screenings",
+    tag = "crate::platform::http::ApiTags::Screenings"
+)]
+impl ScreeningsApi {
+    /// List screenings
+    ///
+    /// A page of screenings in id order, optionally of one movie, in one theater, or starting
+    /// within `[from, to)`.
+    #[allow(clippy::too_many_arguments)]
+    #[oai(path = "/", method = "get", operation_id = "list_screenings")]
+    async fn list(
+        &self,
+        state: Data<&Arc<AppState>>,
+        /// Only screenings of this movie.
+        movie_id: Query<Option<i64>>,
+        /// Only screenings in this theater.
+        theater_id: Query<Option<i64>>,
+        /// Only screenings starting at or after this time (RFC 3339).
+        from: Query<Option<DateTime<Utc>>>,
+        /// Only screenings starting before this time (RFC 3339).
+        to: Query<Option<DateTime<Utc>>>,
+        /// Page size, 1–100.
+        #[oai(
+            default = "default_page_size",
+            validator(minimum(value = "1"), maximum(value = "100"))
+        )]
+        limit: Query<i64>,
+        /// Start after this id: the previous page's `next_after`.
+        #[oai(validator(minimum(value = "0")))]
+        after: Query<Option<i64>>,
+    ) -> Result<Json<Page<Screening>>, ListError> {
+        let page = PageRequest::new(limit.0, after.0);
+        let client = state.pool.get().await?;
+        let rows = q::list_screenings()
+            .params(
+                &client,
+                &q::ListScreeningsParams {
+                    after: page.after(),
+                    movie_id: movie_id.0,
+                    theater_id: theater_id.0,
+                    starts_from: from.0,
+                    starts_before: to.0,
+                    limit: page.fetch_limit(),
+                },
+            )
+            .all()
+            .await?;
+        Ok(Json(page.page(rows, |s| s.id, Screening::from)))
+    }
+
+    /// Get a screening
+    ///
+    /// With the seats available right now.
+    #[oai(path = "/:id", method = "get", operation_id = "get_screening")]
+    async fn get(
+        &self,
+        state: Data<&Arc<AppState>>,
+        /// The screening's id.
+        id: Path<i64>,
+    ) -> Result<Json<Screening>, GetScreeningError> {
+        let client = state.pool.get().await?;
+        let screening = q::get_screening()
+            .bind(&client, &id.0)
+            .opt()
+            .await?
+            .ok_or_else(|| screening_not_found(id.0))?;
+        Ok(Json(screening.into()))
+    }
+
+    /// Schedule a screening
+    ///
+    /// Admin only. Fails with 409 `screening_overlap` if the theater is busy then.
+    #[oai(path = "/", method = "post", operation_id = "create_screening")]
+    async fn create(
+        &self,
+        state: Data<&Arc<AppState>>,
+        auth: BearerAuth,
+        body: Json<NewScreening>,
+    ) -> Result<CreatedScreening, CreateScreeningError> {
+        auth.0.require_admin()?;
+        if body.starts_at <= Utc::now() {
+            return Err(ApiError::bad_request(
+                "starts_in_past",
+                "a screening must start in the future",
+            )
+            .into());
+        }
+        let client = state.pool.get().await?;
+        let screening = q::insert_screening()
+            .params(
+                &client,
+                &q::InsertScreeningParams {
+                    starts_at: body.starts_at,
+                    price: body.price,
+                    currency: &body.currency,
+                    movie_id: body.movie_id,
+                    theater_id: body.theater_id,
+                },
+            )
+            .opt()
+            .await?
+            .ok_or_else(|| {
+                ApiError::unprocessable(
+                    "movie_or_theater_not_found",
+                    format!(
+                        "there is no movie {} or no theater {}",
+                        body.movie_id, body.theater_id
+                    ),
+                )
+            })?;
+        Ok(CreatedScreening::Created(Json(screening.into())))
+    }
+}
+
+/// 404 `screening_not_found`.
+pub fn screening_not_found(id: i64) -> ApiError {
+    ApiError::not_found("screening_not_found", format!("there is no screening {id}"))
+}

@@ -1,0 +1,144 @@
+//! Theaters: where screenings happen. Public to read, created by admins.
+
+use std::sync::Arc;
+
+use codegen::queries::theaters as q;
+use poem::web::Data;
+use poem_openapi::{
+    ApiResponse, Object, OpenApi,
+    param::{Path, Query},
+    payload::Json,
+};
+
+use crate::platform::AppState;
+use crate::platform::auth::BearerAuth;
+use crate::platform::http::{Page, PageRequest, default_page_size};
+use crate::platform::problem::{AdminCreateError, ApiError, ListError};
+use crate::problem_responses;
+
+/// A theater (one screen) and its number of seats.
+#[derive(Object, Debug, Clone)]
+pub struct Theater {
+    /// The theater's id.
+    pub id: i64,
+    /// Its name.
+    pub name: String,
+    /// The city it is in.
+    pub city: String,
+    /// Number of seats; each screening here offers this many.
+    pub capacity: i32,
+}
+
+impl From<q::Theater> for Theater {
+    fn from(row: q::Theater) -> Self {
+        Theater {
+            id: row.id,
+            name: row.name,
+            city: row.city,
+            capacity: row.capacity,
+        }
+    }
+}
+
+/// `POST /v1/theaters` body.
+#[derive(Object, Debug)]
+#[oai(deny_unknown_fields)]
+pub struct NewTheater {
+    /// 1–200 characters.
+    #[oai(validator(min_length = 1, max_length = 200))]
+    pub name: String,
+    /// 1–100 characters.
+    #[oai(validator(min_length = 1, max_length = 100))]
+    pub city: String,
+    /// Number of seats, 1–10000.
+    #[oai(validator(minimum(value = "1"), maximum(value = "10000")))]
+    pub capacity: i32,
+}
+
+#[derive(ApiResponse)]
+enum CreatedTheater {
+    /// The theater exists.
+    #[oai(status = 201)]
+    Created(Json<Theater>),
+}
+
+problem_responses! {
+    enum GetTheaterError {
+        /// `invalid_request`: the id is not an integer.
+        BadRequest = 400,
+        /// `theater_not_found`.
+        NotFound = 404,
+    }
+}
+
+/// `/v1/theaters`.
+#[derive(Default)]
+pub struct TheatersApi;
+
+#[OpenApi(
+    prefix_path = "/v1/theaters",
+    tag = "crate::platform::http::ApiTags::Theaters"
+)]
+impl TheatersApi {
+    /// List theaters
+    #[oai(path = "/", method = "get", operation_id = "list_theaters")]
+    async fn list(
+        &self,
+        state: Data<&Arc<AppState>>,
+        /// Page size, 1–100.
+        #[oai(
+            default = "default_page_size",
+            validator(minimum(value = "1"), maximum(value = "100"))
+        )]
+        limit: Query<i64>,
+        /// Start after this id: the previous page's `next_after`.
+        #[oai(validator(minimum(value = "0")))]
+        after: Query<Option<i64>>,
+    ) -> Result<Json<Page<Theater>>, ListError> {
+        let page = PageRequest::new(limit.0, after.0);
+        let client = state.pool.get().await?;
+        let rows = q::list_theaters()
+            .bind(&client, &page.after(), &page.fetch_limit())
+            .all()
+            .await?;
+        Ok(Json(page.page(rows, |t| t.id, Theater::from)))
+    }
+
+    /// Get a theater
+    #[oai(path = "/:id", method = "get", operation_id = "get_theater")]
+    async fn get(
+        &self,
+        state: Data<&Arc<AppState>>,
+        /// The theater's id.
+        id: Path<i64>,
+    ) -> Result<Json<Theater>, GetTheaterError> {
+        let client = state.pool.get().await?;
+        let theater = q::get_theater()
+            .bind(&client, &id.0)
+            .opt()
+            .await?
+            .ok_or_else(|| {
+                ApiError::not_found("theater_not_found", format!("there is no theater {}", id.0))
+            })?;
+        Ok(Json(theater.into()))
+    }
+
+    /// Add a theater
+    ///
+    /// Admin only.
+    #[oai(path = "/", method = "post", operation_id = "create_theater")]
+    async fn create(
+        &self,
+        state: Data<&Arc<AppState>>,
+        auth: BearerAuth,
+        body: Json<NewTheater>,
+    ) -> Result<CreatedTheater, AdminCreateError> {
+        auth.0.require_admin()?;
+        let client = state.pool.get().await?;
+        let theater = q::insert_theater()
+            .bind(&client, &body.name, &body.city, &body.capacity)
+            .one()
+            .await?;
+        Ok(CreatedTheater::Created(Json(theater.into())))
+    }
+}

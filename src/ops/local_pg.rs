@@ -1,0 +1,346 @@
+//! A PostgreSQL server of our own, started from the machine's server binaries: for `cargo run`
+//! without `DATABASE_URL` (data kept between runs) and for the tests (throwaway).
+//!
+//! Binaries are found through `$PG_BINDIR`, `pg_config --bindir`, then
+//! `/usr/lib/postgresql/*/bin` (highest version first). `initdb` refuses to run as root, so as
+//! root the server runs as the `postgres` user (or `nobody`). The server listens on
+//! 127.0.0.1 only, on a free port, with trust authentication: it is for one developer's machine.
+//! A watchdog process stops it when the process that started it exits, however it exits.
+
+use std::fs;
+use std::io;
+use std::os::unix::fs::PermissionsExt;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+/// Why the local server could not be started.
+#[derive(Debug, thiserror::Error)]
+pub enum LocalPgError {
+    /// No server binaries on this machine.
+    #[error(
+        "no PostgreSQL server binaries found (looked at $PG_BINDIR, `pg_config --bindir` and \
+         /usr/lib/postgresql/*/bin). Install the PostgreSQL server (Debian/Ubuntu: \
+         `apt-get install postgresql`; macOS: `brew install postgresql@15`), or set PG_BINDIR \
+         to the folder holding initdb and pg_ctl, or set DATABASE_URL to use a PostgreSQL \
+         server you already run"
+    )]
+    NoBinaries,
+    /// We are root and no unprivileged user exists to run the server.
+    #[error(
+        "running as root, and neither a `postgres` nor a `nobody` user exists to run PostgreSQL"
+    )]
+    NoServerUser,
+    /// The data folder is somewhere the unprivileged server user cannot reach.
+    #[error(
+        "the local database folder {0} is inside a folder the `{1}` user cannot enter; set \
+         LOCAL_PG_DIR to a folder it can reach (for example /var/tmp/boxoffice-pg) or set \
+         DATABASE_URL"
+    )]
+    Unreachable(PathBuf, String),
+    /// A server command failed.
+    #[error("`{command}` failed: {output}")]
+    Command { command: String, output: String },
+    /// Reading or writing the data folder failed.
+    #[error("local PostgreSQL data folder {0}")]
+    Io(PathBuf, #[source] io::Error),
+}
+
+/// A running local server. Dropping it stops the server if we started it (the watchdog does
+/// so if the process dies first); a throwaway server's data folder is then removed too.
+pub struct LocalPostgres {
+    port: u16,
+    data_dir: PathBuf,
+    /// Set when we started the server: how to stop it.
+    owned: Option<Owned>,
+}
+
+/// A server we started, and the watchdog that stops it should we die without dropping it.
+struct Owned {
+    pg_ctl: PathBuf,
+    user: Option<ServerUser>,
+    throwaway: bool,
+    /// The watchdog's stdin: closing it tells the watchdog to stop the server.
+    watchdog: Child,
+}
+
+impl Drop for LocalPostgres {
+    /// Stops a server we started and waits until it is down, so that the next command using
+    /// the same data folder does not find it shutting down.
+    fn drop(&mut self) {
+        let Some(owned) = self.owned.take() else {
+            return;
+        };
+        let mut stop = Command::new(&owned.pg_ctl);
+        stop.arg("-D")
+            .arg(&self.data_dir)
+            .args(["-m", "fast", "-w", "stop"])
+            .current_dir("/")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        if let Some(user) = &owned.user {
+            stop.uid(user.uid).gid(user.gid);
+        }
+        let _ = stop.status();
+        if owned.throwaway {
+            let _ = fs::remove_dir_all(&self.data_dir);
+        }
+        // Closing its stdin ends the watchdog, which finds the server already stopped.
+        drop(owned.watchdog);
+    }
+}
+
+struct ServerUser {
+    name: String,
+    uid: u32,
+    gid: u32,
+}
+
+impl LocalPostgres {
+    /// Starts (or reuses, if it is already running) the server whose data lives in `data_dir`,
+    /// creating the cluster on first use.
+    pub fn start_persistent(data_dir: &Path) -> Result<Self, LocalPgError> {
+        Self::start(data_dir, false, &[])
+    }
+
+    /// Starts a server in a new temporary folder, tuned for tests (no fsync); the folder is
+    /// removed when the server stops.
+    pub fn start_throwaway() -> Result<Self, LocalPgError> {
+        Self::start_throwaway_with(&[])
+    }
+
+    /// [`LocalPostgres::start_throwaway`] with more `name=value` server settings.
+    pub fn start_throwaway_with(settings: &[&str]) -> Result<Self, LocalPgError> {
+        let dir = std::env::temp_dir().join(format!(
+            "boxoffice-pg-{}-{:x}",
+            std::process::id(),
+            u64::from_le_bytes(crate::platform::random::random_bytes::<8>())
+        ));
+        let mut all = vec![
+            "fsync=off",
+            "synchronous_commit=off",
+            "full_page_writes=off",
+        ];
+        all.extend_from_slice(settings);
+        Self::start(&dir, true, &all)
+    }
+
+    /// The TCP port on 127.0.0.1.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Where the cluster's files are.
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    /// A connection URL for `database` as the `postgres` superuser.
+    pub fn url(&self, database: &str) -> String {
+        format!("postgres://postgres@127.0.0.1:{}/{database}", self.port)
+    }
+
+    fn start(data_dir: &Path, throwaway: bool, settings: &[&str]) -> Result<Self, LocalPgError> {
+        let bindir = find_bindir().ok_or(LocalPgError::NoBinaries)?;
+        let user = server_user()?;
+        let io_err = |e| LocalPgError::Io(data_dir.to_path_buf(), e);
+        fs::create_dir_all(data_dir).map_err(io_err)?;
+        let data_dir = data_dir.canonicalize().map_err(io_err)?;
+        if let Some(user) = &user {
+            check_reachable(&data_dir, user)?;
+            std::os::unix::fs::chown(&data_dir, Some(user.uid), Some(user.gid)).map_err(io_err)?;
+        }
+        let as_server = |program: &str| {
+            let mut command = Command::new(bindir.join(program));
+            command.current_dir("/");
+            if let Some(user) = &user {
+                command.uid(user.uid).gid(user.gid);
+            }
+            command
+        };
+
+        if !data_dir.join("PG_VERSION").exists() {
+            let mut initdb = as_server("initdb");
+            initdb.arg("-D").arg(&data_dir).args([
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ]);
+            run(&mut initdb)?;
+        }
+
+        // Already running (another `boxoffice` started it): share it, leave it running.
+        if let Some(port) = running_port(&data_dir)
+            && as_server("pg_ctl")
+                .arg("-D")
+                .arg(&data_dir)
+                .arg("status")
+                .stdout(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success())
+        {
+            return Ok(LocalPostgres {
+                port,
+                data_dir,
+                owned: None,
+            });
+        }
+
+        let port = free_port().map_err(io_err)?;
+        let mut options =
+            format!("-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''");
+        for setting in settings {
+            options.push_str(" -c ");
+            options.push_str(setting);
+        }
+        let mut pg_ctl = as_server("pg_ctl");
+        pg_ctl
+            .arg("-D")
+            .arg(&data_dir)
+            .arg("-l")
+            .arg(data_dir.join("server.log"))
+            .args(["-w", "-t", "60", "-o", &options, "start"]);
+        run(&mut pg_ctl)?;
+
+        // Stops the server once our end of its stdin closes, i.e. when we exit for any reason.
+        // It runs in its own process group so a Ctrl-C to ours reaches it only through that.
+        let script = r#"cat >/dev/null; "$0" -D "$1" -m fast stop >/dev/null 2>&1; if [ "$2" = remove ]; then rm -rf "$1"; fi"#;
+        let mut watchdog = Command::new("/bin/sh");
+        watchdog
+            .arg("-c")
+            .arg(script)
+            .arg(bindir.join("pg_ctl"))
+            .arg(&data_dir)
+            .arg(if throwaway { "remove" } else { "keep" })
+            .current_dir("/")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0);
+        if let Some(user) = &user {
+            watchdog.uid(user.uid).gid(user.gid);
+        }
+        let watchdog = watchdog.spawn().map_err(io_err)?;
+        Ok(LocalPostgres {
+            port,
+            data_dir,
+            owned: Some(Owned {
+                pg_ctl: bindir.join("pg_ctl"),
+                user,
+                throwaway,
+                watchdog,
+            }),
+        })
+    }
+}
+
+/// Makes `path` the server user's, as files the server reads privately (a TLS key) must be;
+/// nothing to do unless we are root.
+pub fn give_to_server_user(path: &Path) -> Result<(), LocalPgError> {
+    if let Some(user) = server_user()? {
+        std::os::unix::fs::chown(path, Some(user.uid), Some(user.gid))
+            .map_err(|e| LocalPgError::Io(path.to_path_buf(), e))?;
+    }
+    Ok(())
+}
+
+/// The folder holding `initdb` and `pg_ctl`, if the machine has one.
+pub fn find_bindir() -> Option<PathBuf> {
+    let mut candidates: Vec<PathBuf> = Vec::new();
+    if let Some(dir) = std::env::var_os("PG_BINDIR") {
+        candidates.push(dir.into());
+    }
+    if let Ok(out) = Command::new("pg_config").arg("--bindir").output()
+        && out.status.success()
+    {
+        candidates.push(String::from_utf8_lossy(&out.stdout).trim().into());
+    }
+    if let Ok(entries) = fs::read_dir("/usr/lib/postgresql") {
+        let mut versions: Vec<(u32, PathBuf)> = entries
+            .filter_map(Result::ok)
+            .filter_map(|e| {
+                let version = e.file_name().to_str()?.parse().ok()?;
+                Some((version, e.path().join("bin")))
+            })
+            .collect();
+        versions.sort_by_key(|(version, _)| std::cmp::Reverse(*version));
+        candidates.extend(versions.into_iter().map(|(_, dir)| dir));
+    }
+    candidates
+        .into_iter()
+        .find(|dir| dir.join("initdb").is_file() && dir.join("pg_ctl").is_file())
+}
+
+fn server_user() -> Result<Option<ServerUser>, LocalPgError> {
+    if !nix::unistd::Uid::effective().is_root() {
+        return Ok(None);
+    }
+    for name in ["postgres", "nobody"] {
+        if let Ok(Some(user)) = nix::unistd::User::from_name(name) {
+            return Ok(Some(ServerUser {
+                name: name.to_owned(),
+                uid: user.uid.as_raw(),
+                gid: user.gid.as_raw(),
+            }));
+        }
+    }
+    Err(LocalPgError::NoServerUser)
+}
+
+/// Every folder above `dir` must let `user` pass through.
+fn check_reachable(dir: &Path, user: &ServerUser) -> Result<(), LocalPgError> {
+    use std::os::unix::fs::MetadataExt;
+    for ancestor in dir.ancestors().skip(1) {
+        let Ok(meta) = fs::metadata(ancestor) else {
+            continue;
+        };
+        let mode = meta.permissions().mode();
+        let passable = mode & 0o001 != 0
+            || (meta.uid() == user.uid && mode & 0o100 != 0)
+            || (meta.gid() == user.gid && mode & 0o010 != 0);
+        if !passable {
+            return Err(LocalPgError::Unreachable(
+                dir.to_path_buf(),
+                user.name.clone(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The port of the server recorded in `postmaster.pid` (line 4), if the file exists.
+fn running_port(data_dir: &Path) -> Option<u16> {
+    let pid_file = fs::read_to_string(data_dir.join("postmaster.pid")).ok()?;
+    pid_file.lines().nth(3)?.trim().parse().ok()
+}
+
+fn free_port() -> io::Result<u16> {
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port())
+}
+
+fn run(command: &mut Command) -> Result<(), LocalPgError> {
+    let program = command.get_program().to_string_lossy().into_owned();
+    let output = command
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| LocalPgError::Command {
+            command: program.clone(),
+            output: e.to_string(),
+        })?;
+    if output.status.success() {
+        return Ok(());
+    }
+    Err(LocalPgError::Command {
+        command: program,
+        output: format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        ),
+    })
+}

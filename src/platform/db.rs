@@ -1,0 +1,188 @@
+//! The database: connection pools (with TLS), and transactions that run a workflow atomically,
+//! retrying when PostgreSQL asks for it.
+
+use std::future::Future;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod, Transaction};
+use rustls::pki_types::{CertificateDer, pem::PemObject};
+use tokio_postgres::NoTls;
+use tokio_postgres::error::SqlState;
+use tokio_postgres_rustls::MakeRustlsConnect;
+
+use super::problem::ApiError;
+
+/// How many times a workflow runs at most when PostgreSQL keeps reporting serialization
+/// failures or deadlocks.
+const MAX_ATTEMPTS: u32 = 5;
+
+/// Why a pool could not be set up.
+#[derive(Debug, thiserror::Error)]
+pub enum PoolSetupError {
+    /// The URL does not parse.
+    #[error("DATABASE_URL is not a valid PostgreSQL URL")]
+    BadUrl(#[source] tokio_postgres::Error),
+    /// The pool could not be built.
+    #[error("building the connection pool: {0}")]
+    Pool(String),
+    /// DATABASE_CA_FILE cannot be used.
+    #[error("DATABASE_CA_FILE {0}: {1}")]
+    CaFile(std::path::PathBuf, String),
+}
+
+/// Why a background job or a command that only reads and writes the database failed: no
+/// connection could be had, or a statement failed.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    /// No pooled connection could be had.
+    #[error("database pool")]
+    Pool(#[from] deadpool_postgres::PoolError),
+    /// A statement failed.
+    #[error("database error")]
+    Postgres(#[from] tokio_postgres::Error),
+}
+
+impl From<DbError> for ApiError {
+    fn from(err: DbError) -> Self {
+        match err {
+            DbError::Pool(err) => ApiError::from(err),
+            DbError::Postgres(err) => ApiError::from(err),
+        }
+    }
+}
+
+/// The TLS connector for PostgreSQL: the system's root certificates plus those in `ca_file`
+/// (PEM). Whether TLS is used follows `sslmode` in the URL: `prefer` (the default) when the
+/// server offers it, `require` always, `disable` never. A server certificate that does not
+/// verify fails the connection.
+pub fn tls(ca_file: Option<&Path>) -> Result<MakeRustlsConnect, PoolSetupError> {
+    let mut roots = rustls::RootCertStore::empty();
+    let native = rustls_native_certs::load_native_certs();
+    for err in &native.errors {
+        tracing::warn!(error = %err, "could not load some system root certificates");
+    }
+    roots.add_parsable_certificates(native.certs);
+    if let Some(path) = ca_file {
+        let bad = |reason: String| PoolSetupError::CaFile(path.to_path_buf(), reason);
+        let certs = CertificateDer::pem_file_iter(path)
+            .map_err(|err| bad(err.to_string()))?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|err| bad(err.to_string()))?;
+        if certs.is_empty() {
+            return Err(bad("it holds no PEM certificate".into()));
+        }
+        for cert in certs {
+            roots.add(cert).map_err(|err| bad(err.to_string()))?;
+        }
+    }
+    let config = rustls::ClientConfig::builder_with_provider(Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .map_err(|err| PoolSetupError::Pool(err.to_string()))?
+    .with_root_certificates(roots)
+    .with_no_client_auth();
+    Ok(MakeRustlsConnect::new(config))
+}
+
+/// A pool of at most `size` connections to `url`, with TLS as [`tls`] sets it up without an
+/// extra CA file. Each connection prepares a statement once and reuses it (deadpool's
+/// statement cache, which the generated queries use).
+pub fn pool(url: &str, size: usize) -> Result<Pool, PoolSetupError> {
+    pool_with_tls(url, size, tls(None)?)
+}
+
+/// [`pool`] with a given TLS connector.
+pub fn pool_with_tls(
+    url: &str,
+    size: usize,
+    tls: MakeRustlsConnect,
+) -> Result<Pool, PoolSetupError> {
+    let pg_config: tokio_postgres::Config = url.parse().map_err(PoolSetupError::BadUrl)?;
+    let manager = Manager::from_config(
+        pg_config,
+        tls,
+        ManagerConfig {
+            recycling_method: RecyclingMethod::Fast,
+        },
+    );
+    Pool::builder(manager)
+        .max_size(size)
+        .wait_timeout(Some(Duration::from_secs(10)))
+        .create_timeout(Some(Duration::from_secs(10)))
+        .runtime(deadpool_postgres::Runtime::Tokio1)
+        .build()
+        .map_err(|err| PoolSetupError::Pool(err.to_string()))
+}
+
+/// `CREATE DATABASE name` unless it exists, through a server URL's maintenance database.
+pub async fn create_database_if_missing(
+    maintenance_url: &str,
+    name: &str,
+) -> Result<(), tokio_postgres::Error> {
+    let (client, connection) = tokio_postgres::connect(maintenance_url, NoTls).await?;
+    let connection = tokio::spawn(connection);
+    let exists = client
+        .query_opt("SELECT 1 FROM pg_database WHERE datname = $1", &[&name])
+        .await?
+        .is_some();
+    if !exists {
+        // Identifiers cannot be parameters; `name` is ours, not the user's.
+        client
+            .batch_execute(&format!("CREATE DATABASE \"{name}\""))
+            .await?;
+    }
+    drop(client);
+    let _ = connection.await;
+    Ok(())
+}
+
+/// A unit of work done in one transaction (a transfer, a payment, a cancellation…). It may
+/// run more than once (see [`in_transaction`]), so it reads everything it needs from `self`.
+pub trait Workflow: Sync {
+    /// What it produces.
+    type Output: Send;
+
+    /// Does the work in `tx`. An `Err` rolls the transaction back.
+    fn run<'t>(
+        &'t self,
+        tx: &'t Transaction<'t>,
+    ) -> impl Future<Output = Result<Self::Output, ApiError>> + Send + 't;
+}
+
+/// Runs `work` in a transaction on a pooled connection and commits when it returns `Ok`;
+/// rolls back on `Err`. When PostgreSQL aborts the transaction with a serialization failure
+/// (40001) or a deadlock (40P01), the whole workflow runs again, up to [`MAX_ATTEMPTS`]
+/// times, so clients never see those as errors.
+pub async fn in_transaction<W: Workflow>(pool: &Pool, work: &W) -> Result<W::Output, ApiError> {
+    let mut attempt = 1;
+    loop {
+        let mut client = pool.get().await?;
+        let tx = client.transaction().await?;
+        let result = match work.run(&tx).await {
+            Ok(value) => tx.commit().await.map(|()| value).map_err(ApiError::from),
+            Err(err) => Err(err),
+        };
+        match result {
+            Err(err) if attempt < MAX_ATTEMPTS && is_transient(&err) => {
+                tracing::debug!(attempt, error = %err, "retrying a transaction");
+                attempt += 1;
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Whether the error is a serialization failure or a deadlock, after which the transaction
+/// can simply be run again.
+fn is_transient(err: &ApiError) -> bool {
+    let ApiError::Database(err) = err else {
+        return false;
+    };
+    matches!(
+        err.code(),
+        Some(&SqlState::T_R_SERIALIZATION_FAILURE | &SqlState::T_R_DEADLOCK_DETECTED)
+    )
+}

@@ -1,0 +1,222 @@
+//! HTTP plumbing shared by every context: the document's tags, keyset pagination, the
+//! request-body limit, and the middleware that turns every framework error into problem
+//! details.
+
+use std::sync::Arc;
+
+use poem::{
+    Endpoint, IntoResponse, Request, Response,
+    http::{HeaderValue, StatusCode, header},
+};
+use poem_openapi::{
+    Object, Tags,
+    types::{ParseFromJSON, ToJSON},
+};
+
+use super::problem::{PROBLEM_JSON, Problem};
+
+/// The OpenAPI tags: one per area of the API.
+#[derive(Tags)]
+pub enum ApiTags {
+    /// Liveness and readiness probes.
+    Ops,
+    /// Registration, login, tokens and the caller's profile.
+    Users,
+    /// The movie catalog.
+    Movies,
+    /// Theaters and their capacity.
+    Theaters,
+    /// Screenings of movies in theaters, with seats left.
+    Screenings,
+    /// Holding seats of a screening.
+    Bookings,
+    /// Wallets, their ledger entries, and deposits.
+    Accounts,
+    /// Money moved between wallets.
+    Transfers,
+    /// Paying for bookings.
+    Payments,
+    /// Popcorn, drinks and snacks: products and orders.
+    Concessions,
+    /// Movie reviews and the discussion under them.
+    Reviews,
+}
+
+/// Request bodies larger than this (in bytes, 1 MiB) are answered with 413.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// Page size when `?limit=` is not given.
+pub const DEFAULT_PAGE_SIZE: i64 = 20;
+
+/// `?limit=` default, for `#[oai(default = "...")]`.
+pub fn default_page_size() -> i64 {
+    DEFAULT_PAGE_SIZE
+}
+
+/// One page of a keyset-paginated list.
+#[derive(Object, Debug)]
+pub struct Page<T: ParseFromJSON + ToJSON> {
+    /// The items, in the list's order (ascending id unless the operation says otherwise).
+    pub items: Vec<T>,
+    /// Pass as `?after=` to get the next page; `null` on the last page.
+    #[oai(nullable)]
+    pub next_after: Option<i64>,
+}
+
+/// A validated `?limit=&after=` pair. Queries fetch one row more than the page size to learn
+/// whether another page follows, without a count.
+#[derive(Debug, Clone, Copy)]
+pub struct PageRequest {
+    limit: i64,
+    after: Option<i64>,
+}
+
+impl PageRequest {
+    /// `limit` is 1–100 (validated by the operation), `after` an id or none for the first page.
+    pub fn new(limit: i64, after: Option<i64>) -> Self {
+        PageRequest { limit, after }
+    }
+
+    /// For lists in ascending id order: the id after which the page starts (0 for the first
+    /// page; ids start at 1).
+    pub fn after(&self) -> i64 {
+        self.after.unwrap_or(0)
+    }
+
+    /// For lists in descending id order (newest first): the id below which the page starts
+    /// (`i64::MAX` for the first page).
+    pub fn before(&self) -> i64 {
+        self.after.unwrap_or(i64::MAX)
+    }
+
+    /// The `LIMIT` to pass to a keyset query: the page size plus one.
+    pub fn fetch_limit(&self) -> i64 {
+        self.limit + 1
+    }
+
+    /// Turns the rows of a keyset query (at most `fetch_limit()`) into a page, with `id` giving
+    /// a row's key.
+    pub fn page<R, T: ParseFromJSON + ToJSON>(
+        &self,
+        mut rows: Vec<R>,
+        id: fn(&R) -> i64,
+        into: impl FnMut(R) -> T,
+    ) -> Page<T> {
+        let more = rows.len() as i64 > self.limit;
+        rows.truncate(self.limit as usize);
+        let next_after = if more { rows.last().map(id) } else { None };
+        Page {
+            items: rows.into_iter().map(into).collect(),
+            next_after,
+        }
+    }
+}
+
+/// Middleware: any error response that is not already JSON (a parse error, an unknown route,
+/// a rejected token, an oversized body, a panic) gets a problem body with the same status.
+/// Headers such as `Allow` and `WWW-Authenticate` are kept.
+pub async fn problem_for_errors<E: Endpoint>(next: Arc<E>, req: Request) -> poem::Result<Response> {
+    let response = next.get_response(req).await;
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return Ok(response);
+    }
+    // Problems and the JSON bodies an operation declares (the 503 of /readyz) stay as they
+    // are; what remains is the framework's plain-text errors.
+    let is_json = response
+        .content_type()
+        .is_some_and(|ct| ct.starts_with(PROBLEM_JSON) || ct.starts_with("application/json"));
+    if is_json {
+        return Ok(response);
+    }
+    let (mut parts, body) = response.into_parts();
+    let problem = if status.is_server_error() {
+        // Never echo an internal message to the client.
+        tracing::error!(%status, "unhandled server error");
+        Problem::for_status(
+            status,
+            "the server failed to handle the request; it has been logged",
+        )
+    } else {
+        let text = body.into_string().await.unwrap_or_default();
+        let detail = if text.trim().is_empty() {
+            status.canonical_reason().unwrap_or("error").to_lowercase()
+        } else {
+            text
+        };
+        Problem::for_status(status, detail)
+    };
+    if status == StatusCode::UNAUTHORIZED {
+        parts
+            .headers
+            .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+    }
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts
+        .headers
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+    let body = serde_json::to_vec(&ToJSON::to_json(&problem)).unwrap_or_default();
+    // The same status, headers and extensions (the operation id among them), a new body.
+    Ok(Response::from_parts(parts, body.into()))
+}
+
+/// Middleware: bodies over [`MAX_BODY_BYTES`] are refused with 413, whether or not the client
+/// sent `Content-Length` (a chunked body is read up to the limit, no further).
+pub async fn limit_body<E: Endpoint>(next: Arc<E>, mut req: Request) -> poem::Result<Response> {
+    let too_large = || {
+        poem::Error::from_string(
+            format!("request bodies are limited to {MAX_BODY_BYTES} bytes"),
+            StatusCode::PAYLOAD_TOO_LARGE,
+        )
+    };
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|len| len > MAX_BODY_BYTES as u64) {
+        return Err(too_large());
+    }
+    let body = req
+        .take_body()
+        .into_bytes_limit(MAX_BODY_BYTES)
+        .await
+        .map_err(|err| match err {
+            poem::error::ReadBodyError::PayloadTooLarge => too_large(),
+            other => other.into(),
+        })?;
+    req.set_body(body);
+    Ok(next.call(req).await?.into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(page: &Page<i64>) -> Vec<i64> {
+        page.items.clone()
+    }
+
+    #[test]
+    fn a_full_page_with_more_behind_it_points_at_its_last_item() {
+        let request = PageRequest::new(3, Some(10));
+        assert_eq!(request.after(), 10);
+        assert_eq!(request.fetch_limit(), 4);
+        let page = request.page(vec![11, 12, 13, 14], |id| *id, |id| id);
+        assert_eq!(ids(&page), vec![11, 12, 13]);
+        assert_eq!(page.next_after, Some(13));
+    }
+
+    #[test]
+    fn the_last_page_has_no_next() {
+        let request = PageRequest::new(3, None);
+        assert_eq!(request.after(), 0);
+        assert_eq!(request.before(), i64::MAX);
+        let exactly_full = request.page(vec![1, 2, 3], |id| *id, |id| id);
+        assert_eq!(exactly_full.next_after, None);
+        let short = request.page(vec![1], |id| *id, |id| id);
+        assert_eq!((ids(&short), short.next_after), (vec![1], None));
+        let empty = request.page(Vec::<i64>::new(), |id| *id, |id| id);
+        assert!(empty.items.is_empty() && empty.next_after.is_none());
+    }
+}

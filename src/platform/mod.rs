@@ -1,0 +1,17 @@
+//! What every context shares, and nothing that belongs to one: configuration, the database
+//! (pool, TLS, transactions), HTTP plumbing (pages, the body limit, problem details), bearer
+//! authentication and roles, idempotency keys, telemetry, and the state handlers share.
+//!
+//! Nothing here imports a context; contexts import from here.
+
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod http;
+pub mod idempotency;
+pub mod problem;
+pub mod random;
+pub mod state;
+pub mod telemetry;
+
+pub use state::AppState;

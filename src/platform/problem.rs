@@ -1,0 +1,346 @@
+//! Errors as RFC 9457 problem details (`application/problem+json`).
+//!
+//! Handlers return [`ApiError`]; each operation declares the statuses it can answer with an
+//! error enum made by [`problem_responses!`], so the OpenAPI document lists every error of every
+//! operation. Database errors are turned into API errors in one place, keyed by constraint name
+//! ([`CONSTRAINT_PROBLEMS`]).
+
+use poem::http::StatusCode;
+use poem_openapi::Object;
+use tokio_postgres::error::SqlState;
+
+/// The media type of every error body.
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// Problem details of an error (RFC 9457), with a stable machine-readable `code`.
+#[derive(Object, Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// A URI identifying the problem type: `urn:boxoffice:problem:<code>`.
+    #[oai(rename = "type")]
+    pub problem_type: String,
+    /// A short summary of the problem type (the HTTP reason phrase).
+    pub title: String,
+    /// The HTTP status code of this response.
+    pub status: u16,
+    /// What went wrong in this occurrence, for a human reader.
+    pub detail: String,
+    /// A stable snake_case identifier of the problem, for programs (`not_enough_seats`, …).
+    pub code: String,
+}
+
+impl Problem {
+    /// A problem with the given status, stable code and human-readable detail.
+    pub fn new(status: StatusCode, code: &str, detail: impl Into<String>) -> Self {
+        Problem {
+            problem_type: format!("urn:boxoffice:problem:{code}"),
+            title: status.canonical_reason().unwrap_or("Error").to_owned(),
+            status: status.as_u16(),
+            detail: detail.into(),
+            code: code.to_owned(),
+        }
+    }
+
+    /// The generic problem for a status that carries no specific code (parse errors, unknown
+    /// routes, oversized bodies, …). `detail` is the framework's message.
+    pub fn for_status(status: StatusCode, detail: impl Into<String>) -> Self {
+        let code = match status {
+            StatusCode::BAD_REQUEST => "invalid_request",
+            StatusCode::UNAUTHORIZED => "unauthorized",
+            StatusCode::FORBIDDEN => "forbidden",
+            StatusCode::NOT_FOUND => "not_found",
+            StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+            StatusCode::NOT_ACCEPTABLE => "not_acceptable",
+            StatusCode::PAYLOAD_TOO_LARGE => "payload_too_large",
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => "unsupported_media_type",
+            StatusCode::SERVICE_UNAVAILABLE => "service_unavailable",
+            s if s.is_server_error() => "internal_error",
+            _ => "error",
+        };
+        Problem::new(status, code, detail)
+    }
+
+    /// The body of every 500: internal causes are logged, never sent.
+    pub fn internal() -> Self {
+        Problem::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal_error",
+            "the server failed to handle the request; it has been logged",
+        )
+    }
+}
+
+/// Why a request failed. Converted into the operation's declared error responses.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// A failure the client can act on, decided by our code, answered as it is.
+    #[error("{} {}: {}", .0.status, .0.code, .0.detail)]
+    Problem(Problem),
+    /// A failure the client can act on, reported by a constraint of the database (see
+    /// [`CONSTRAINT_PROBLEMS`]). The statement failed, so its transaction is aborted.
+    #[error("{} {}: {}", .0.status, .0.code, .0.detail)]
+    Constraint(Problem),
+    /// A database error that no constraint in [`CONSTRAINT_PROBLEMS`] explains.
+    #[error("database error")]
+    Database(#[source] tokio_postgres::Error),
+    /// No pooled connection could be had.
+    #[error("database pool")]
+    Pool(#[source] deadpool_postgres::PoolError),
+    /// Anything else that is the server's fault.
+    #[error("{0}")]
+    Internal(String),
+}
+
+impl ApiError {
+    /// 400 with a stable code, for input that parses but breaks a rule.
+    pub fn bad_request(code: &str, detail: impl Into<String>) -> Self {
+        ApiError::Problem(Problem::new(StatusCode::BAD_REQUEST, code, detail))
+    }
+    /// 401: the credentials or the token are not acceptable.
+    pub fn unauthorized(code: &str, detail: impl Into<String>) -> Self {
+        ApiError::Problem(Problem::new(StatusCode::UNAUTHORIZED, code, detail))
+    }
+    /// 403: authenticated, but the role does not allow it.
+    pub fn forbidden(detail: impl Into<String>) -> Self {
+        ApiError::Problem(Problem::new(StatusCode::FORBIDDEN, "forbidden", detail))
+    }
+    /// 404: no such resource, or one the caller may not see.
+    pub fn not_found(code: &str, detail: impl Into<String>) -> Self {
+        ApiError::Problem(Problem::new(StatusCode::NOT_FOUND, code, detail))
+    }
+    /// 409: the request conflicts with the current state.
+    pub fn conflict(code: &str, detail: impl Into<String>) -> Self {
+        ApiError::Problem(Problem::new(StatusCode::CONFLICT, code, detail))
+    }
+    /// 422: well-formed, but refers to something that does not exist or cannot be used.
+    pub fn unprocessable(code: &str, detail: impl Into<String>) -> Self {
+        ApiError::Problem(Problem::new(StatusCode::UNPROCESSABLE_ENTITY, code, detail))
+    }
+
+    /// The problem body sent for this error. Server-side causes are logged here, with their
+    /// chain, and replaced by a generic 500.
+    pub fn into_problem(self) -> Problem {
+        match self {
+            ApiError::Problem(problem) | ApiError::Constraint(problem) => problem,
+            other => {
+                tracing::error!(error = %error_chain(&other), "request failed");
+                Problem::internal()
+            }
+        }
+    }
+}
+
+/// Constraint violations that are the client's doing, by constraint (or unique index) name:
+/// (name, status, code, detail). Anything not listed is a server error.
+pub const CONSTRAINT_PROBLEMS: &[(&str, StatusCode, &str, &str)] = &[
+    (
+        "users_username_key",
+        StatusCode::CONFLICT,
+        "username_taken",
+        "that username is taken",
+    ),
+    (
+        "users_email_key",
+        StatusCode::CONFLICT,
+        "email_taken",
+        "that email address is already registered",
+    ),
+    (
+        "screenings_no_overlap",
+        StatusCode::CONFLICT,
+        "screening_overlap",
+        "the theater has another screening at that time",
+    ),
+    (
+        // The last line of defence; the booking statement's own guard answers first.
+        "screenings_available_seats_check",
+        StatusCode::CONFLICT,
+        "not_enough_seats",
+        "not enough seats are left",
+    ),
+    (
+        "screenings_currency_fkey",
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "unsupported_currency",
+        "the currency is not one this service accepts",
+    ),
+    (
+        "accounts_currency_fkey",
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "unsupported_currency",
+        "the currency is not one this service accepts",
+    ),
+    (
+        "accounts_owner_currency_key",
+        StatusCode::CONFLICT,
+        "account_exists",
+        "you already have an account in that currency",
+    ),
+    (
+        // The last line of defence; the transfer statement's conditional debit answers first.
+        "accounts_balance_check",
+        StatusCode::CONFLICT,
+        "insufficient_funds",
+        "the account does not have enough money",
+    ),
+    (
+        "reviews_movie_id_user_id_key",
+        StatusCode::CONFLICT,
+        "review_exists",
+        "you have reviewed this movie already",
+    ),
+    (
+        // The conditional status update answers first; this is the database's own guard.
+        "orders_status_transition",
+        StatusCode::CONFLICT,
+        "invalid_status_transition",
+        "an order's status only moves from pending to confirmed or cancelled",
+    ),
+    (
+        "screenings_movie_id_fkey",
+        StatusCode::CONFLICT,
+        "movie_has_screenings",
+        "the movie has screenings, so it cannot be deleted",
+    ),
+];
+
+impl From<tokio_postgres::Error> for ApiError {
+    fn from(err: tokio_postgres::Error) -> Self {
+        let Some(db) = err.as_db_error() else {
+            return ApiError::Database(err);
+        };
+        let constraint = db.constraint().unwrap_or_default();
+        if let Some((_, status, code, detail)) = CONSTRAINT_PROBLEMS
+            .iter()
+            .find(|(name, ..)| *name == constraint)
+        {
+            return ApiError::Constraint(Problem::new(*status, code, *detail));
+        }
+        // Input PostgreSQL cannot store: text with NUL characters, numbers out of range.
+        if [
+            SqlState::CHARACTER_NOT_IN_REPERTOIRE,
+            SqlState::NUMERIC_VALUE_OUT_OF_RANGE,
+        ]
+        .contains(db.code())
+        {
+            return ApiError::Constraint(Problem::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_value",
+                "a value cannot be stored: text must not contain NUL characters, and numbers \
+                 must stay in range",
+            ));
+        }
+        // Edge validation mirrors the CHECK constraints; should one still fire, the input was
+        // at fault, and the client hears which rule it broke.
+        if *db.code() == SqlState::CHECK_VIOLATION {
+            return ApiError::Constraint(Problem::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_value",
+                format!("the request breaks the rule `{constraint}`"),
+            ));
+        }
+        ApiError::Database(err)
+    }
+}
+
+impl From<deadpool_postgres::PoolError> for ApiError {
+    fn from(err: deadpool_postgres::PoolError) -> Self {
+        ApiError::Pool(err)
+    }
+}
+
+/// An error and its sources, joined with ": ", for logs.
+pub fn error_chain(err: &dyn std::error::Error) -> String {
+    let mut out = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        out.push_str(": ");
+        out.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    out
+}
+
+/// Declares the error responses of an operation: one `application/problem+json` variant per
+/// listed status (with its doc comment as the OpenAPI description), plus 500. Every listed
+/// variant must be named after its status (`BadRequest = 400`, …).
+///
+/// An [`ApiError`] whose status the operation did not declare is a bug: it is logged and
+/// answered as 500, so the document never lies about what an operation returns.
+#[macro_export]
+macro_rules! problem_responses {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident {
+        $($(#[$vmeta:meta])* $variant:ident = $status:literal),+ $(,)?
+    }) => {
+        $(#[$meta])*
+        #[derive(poem_openapi::ApiResponse, Debug)]
+        $vis enum $name {
+            $(
+                $(#[$vmeta])*
+                #[oai(status = $status, content_type = "application/problem+json")]
+                $variant(poem_openapi::payload::Json<$crate::platform::problem::Problem>),
+            )+
+            /// `internal_error`: the server failed; the cause is in its log.
+            #[oai(status = 500, content_type = "application/problem+json")]
+            InternalServerError(poem_openapi::payload::Json<$crate::platform::problem::Problem>),
+        }
+
+        impl From<$crate::platform::problem::ApiError> for $name {
+            fn from(err: $crate::platform::problem::ApiError) -> Self {
+                let problem = err.into_problem();
+                match problem.status {
+                    $($status => Self::$variant(poem_openapi::payload::Json(problem)),)+
+                    500 => Self::InternalServerError(poem_openapi::payload::Json(problem)),
+                    undeclared => {
+                        tracing::error!(
+                            status = undeclared,
+                            code = %problem.code,
+                            operation_errors = stringify!($name),
+                            "error status not declared on the operation",
+                        );
+                        Self::InternalServerError(poem_openapi::payload::Json(
+                            $crate::platform::problem::Problem::internal(),
+                        ))
+                    }
+                }
+            }
+        }
+
+        impl From<tokio_postgres::Error> for $name {
+            fn from(err: tokio_postgres::Error) -> Self {
+                $crate::platform::problem::ApiError::from(err).into()
+            }
+        }
+
+        impl From<deadpool_postgres::PoolError> for $name {
+            fn from(err: deadpool_postgres::PoolError) -> Self {
+                $crate::platform::problem::ApiError::from(err).into()
+            }
+        }
+    };
+}
+
+// Error responses shared by several operations.
+
+problem_responses! {
+    /// Errors of public catalog lists.
+    pub enum ListError {
+        /// `invalid_request`: a query parameter is malformed or out of range.
+        BadRequest = 400,
+    }
+}
+
+problem_responses! {
+    /// Errors of admin creates that reference nothing.
+    pub enum AdminCreateError {
+        /// `invalid_request`: malformed JSON, unknown fields or a value out of range.
+        BadRequest = 400,
+        /// `unauthorized`: no valid bearer token.
+        Unauthorized = 401,
+        /// `forbidden`: the caller is not an admin.
+        Forbidden = 403,
+        /// `payload_too_large`: the body is over 1 MiB.
+        PayloadTooLarge = 413,
+        /// `unsupported_media_type`: the body is missing or not `application/json`.
+        UnsupportedMediaType = 415,
+    }
+}

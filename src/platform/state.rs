@@ -1,0 +1,40 @@
+//! The state every request handler shares.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use deadpool_postgres::Pool;
+
+use super::auth::{Passwords, TokenKeys};
+use super::telemetry::Metrics;
+
+/// What every request handler shares, attached to every route.
+pub struct AppState {
+    /// Pooled connections; each caches its prepared statements.
+    pub pool: Pool,
+    /// Signs and checks access tokens (also attached to requests on its own, for the bearer
+    /// checker).
+    pub tokens: Arc<TokenKeys>,
+    /// Hashes and checks passwords off the request workers.
+    pub passwords: Passwords,
+    /// How long a pending booking holds its seats.
+    pub booking_hold: Duration,
+    /// Request and workflow metrics (also attached to requests on its own, for the request
+    /// log).
+    pub metrics: Arc<Metrics>,
+    /// Set when shutdown begins: readiness then answers 503.
+    pub draining: AtomicBool,
+}
+
+impl AppState {
+    /// Marks the process as shutting down; `/readyz` answers 503 from now on.
+    pub fn begin_draining(&self) {
+        self.draining.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether shutdown has begun.
+    pub fn is_draining(&self) -> bool {
+        self.draining.load(Ordering::SeqCst)
+    }
+}

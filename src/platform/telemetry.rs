@@ -1,0 +1,231 @@
+//! Request logs, request ids and Prometheus metrics.
+//!
+//! Every request gets an id (the client's `X-Request-Id` if it is sane, else a new one),
+//! echoed in the response, and one log line with method, route, status and latency. Metrics
+//! are served at `/metrics` in the OpenMetrics text format.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
+use std::time::Instant;
+
+use deadpool_postgres::Pool;
+use poem::http::{HeaderValue, StatusCode};
+use poem::{Endpoint, IntoResponse, Request, Response};
+use poem_openapi::OperationId;
+use prometheus_client::encoding::{EncodeLabelSet, text::encode};
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
+use prometheus_client::registry::Registry;
+use tracing::Instrument;
+
+use super::problem::ApiError;
+use super::random::random_bytes;
+
+/// The header carrying the request id, both ways.
+pub const REQUEST_ID: &str = "x-request-id";
+
+/// Labels of the HTTP metrics. `route` is the OpenAPI operation id (`get_movie`, …), the
+/// path of a fixed endpoint (`/docs`, `/metrics`, …) or `unmatched`, so it stays bounded.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct HttpLabels {
+    method: String,
+    route: String,
+    status: u16,
+}
+
+/// Label of a workflow's outcome: `ok` or the problem `code` (`not_enough_seats`, …).
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct OutcomeLabels {
+    outcome: String,
+}
+
+/// The service's metrics.
+pub struct Metrics {
+    registry: Registry,
+    requests: Family<HttpLabels, Counter>,
+    latency: Family<HttpLabels, Histogram>,
+    bookings: Family<OutcomeLabels, Counter>,
+    transfers: Family<OutcomeLabels, Counter>,
+    payments: Family<OutcomeLabels, Counter>,
+    pool_size: Gauge,
+    pool_available: Gauge,
+    pool_waiting: Gauge,
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Metrics {
+    /// A fresh registry with every metric of the service.
+    pub fn new() -> Self {
+        let mut registry = Registry::default();
+        let requests = Family::<HttpLabels, Counter>::default();
+        registry.register(
+            "http_requests",
+            "HTTP requests answered, by method, route and status",
+            requests.clone(),
+        );
+        // 1 ms to ~4 s.
+        let latency = Family::<HttpLabels, Histogram>::new_with_constructor(|| {
+            Histogram::new(exponential_buckets(0.001, 2.0, 13))
+        });
+        registry.register(
+            "http_request_duration_seconds",
+            "Time to answer HTTP requests, in seconds, by method, route and status",
+            latency.clone(),
+        );
+        let bookings = Family::<OutcomeLabels, Counter>::default();
+        registry.register(
+            "boxoffice_bookings",
+            "Booking attempts by outcome (ok or the problem code)",
+            bookings.clone(),
+        );
+        let transfers = Family::<OutcomeLabels, Counter>::default();
+        registry.register(
+            "boxoffice_transfers",
+            "Transfer requests by outcome (ok or the problem code)",
+            transfers.clone(),
+        );
+        let payments = Family::<OutcomeLabels, Counter>::default();
+        registry.register(
+            "boxoffice_payments",
+            "Payment requests by outcome (ok or the problem code)",
+            payments.clone(),
+        );
+        let pool_size = Gauge::default();
+        registry.register(
+            "db_pool_connections",
+            "Database connections open",
+            pool_size.clone(),
+        );
+        let pool_available = Gauge::default();
+        registry.register(
+            "db_pool_available",
+            "Open database connections idle in the pool",
+            pool_available.clone(),
+        );
+        let pool_waiting = Gauge::default();
+        registry.register(
+            "db_pool_waiting",
+            "Requests waiting for a database connection",
+            pool_waiting.clone(),
+        );
+        Metrics {
+            registry,
+            requests,
+            latency,
+            bookings,
+            transfers,
+            payments,
+            pool_size,
+            pool_available,
+            pool_waiting,
+        }
+    }
+
+    fn observe_request(&self, method: &str, route: &str, status: StatusCode, seconds: f64) {
+        let labels = HttpLabels {
+            method: method.to_owned(),
+            route: route.to_owned(),
+            status: status.as_u16(),
+        };
+        self.requests.get_or_create(&labels).inc();
+        self.latency.get_or_create(&labels).observe(seconds);
+    }
+
+    /// Counts a booking attempt's outcome.
+    pub fn booking<T>(&self, result: &Result<T, ApiError>) {
+        count_outcome(&self.bookings, result);
+    }
+
+    /// Counts a transfer request's outcome.
+    pub fn transfer<T>(&self, result: &Result<T, ApiError>) {
+        count_outcome(&self.transfers, result);
+    }
+
+    /// Counts a payment request's outcome.
+    pub fn payment<T>(&self, result: &Result<T, ApiError>) {
+        count_outcome(&self.payments, result);
+    }
+
+    /// The OpenMetrics text of every metric, with the pool gauges read now.
+    pub fn render(&self, pool: &Pool) -> String {
+        let status = pool.status();
+        self.pool_size.set(status.size as i64);
+        self.pool_available.set(status.available as i64);
+        self.pool_waiting.set(status.waiting as i64);
+        let mut text = String::new();
+        encode(&mut text, &self.registry).expect("writing to a String cannot fail");
+        text
+    }
+}
+
+fn count_outcome<T>(family: &Family<OutcomeLabels, Counter>, result: &Result<T, ApiError>) {
+    let outcome = match result {
+        Ok(_) => "ok".to_owned(),
+        Err(ApiError::Problem(problem) | ApiError::Constraint(problem)) => problem.code.clone(),
+        Err(_) => "internal_error".to_owned(),
+    };
+    family.get_or_create(&OutcomeLabels { outcome }).inc();
+}
+
+/// Middleware: gives the request an id, logs one line when it is answered, and counts it.
+pub async fn observe<E: Endpoint>(next: Arc<E>, req: Request) -> poem::Result<Response> {
+    let started = Instant::now();
+    let request_id = req
+        .headers()
+        .get(REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .filter(|id| !id.is_empty() && id.len() <= 128 && id.bytes().all(|b| b.is_ascii_graphic()))
+        .map(str::to_owned)
+        .unwrap_or_else(new_request_id);
+    let method = req.method().to_string();
+    let path = req.uri().path().to_owned();
+    let metrics = req.data::<Arc<Metrics>>().cloned();
+    let span = tracing::info_span!("request", request_id = %request_id);
+    let mut response = next.get_response(req).instrument(span).await;
+
+    let route = match response.data::<OperationId>() {
+        Some(operation) => operation.0.to_owned(),
+        None if FIXED_ROUTES.contains(&path.as_str()) => path.clone(),
+        None => "unmatched".to_owned(),
+    };
+    let status = response.status();
+    let latency = started.elapsed();
+    tracing::info!(
+        request_id = %request_id,
+        method = %method,
+        route = %route,
+        path = %path,
+        status = status.as_u16(),
+        latency_ms = latency.as_secs_f64() * 1000.0,
+        "request",
+    );
+    if let Some(metrics) = metrics {
+        metrics.observe_request(&method, &route, status, latency.as_secs_f64());
+    }
+    if let Ok(value) = HeaderValue::from_str(&request_id) {
+        response.headers_mut().insert(REQUEST_ID, value);
+    }
+    Ok(response.into_response())
+}
+
+/// Endpoints outside the OpenAPI document, labelled by their path.
+const FIXED_ROUTES: &[&str] = &["/docs", "/metrics", "/openapi.json", "/openapi.yaml"];
+
+/// A request id unique across processes and restarts: 64 random bits chosen once per process,
+/// then a counter (no system call per request), as 32 hex digits.
+fn new_request_id() -> String {
+    static PREFIX: OnceLock<u64> = OnceLock::new();
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let prefix = *PREFIX.get_or_init(|| u64::from_le_bytes(random_bytes::<8>()));
+    format!(
+        "{prefix:016x}{:016x}",
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
+}

@@ -1,0 +1,185 @@
+//! The discussion under a review: messages, oldest first.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use codegen::queries::reviews as q;
+use poem::web::Data;
+use poem_openapi::{
+    ApiResponse, Object, OpenApi,
+    param::{Path, Query},
+    payload::Json,
+};
+
+use crate::platform::AppState;
+use crate::platform::auth::BearerAuth;
+use crate::platform::http::{Page, PageRequest, default_page_size};
+use crate::platform::problem::ApiError;
+use crate::problem_responses;
+
+use super::movie_reviews::{DeleteError, Deleted, review_not_found};
+
+/// A message in the discussion under a review.
+#[derive(Object, Debug, Clone)]
+pub struct Message {
+    /// The message's id.
+    pub id: i64,
+    /// The review discussed.
+    pub review_id: i64,
+    /// The author.
+    pub user_id: i64,
+    /// The author's username.
+    pub username: String,
+    /// The message's text.
+    pub body: String,
+    /// When it was written (RFC 3339, UTC).
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<q::Message> for Message {
+    fn from(row: q::Message) -> Self {
+        Message {
+            id: row.id,
+            review_id: row.review_id,
+            user_id: row.user_id,
+            username: row.username,
+            body: row.body,
+            created_at: row.created_at,
+        }
+    }
+}
+
+/// `POST /v1/reviews/{id}/messages` body.
+#[derive(Object, Debug)]
+#[oai(deny_unknown_fields)]
+pub struct NewMessage {
+    /// 1–1000 characters.
+    #[oai(validator(min_length = 1, max_length = 1000))]
+    pub body: String,
+}
+
+#[derive(ApiResponse)]
+enum CreatedMessage {
+    /// The message is published.
+    #[oai(status = 201)]
+    Created(Json<Message>),
+}
+
+problem_responses! {
+    enum ListMessagesError {
+        /// `invalid_request`: the id or a query parameter is malformed or out of range.
+        BadRequest = 400,
+        /// `review_not_found`.
+        NotFound = 404,
+    }
+}
+
+problem_responses! {
+    enum WriteMessageError {
+        /// `invalid_request`: malformed JSON, unknown fields or a body outside 1–1000
+        /// characters.
+        BadRequest = 400,
+        /// `unauthorized`: no valid bearer token.
+        Unauthorized = 401,
+        /// `review_not_found`.
+        NotFound = 404,
+        /// `payload_too_large`: the body is over 1 MiB.
+        PayloadTooLarge = 413,
+        /// `unsupported_media_type`: the body is missing or not `application/json`.
+        UnsupportedMediaType = 415,
+    }
+}
+
+/// `/v1/reviews/{id}/messages`, `/v1/messages/{id}`.
+#[derive(Default)]
+pub struct DiscussionApi;
+
+#[OpenApi(tag = "crate::platform::http::ApiTags::Reviews")]
+impl DiscussionApi {
+    /// List a review's discussion
+    ///
+    /// Oldest first.
+    #[oai(
+        path = "/v1/reviews/:id/messages",
+        method = "get",
+        operation_id = "list_messages"
+    )]
+    async fn list_messages(
+        &self,
+        state: Data<&Arc<AppState>>,
+        /// The review's id.
+        id: Path<i64>,
+        /// Page size, 1–100.
+        #[oai(
+            default = "default_page_size",
+            validator(minimum(value = "1"), maximum(value = "100"))
+        )]
+        limit: Query<i64>,
+        /// Start after this id: the previous page's `next_after`.
+        #[oai(validator(minimum(value = "0")))]
+        after: Query<Option<i64>>,
+    ) -> Result<Json<Page<Message>>, ListMessagesError> {
+        let page = PageRequest::new(limit.0, after.0);
+        let client = state.pool.get().await?;
+        let rows = q::list_messages()
+            .bind(&client, &id.0, &page.after(), &page.fetch_limit())
+            .all()
+            .await?;
+        if rows.is_empty() && !q::review_exists().bind(&client, &id.0).one().await? {
+            return Err(review_not_found(id.0).into());
+        }
+        Ok(Json(page.page(rows, |m| m.id, Message::from)))
+    }
+
+    /// Join a review's discussion
+    #[oai(
+        path = "/v1/reviews/:id/messages",
+        method = "post",
+        operation_id = "create_message"
+    )]
+    async fn create_message(
+        &self,
+        state: Data<&Arc<AppState>>,
+        auth: BearerAuth,
+        /// The review's id.
+        id: Path<i64>,
+        body: Json<NewMessage>,
+    ) -> Result<CreatedMessage, WriteMessageError> {
+        let client = state.pool.get().await?;
+        let message = q::insert_message()
+            .bind(&client, &auth.0.user_id, &body.body, &id.0)
+            .opt()
+            .await?
+            .ok_or_else(|| review_not_found(id.0))?;
+        Ok(CreatedMessage::Created(Json(message.into())))
+    }
+
+    /// Remove a message
+    ///
+    /// Its author or an admin.
+    #[oai(
+        path = "/v1/messages/:id",
+        method = "delete",
+        operation_id = "delete_message"
+    )]
+    async fn delete_message(
+        &self,
+        state: Data<&Arc<AppState>>,
+        auth: BearerAuth,
+        /// The message's id.
+        id: Path<i64>,
+    ) -> Result<Deleted, DeleteError> {
+        let client = state.pool.get().await?;
+        match q::delete_message()
+            .bind(&client, &id.0, &auth.0.user_id, &auth.0.is_admin())
+            .await?
+        {
+            0 => Err(ApiError::not_found(
+                "message_not_found",
+                format!("there is no message {} of yours", id.0),
+            )
+            .into()),
+            _ => Ok(Deleted::NoContent),
+        }
+    }
+}

@@ -1,0 +1,272 @@
+//! Payments: a pending booking paid from one of the caller's wallets into the box-office
+//! revenue account. (Refunds are part of cancelling: see [`super::bookings`].)
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use codegen::client::Params as _;
+use codegen::queries::bookings as bq;
+use codegen::queries::payments as q;
+use codegen::types::{AccountKind, BookingStatus as DbBookingStatus, PaymentStatus as DbStatus};
+use deadpool_postgres::Transaction;
+use poem::web::Data;
+use poem_openapi::{
+    ApiResponse, Enum, Object, OpenApi,
+    param::{Header, Path},
+    payload::Json,
+};
+
+use crate::platform::AppState;
+use crate::platform::auth::BearerAuth;
+use crate::platform::db::Workflow;
+use crate::platform::idempotency;
+use crate::platform::problem::ApiError;
+use crate::problem_responses;
+use crate::wallet::ledger::{account_not_found, lock_accounts, post_transfer};
+
+use super::bookings::booking_not_found;
+
+/// Where a payment is in its life.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[oai(rename_all = "lowercase")]
+pub enum PaymentStatus {
+    /// The money moved to the box office; the booking is confirmed.
+    Completed,
+    /// The booking was cancelled and the money returned.
+    Refunded,
+}
+
+impl From<DbStatus> for PaymentStatus {
+    fn from(status: DbStatus) -> Self {
+        match status {
+            DbStatus::Completed => PaymentStatus::Completed,
+            DbStatus::Refunded => PaymentStatus::Refunded,
+        }
+    }
+}
+
+/// A booking paid from a wallet.
+#[derive(Object, Debug, Clone, PartialEq, Eq)]
+pub struct Payment {
+    /// The payment's id.
+    pub id: i64,
+    /// The booking paid for.
+    pub booking_id: i64,
+    /// The wallet it was paid from.
+    pub account_id: i64,
+    /// The transfer that moved the money.
+    pub transfer_id: i64,
+    /// The booking's amount, in minor units of `currency`.
+    pub amount: i64,
+    /// ISO 4217 currency code.
+    pub currency: String,
+    pub status: PaymentStatus,
+    /// When it was made (RFC 3339, UTC).
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<q::Payment> for Payment {
+    fn from(row: q::Payment) -> Self {
+        Payment {
+            id: row.id,
+            booking_id: row.booking_id,
+            account_id: row.account_id,
+            transfer_id: row.transfer_id,
+            amount: row.amount,
+            currency: row.currency,
+            status: row.status.into(),
+            created_at: row.created_at,
+        }
+    }
+}
+
+/// `POST /v1/payments` body.
+#[derive(Object, Debug)]
+#[oai(deny_unknown_fields)]
+pub struct NewPayment {
+    /// A pending booking of the caller's.
+    pub booking_id: i64,
+    /// One of the caller's wallets, in the booking's currency.
+    pub account_id: i64,
+}
+
+#[derive(ApiResponse)]
+enum CreatedPayment {
+    /// Paid: the booking is confirmed. A replay of the same request with the same
+    /// `Idempotency-Key` answers this again, without paying twice.
+    #[oai(status = 201)]
+    Created(Json<Payment>),
+}
+
+problem_responses! {
+    enum PayError {
+        /// `invalid_request`: malformed JSON, unknown fields, or no `Idempotency-Key`.
+        BadRequest = 400,
+        /// `unauthorized`: no valid bearer token.
+        Unauthorized = 401,
+        /// `booking_not_found` or `account_not_found`: not one of the caller's.
+        NotFound = 404,
+        /// `booking_not_payable` (not pending, or its hold expired), `currency_mismatch` or
+        /// `insufficient_funds`.
+        Conflict = 409,
+        /// `payload_too_large`: the body is over 1 MiB.
+        PayloadTooLarge = 413,
+        /// `unsupported_media_type`: the body is missing or not `application/json`.
+        UnsupportedMediaType = 415,
+        /// `idempotency_key_reused`: the key was used for another request.
+        UnprocessableEntity = 422,
+    }
+}
+
+problem_responses! {
+    enum GetPaymentError {
+        /// `invalid_request`: the id is not an integer.
+        BadRequest = 400,
+        /// `unauthorized`: no valid bearer token.
+        Unauthorized = 401,
+        /// `payment_not_found`: no such payment of the caller's.
+        NotFound = 404,
+    }
+}
+
+/// `/v1/payments`.
+#[derive(Default)]
+pub struct PaymentsApi;
+
+#[OpenApi(
+    prefix_path = "/v1/payments",
+    tag = "crate::platform::http::ApiTags::Payments"
+)]
+impl PaymentsApi {
+    /// Pay for a booking
+    ///
+    /// Pays a pending booking of the caller's from one of the caller's wallets in the
+    /// booking's currency; the booking becomes `confirmed`. Requires an `Idempotency-Key`:
+    /// retrying with the same key and body returns the first answer instead of paying again.
+    #[oai(path = "/", method = "post", operation_id = "create_payment")]
+    async fn create(
+        &self,
+        state: Data<&Arc<AppState>>,
+        auth: BearerAuth,
+        /// A unique string per intended payment (1–255 characters), e.g. a UUID. Kept for 24
+        /// hours.
+        #[oai(name = "Idempotency-Key", validator(min_length = 1, max_length = 255))]
+        idempotency_key: Header<String>,
+        body: Json<NewPayment>,
+    ) -> Result<CreatedPayment, PayError> {
+        let caller = auth.0.user_id;
+        let request = &body.0;
+        let result = idempotency::once(
+            &state.pool,
+            caller,
+            &idempotency_key.0,
+            "POST /v1/payments",
+            request,
+            &PayBooking { caller, request },
+        )
+        .await;
+        state.metrics.payment(&result);
+        Ok(CreatedPayment::Created(Json(result?)))
+    }
+
+    /// Get a payment
+    ///
+    /// A payment from one of the caller's wallets.
+    #[oai(path = "/:id", method = "get", operation_id = "get_payment")]
+    async fn get(
+        &self,
+        state: Data<&Arc<AppState>>,
+        auth: BearerAuth,
+        /// The payment's id.
+        id: Path<i64>,
+    ) -> Result<Json<Payment>, GetPaymentError> {
+        let client = state.pool.get().await?;
+        let payment = q::get_payment()
+            .bind(&client, &id.0, &auth.0.user_id)
+            .opt()
+            .await?
+            .ok_or_else(|| {
+                ApiError::not_found("payment_not_found", format!("you have no payment {}", id.0))
+            })?;
+        Ok(Json(payment.into()))
+    }
+}
+
+/// Pays a booking: locks it, then the wallet and the revenue account (ascending id), moves the
+/// booking's amount, records the payment and confirms the booking. The booking's row lock
+/// keeps the expiry sweep away until this commits, so a payment racing the expiry either
+/// confirms the booking or finds it expired, never both.
+///
+/// Errors: 404 `booking_not_found` / `account_not_found`, 409 `booking_not_payable` /
+/// `currency_mismatch` / `insufficient_funds`.
+pub struct PayBooking<'a> {
+    /// Who pays; must own the booking and the wallet.
+    pub caller: i64,
+    /// Which booking, from which wallet.
+    pub request: &'a NewPayment,
+}
+
+impl Workflow for PayBooking<'_> {
+    type Output = Payment;
+
+    async fn run(&self, tx: &Transaction<'_>) -> Result<Payment, ApiError> {
+        let (caller, request) = (self.caller, self.request);
+        let booking = bq::lock_booking()
+            .bind(tx, &request.booking_id, &caller)
+            .opt()
+            .await?
+            .ok_or_else(|| booking_not_found(request.booking_id))?;
+        if booking.status != DbBookingStatus::Pending || !booking.holding {
+            return Err(ApiError::conflict(
+                "booking_not_payable",
+                format!(
+                    "booking {} is not pending: it was cancelled, expired or already paid",
+                    booking.id
+                ),
+            ));
+        }
+        let locked = lock_accounts(
+            tx,
+            Some(caller),
+            &[request.account_id],
+            Some((AccountKind::Revenue, &booking.currency)),
+        )
+        .await?;
+        let wallet = locked
+            .owned_wallet(request.account_id)
+            .ok_or_else(|| account_not_found(request.account_id))?;
+        if wallet.currency != booking.currency {
+            return Err(ApiError::conflict(
+                "currency_mismatch",
+                format!(
+                    "the booking is in {} but account {} is in {}",
+                    booking.currency, wallet.id, wallet.currency
+                ),
+            ));
+        }
+        let revenue = locked.system(AccountKind::Revenue)?.id;
+        let transfer =
+            post_transfer(tx, wallet.id, revenue, booking.amount, &booking.currency).await?;
+        let confirmed = bq::confirm_booking().bind(tx, &booking.id).await?;
+        if confirmed != 1 {
+            return Err(ApiError::Internal(format!(
+                "booking {} was locked as pending but could not be confirmed",
+                booking.id
+            )));
+        }
+        let payment = q::insert_payment()
+            .params(
+                tx,
+                &q::InsertPaymentParams {
+                    booking_id: booking.id,
+                    account_id: wallet.id,
+                    transfer_id: transfer.id,
+                    amount: booking.amount,
+                    currency: &booking.currency,
+                },
+            )
+            .one()
+            .await?;
+        Ok(payment.into())
+    }
+}

@@ -1,0 +1,5 @@
+//! Operations: probes and metrics, the migration runner, the real binary end to end.
+
+mod e2e;
+mod migrations;
+mod probes;

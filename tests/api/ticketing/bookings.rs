@@ -1,0 +1,298 @@
+use std::time::Duration;
+
+use serde_json::json;
+
+use crate::helpers::TestApp;
+
+#[tokio::test]
+async fn booking_holds_seats_until_cancelled() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let ana = app.customer("ana").await;
+    let screening = app.screening(&admin, 10).await;
+    let screening_path = format!("/v1/screenings/{}", screening["id"]);
+
+    let booking = app.book(&ana, &screening["id"], 3).await.expect(201);
+    assert_eq!(booking["status"], "pending");
+    assert_eq!(booking["seats"], 3);
+    assert_eq!(booking["amount"], 3 * 1250);
+    assert_eq!(booking["currency"], "EUR");
+    let created =
+        chrono::DateTime::parse_from_rfc3339(booking["created_at"].as_str().unwrap()).unwrap();
+    let expires =
+        chrono::DateTime::parse_from_rfc3339(booking["expires_at"].as_str().unwrap()).unwrap();
+    assert_eq!(expires - created, chrono::Duration::minutes(10));
+    assert_eq!(
+        app.get(&screening_path, None).await.expect(200)["available_seats"],
+        7
+    );
+
+    let path = format!("/v1/bookings/{}", booking["id"]);
+    assert_eq!(app.get(&path, Some(&ana)).await.expect(200), booking);
+    let page = app.get("/v1/bookings", Some(&ana)).await.expect(200);
+    assert_eq!(page["items"], json!([booking]));
+
+    let cancelled = app
+        .post(&format!("{path}/cancel"), Some(&ana), json!(null))
+        .await
+        .expect(200);
+    assert_eq!(cancelled["status"], "cancelled");
+    assert_eq!(
+        app.get(&screening_path, None).await.expect(200)["available_seats"],
+        10
+    );
+    app.post(&format!("{path}/cancel"), Some(&ana), json!(null))
+        .await
+        .expect_problem(409, "booking_not_cancellable");
+    assert_eq!(
+        app.get(&screening_path, None).await.expect(200)["available_seats"],
+        10,
+        "a second cancel returns no seats"
+    );
+}
+
+#[tokio::test]
+async fn booking_errors() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let ana = app.customer("ana").await;
+    let screening = app.screening(&admin, 4).await;
+    app.book(&ana, &screening["id"], 5)
+        .await
+        .expect_problem(409, "not_enough_seats");
+    app.book(&ana, &json!(999), 1)
+        .await
+        .expect_problem(404, "screening_not_found");
+    for seats in [0, 11] {
+        app.book(&ana, &screening["id"], seats)
+            .await
+            .expect_problem(400, "invalid_request");
+    }
+    app.post(
+        "/v1/bookings",
+        None,
+        json!({ "screening_id": screening["id"], "seats": 1 }),
+    )
+    .await
+    .expect_problem(401, "unauthorized");
+    app.get("/v1/bookings", None)
+        .await
+        .expect_problem(401, "unauthorized");
+    app.get("/v1/bookings/1", Some(&ana))
+        .await
+        .expect_problem(404, "booking_not_found");
+    app.post("/v1/bookings/1/cancel", Some(&ana), json!(null))
+        .await
+        .expect_problem(404, "booking_not_found");
+}
+
+#[tokio::test]
+async fn a_screening_that_has_started_cannot_be_booked() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let ana = app.customer("ana").await;
+    let screening = app.screening(&admin, 4).await;
+    let client = app.pool.get().await.unwrap();
+    client
+        .execute(
+            "UPDATE screenings SET starts_at = now() - interval '1 minute', ends_at = now() + interval '1 hour' WHERE id = $1",
+            &[&screening["id"].as_i64().unwrap()],
+        )
+        .await
+        .unwrap();
+    app.book(&ana, &screening["id"], 1)
+        .await
+        .expect_problem(409, "screening_started");
+}
+
+#[tokio::test]
+async fn another_users_booking_is_not_found() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let ana = app.customer("ana").await;
+    let bea = app.customer("bea").await;
+    let screening = app.screening(&admin, 10).await;
+    let booking = app.book(&ana, &screening["id"], 2).await.expect(201);
+    let path = format!("/v1/bookings/{}", booking["id"]);
+    app.get(&path, Some(&bea))
+        .await
+        .expect_problem(404, "booking_not_found");
+    app.post(&format!("{path}/cancel"), Some(&bea), json!(null))
+        .await
+        .expect_problem(404, "booking_not_found");
+    let page = app.get("/v1/bookings", Some(&bea)).await.expect(200);
+    assert_eq!(page["items"], json!([]));
+    // Ana's booking is untouched.
+    assert_eq!(
+        app.get(&path, Some(&ana)).await.expect(200)["status"],
+        "pending"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_bookings_never_oversell() {
+    const SEATS: i64 = 50;
+    const REQUESTS: usize = 240;
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let screening = app.screening(&admin, SEATS as i32).await;
+    let mut tokens = Vec::new();
+    for i in 0..8 {
+        tokens.push(app.customer(&format!("fan{i}")).await);
+    }
+    let requests = (0..REQUESTS).map(|i| {
+        let seats = 1 + (i % 3) as i32;
+        let token = &tokens[i % tokens.len()];
+        let app = &app;
+        let screening_id = &screening["id"];
+        async move { (seats, app.book(token, screening_id, seats).await) }
+    });
+    let replies = futures::future::join_all(requests).await;
+
+    let mut sold = 0;
+    for (seats, reply) in replies {
+        match reply.status.as_u16() {
+            201 => sold += i64::from(seats),
+            409 => assert_eq!(reply.body["code"], "not_enough_seats", "{:?}", reply.body),
+            other => panic!("unexpected {other}: {:?}", reply.body),
+        }
+    }
+    let after = app
+        .get(&format!("/v1/screenings/{}", screening["id"]), None)
+        .await
+        .expect(200);
+    let available = after["available_seats"].as_i64().unwrap();
+    assert!(available >= 0);
+    assert!(
+        available < 3,
+        "demand (480 seats) exceeded supply; at most a 1- or 2-seat gap remains"
+    );
+    assert_eq!(
+        sold,
+        SEATS - available,
+        "every sold seat came from the screening"
+    );
+    let client = app.pool.get().await.unwrap();
+    let held: i64 = client
+        .query_one(
+            "SELECT coalesce(sum(seats), 0)::bigint FROM bookings WHERE screening_id = $1 AND status = 'pending'",
+            &[&screening["id"].as_i64().unwrap()],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(held, sold);
+}
+
+#[tokio::test]
+async fn expired_holds_return_their_seats() {
+    let app = TestApp::spawn_with_hold(1).await;
+    let admin = app.admin().await;
+    let ana = app.customer("ana").await;
+    let screening = app.screening(&admin, 5).await;
+    let screening_path = format!("/v1/screenings/{}", screening["id"]);
+    let first = app.book(&ana, &screening["id"], 5).await.expect(201);
+    app.book(&ana, &screening["id"], 1)
+        .await
+        .expect_problem(409, "not_enough_seats");
+
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+
+    // Before any sweep: the lapsed hold reads as expired and its seats as available…
+    let first_path = format!("/v1/bookings/{}", first["id"]);
+    assert_eq!(
+        app.get(&first_path, Some(&ana)).await.expect(200)["status"],
+        "expired"
+    );
+    assert_eq!(
+        app.get(&screening_path, None).await.expect(200)["available_seats"],
+        5
+    );
+    app.post(&format!("{first_path}/cancel"), Some(&ana), json!(null))
+        .await
+        .expect_problem(409, "booking_not_cancellable");
+    // …and booking reclaims them.
+    let second = app.book(&ana, &screening["id"], 4).await.expect(201);
+    assert_eq!(
+        app.get(&screening_path, None).await.expect(200)["available_seats"],
+        1
+    );
+
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    let client = app.pool.get().await.unwrap();
+    let swept = boxoffice::ticketing::bookings::sweep_expired_holds(&client, 100)
+        .await
+        .unwrap();
+    assert_eq!(swept, 1, "one screening got seats back");
+    let (stored, available): (String, i32) = {
+        let row = client
+            .query_one(
+                "SELECT b.status::text, s.available_seats FROM bookings b JOIN screenings s ON s.id = b.screening_id WHERE b.id = $1",
+                &[&second["id"].as_i64().unwrap()],
+            )
+            .await
+            .unwrap();
+        (row.get(0), row.get(1))
+    };
+    assert_eq!(stored, "expired");
+    assert_eq!(available, 5);
+    assert_eq!(
+        boxoffice::ticketing::bookings::sweep_expired_holds(&client, 100)
+            .await
+            .unwrap(),
+        0,
+        "a second sweep finds nothing"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_sweeps_and_reclaims_return_each_seat_once() {
+    let app = TestApp::spawn_with_hold(1).await;
+    let admin = app.admin().await;
+    let ana = app.customer("ana").await;
+    let mut screenings = Vec::new();
+    for _ in 0..3 {
+        let screening = app.screening(&admin, 6).await;
+        for _ in 0..3 {
+            app.book(&ana, &screening["id"], 2).await.expect(201);
+        }
+        screenings.push(screening);
+    }
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    let sweeps = (0..4).map(|_| async {
+        let client = app.pool.get().await.unwrap();
+        boxoffice::ticketing::bookings::sweep_expired_holds(&client, 2)
+            .await
+            .unwrap()
+    });
+    let bookings = screenings.iter().map(|s| app.book(&ana, &s["id"], 6));
+    let (_, replies) = futures::join!(
+        futures::future::join_all(sweeps),
+        futures::future::join_all(bookings)
+    );
+    let client = app.pool.get().await.unwrap();
+    while boxoffice::ticketing::bookings::sweep_expired_holds(&client, 100)
+        .await
+        .unwrap()
+        > 0
+    {}
+    for (screening, reply) in screenings.iter().zip(replies) {
+        let booked = reply.expect(201);
+        assert_eq!(booked["seats"], 6);
+        let id = screening["id"].as_i64().unwrap();
+        let row = client
+            .query_one(
+                "SELECT s.available_seats, (SELECT coalesce(sum(seats), 0)::int FROM bookings
+                 WHERE screening_id = s.id AND status = 'pending') FROM screenings s WHERE s.id = $1",
+                &[&id],
+            )
+            .await
+            .unwrap();
+        let (stored, held): (i32, i32) = (row.get(0), row.get(1));
+        assert_eq!(
+            stored + held,
+            6,
+            "every seat is either available or held, exactly once"
+        );
+    }
+}

@@ -1,0 +1,4 @@
+//! Ticketing: bookings and their life cycle, payments.
+
+mod bookings;
+mod payments;

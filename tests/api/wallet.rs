@@ -1,0 +1,421 @@
+use std::collections::HashMap;
+
+use serde_json::{Value, json};
+
+use crate::helpers::TestApp;
+
+fn transfer_body(from: &Value, to: &Value, amount: i64) -> Value {
+    json!({
+        "from_account_id": from["id"],
+        "to_account_id": to["id"],
+        "amount": amount,
+        "currency": from["currency"],
+    })
+}
+
+#[tokio::test]
+async fn accounts_open_once_per_currency() {
+    let app = TestApp::spawn().await;
+    let ana = app.customer("ana").await;
+    let account = app.open_account(&ana, "EUR").await;
+    assert_eq!(account["balance"], 0);
+    assert_eq!(account["currency"], "EUR");
+    app.post("/v1/accounts", Some(&ana), json!({ "currency": "EUR" }))
+        .await
+        .expect_problem(409, "account_exists");
+    app.post("/v1/accounts", Some(&ana), json!({ "currency": "XXX" }))
+        .await
+        .expect_problem(422, "unsupported_currency");
+    app.post("/v1/accounts", Some(&ana), json!({ "currency": "eur" }))
+        .await
+        .expect_problem(400, "invalid_request");
+    app.open_account(&ana, "USD").await;
+    let page = app.get("/v1/accounts", Some(&ana)).await.expect(200);
+    assert_eq!(page["items"].as_array().unwrap().len(), 2);
+    app.post("/v1/accounts", None, json!({ "currency": "GBP" }))
+        .await
+        .expect_problem(401, "unauthorized");
+}
+
+#[tokio::test]
+async fn another_users_accounts_are_not_found() {
+    let app = TestApp::spawn().await;
+    let ana = app.customer("ana").await;
+    let bea = app.customer("bea").await;
+    let account = app.open_account(&ana, "EUR").await;
+    let path = format!("/v1/accounts/{}", account["id"]);
+    app.get(&path, Some(&bea))
+        .await
+        .expect_problem(404, "account_not_found");
+    app.get(&format!("{path}/entries"), Some(&bea))
+        .await
+        .expect_problem(404, "account_not_found");
+    let page = app.get("/v1/accounts", Some(&bea)).await.expect(200);
+    assert_eq!(page["items"], json!([]));
+    // System accounts (cash, revenue) are nobody's wallet.
+    app.get("/v1/accounts/1", Some(&ana))
+        .await
+        .expect_problem(404, "account_not_found");
+}
+
+#[tokio::test]
+async fn admins_deposit_from_the_cash_account() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let ana = app.customer("ana").await;
+    let account = app.open_account(&ana, "EUR").await;
+    let path = format!("/v1/accounts/{}/deposits", account["id"]);
+    app.post(&path, Some(&ana), json!({ "amount": 100 }))
+        .await
+        .expect_problem(403, "forbidden");
+    app.post(&path, Some(&admin), json!({ "amount": 0 }))
+        .await
+        .expect_problem(400, "invalid_request");
+    app.post(
+        "/v1/accounts/999999/deposits",
+        Some(&admin),
+        json!({ "amount": 5 }),
+    )
+    .await
+    .expect_problem(404, "account_not_found");
+    let deposit = app.deposit(&admin, &account, 5000).await;
+    assert_eq!(deposit["to_account_id"], account["id"]);
+    assert_eq!(deposit["amount"], 5000);
+    assert_eq!(deposit["currency"], "EUR");
+    assert_eq!(app.balance(&ana, &account).await, 5000);
+    let entries = app
+        .get(
+            &format!("/v1/accounts/{}/entries", account["id"]),
+            Some(&ana),
+        )
+        .await
+        .expect(200);
+    let entries = entries["items"].as_array().unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0]["amount"], 5000);
+    assert_eq!(entries[0]["transfer_id"], deposit["id"]);
+    app.assert_ledger_balances().await;
+}
+
+#[tokio::test]
+async fn a_transfer_moves_money_with_two_entries() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let ana = app.customer("ana").await;
+    let bea = app.customer("bea").await;
+    let cid = app.customer("cid").await;
+    let from = app.open_account(&ana, "EUR").await;
+    let to = app.open_account(&bea, "EUR").await;
+    app.deposit(&admin, &from, 1000).await;
+
+    let transfer = app
+        .transfer(&ana, "t-1", &transfer_body(&from, &to, 300))
+        .await
+        .expect(201);
+    assert_eq!(transfer["from_account_id"], from["id"]);
+    assert_eq!(transfer["to_account_id"], to["id"]);
+    assert_eq!(transfer["amount"], 300);
+    assert_eq!(app.balance(&ana, &from).await, 700);
+    assert_eq!(app.balance(&bea, &to).await, 300);
+
+    let last_entry = |token: String, account: Value| {
+        let app = &app;
+        async move {
+            let page = app
+                .get(
+                    &format!("/v1/accounts/{}/entries", account["id"]),
+                    Some(&token),
+                )
+                .await
+                .expect(200);
+            page["items"].as_array().unwrap().last().unwrap().clone()
+        }
+    };
+    let debit = last_entry(ana.clone(), from.clone()).await;
+    let credit = last_entry(bea.clone(), to.clone()).await;
+    assert_eq!(
+        (debit["amount"].clone(), credit["amount"].clone()),
+        (json!(-300), json!(300))
+    );
+    assert_eq!(debit["transfer_id"], transfer["id"]);
+    assert_eq!(credit["transfer_id"], transfer["id"]);
+
+    let path = format!("/v1/transfers/{}", transfer["id"]);
+    assert_eq!(app.get(&path, Some(&ana)).await.expect(200), transfer);
+    assert_eq!(app.get(&path, Some(&bea)).await.expect(200), transfer);
+    app.get(&path, Some(&cid))
+        .await
+        .expect_problem(404, "transfer_not_found");
+    app.assert_ledger_balances().await;
+}
+
+#[tokio::test]
+async fn transfer_errors() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let ana = app.customer("ana").await;
+    let bea = app.customer("bea").await;
+    let eur = app.open_account(&ana, "EUR").await;
+    let usd = app.open_account(&ana, "USD").await;
+    let beas = app.open_account(&bea, "EUR").await;
+    app.deposit(&admin, &eur, 100).await;
+
+    let no_key = app
+        .post("/v1/transfers", Some(&ana), transfer_body(&eur, &beas, 10))
+        .await;
+    no_key.expect_problem(400, "invalid_request");
+    app.transfer(&ana, "k1", &transfer_body(&eur, &eur, 10))
+        .await
+        .expect_problem(400, "same_account");
+    app.transfer(&ana, "k2", &transfer_body(&eur, &beas, 0))
+        .await
+        .expect_problem(400, "invalid_request");
+    app.transfer(&ana, "k3", &transfer_body(&eur, &beas, 101))
+        .await
+        .expect_problem(409, "insufficient_funds");
+    app.transfer(&ana, "k4", &transfer_body(&eur, &usd, 10))
+        .await
+        .expect_problem(409, "currency_mismatch");
+    app.transfer(&bea, "k5", &transfer_body(&eur, &beas, 10))
+        .await
+        .expect_problem(404, "account_not_found");
+    app.transfer(&ana, "k6", &json!({ "from_account_id": eur["id"], "to_account_id": 999999, "amount": 10, "currency": "EUR" }))
+        .await
+        .expect_problem(422, "destination_not_found");
+    app.transfer(&ana, "k7", &json!({ "from_account_id": eur["id"], "to_account_id": 1, "amount": 10, "currency": "EUR" }))
+        .await
+        .expect_problem(422, "destination_not_found");
+    app.transfer(&ana, "", &transfer_body(&eur, &beas, 10))
+        .await
+        .expect_problem(400, "invalid_request");
+    assert_eq!(
+        app.balance(&ana, &eur).await,
+        100,
+        "no failed transfer moved money"
+    );
+    app.assert_ledger_balances().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn one_idempotency_key_moves_money_once() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let ana = app.customer("ana").await;
+    let bea = app.customer("bea").await;
+    let from = app.open_account(&ana, "EUR").await;
+    let to = app.open_account(&bea, "EUR").await;
+    app.deposit(&admin, &from, 1000).await;
+    let body = transfer_body(&from, &to, 250);
+
+    let replies =
+        futures::future::join_all((0..20).map(|_| app.transfer(&ana, "same-key", &body))).await;
+    let first = replies[0].body.clone();
+    for reply in replies {
+        assert_eq!(
+            reply.expect(201),
+            first,
+            "every duplicate gets the one transfer"
+        );
+    }
+    assert_eq!(app.balance(&ana, &from).await, 750, "moved once");
+    let client = app.pool.get().await.unwrap();
+    let count: i64 = client
+        .query_one(
+            "SELECT count(*) FROM transfers WHERE from_account_id = $1",
+            &[&from["id"].as_i64().unwrap()],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(count, 1);
+
+    // A later replay returns the original body; another body with the key is refused.
+    assert_eq!(
+        app.transfer(&ana, "same-key", &body).await.expect(201),
+        first
+    );
+    app.transfer(&ana, "same-key", &transfer_body(&from, &to, 251))
+        .await
+        .expect_problem(422, "idempotency_key_reused");
+    // Keys belong to their user: Bea's "same-key" is hers.
+    app.transfer(&bea, "same-key", &transfer_body(&to, &from, 50))
+        .await
+        .expect(201);
+    app.assert_ledger_balances().await;
+}
+
+#[tokio::test]
+async fn a_refused_transfer_replays_its_refusal() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let ana = app.customer("ana").await;
+    let bea = app.customer("bea").await;
+    let from = app.open_account(&ana, "EUR").await;
+    let to = app.open_account(&bea, "EUR").await;
+    let body = transfer_body(&from, &to, 100);
+    let refused = app
+        .transfer(&ana, "early", &body)
+        .await
+        .expect_problem(409, "insufficient_funds");
+    app.deposit(&admin, &from, 1000).await;
+    // Same key: the recorded answer, even though the money is there now.
+    assert_eq!(
+        app.transfer(&ana, "early", &body)
+            .await
+            .expect_problem(409, "insufficient_funds"),
+        refused
+    );
+    app.transfer(&ana, "later", &body).await.expect(201);
+}
+
+#[tokio::test]
+async fn idempotency_keys_older_than_a_day_are_forgotten() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let ana = app.customer("ana").await;
+    let bea = app.customer("bea").await;
+    let from = app.open_account(&ana, "EUR").await;
+    let to = app.open_account(&bea, "EUR").await;
+    app.deposit(&admin, &from, 1000).await;
+    app.transfer(&ana, "old", &transfer_body(&from, &to, 100))
+        .await
+        .expect(201);
+    app.transfer(&ana, "fresh", &transfer_body(&from, &to, 100))
+        .await
+        .expect(201);
+    let client = app.pool.get().await.unwrap();
+    client
+        .execute(
+            "UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE idempotency_key = 'old'",
+            &[],
+        )
+        .await
+        .unwrap();
+    // An expired key is free again, even before the purge…
+    app.transfer(&ana, "old", &transfer_body(&from, &to, 7))
+        .await
+        .expect(201);
+    client
+        .execute(
+            "UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE idempotency_key = 'old'",
+            &[],
+        )
+        .await
+        .unwrap();
+    // …and the purge removes it, and only it.
+    assert_eq!(
+        boxoffice::platform::idempotency::purge_expired_keys(&app.pool)
+            .await
+            .unwrap(),
+        1
+    );
+    let left: i64 = client
+        .query_one("SELECT count(*) FROM idempotency_keys", &[])
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(left, 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_random_transfers_keep_the_books_balanced() {
+    const USERS: usize = 8;
+    const TRANSFERS: usize = 600;
+    const FUNDS: i64 = 1_000;
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let mut wallets = Vec::new();
+    for i in 0..USERS {
+        let token = app.customer(&format!("user{i}")).await;
+        let account = app.open_account(&token, "EUR").await;
+        app.deposit(&admin, &account, FUNDS).await;
+        wallets.push((token, account));
+    }
+    // A fixed-seed xorshift: random-looking pairs in both directions, the same every run.
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let plan: Vec<(usize, usize, i64)> = (0..TRANSFERS)
+        .map(|_| {
+            let from = (next() % USERS as u64) as usize;
+            let to = (from + 1 + (next() % (USERS as u64 - 1)) as usize) % USERS;
+            (from, to, 1 + (next() % 400) as i64)
+        })
+        .collect();
+    let requests = plan.iter().enumerate().map(|(i, (from, to, amount))| {
+        let (token, source) = &wallets[*from];
+        let body = transfer_body(source, &wallets[*to].1, *amount);
+        let app = &app;
+        async move { app.transfer(token, &format!("rand-{i}"), &body).await }
+    });
+    let replies = futures::future::join_all(requests).await;
+    let mut outcomes: HashMap<u16, usize> = HashMap::new();
+    for reply in &replies {
+        *outcomes.entry(reply.status.as_u16()).or_default() += 1;
+        match reply.status.as_u16() {
+            201 => {}
+            409 => assert_eq!(reply.body["code"], "insufficient_funds", "{:?}", reply.body),
+            other => panic!("unexpected {other}: {:?}", reply.body),
+        }
+    }
+    assert!(outcomes[&201] > TRANSFERS / 4, "{outcomes:?}");
+
+    let mut total = 0;
+    for (token, account) in &wallets {
+        let balance = app.balance(token, account).await;
+        assert!(balance >= 0);
+        total += balance;
+    }
+    assert_eq!(
+        total,
+        FUNDS * USERS as i64,
+        "money is neither created nor lost"
+    );
+    app.assert_ledger_balances().await;
+}
+
+#[tokio::test]
+async fn the_database_keeps_the_ledger_double_entry_and_append_only() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let ana = app.customer("ana").await;
+    let account = app.open_account(&ana, "EUR").await;
+    app.deposit(&admin, &account, 100).await;
+    let id = account["id"].as_i64().unwrap();
+    let mut client = app.pool.get().await.unwrap();
+
+    // A transfer without its entries cannot commit.
+    let tx = client.transaction().await.unwrap();
+    tx.execute(
+        "INSERT INTO transfers (from_account_id, to_account_id, amount, currency) VALUES (1, $1, 5, 'EUR')",
+        &[&id],
+    )
+    .await
+    .unwrap();
+    let err = tx.commit().await.unwrap_err();
+    assert!(
+        err.to_string().contains("transfers_double_entry")
+            || format!("{err:?}").contains("balancing entries"),
+        "{err:?}"
+    );
+
+    // Entries cannot be edited or removed.
+    for statement in ["UPDATE entries SET amount = 1", "DELETE FROM entries"] {
+        let err = client.execute(statement, &[]).await.unwrap_err();
+        assert!(format!("{err:?}").contains("append-only"), "{err:?}");
+    }
+    // A wallet cannot go below zero, whatever the statement.
+    let err = client
+        .execute("UPDATE accounts SET balance = -1 WHERE id = $1", &[&id])
+        .await
+        .unwrap_err();
+    assert!(
+        format!("{err:?}").contains("accounts_balance_check"),
+        "{err:?}"
+    );
+    app.assert_ledger_balances().await;
+}
