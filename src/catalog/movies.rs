@@ -13,11 +13,11 @@ use poem_openapi::{
     types::MaybeUndefined,
 };
 
+use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
 use crate::platform::http::{Page, PageRequest, default_page_size};
 use crate::platform::problem::{AdminCreateError, ApiError, ListError};
-use crate::problem_responses;
 
 /// A motion-picture rating (MPAA), or `NR` for not rated.
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,31 +159,16 @@ enum DeletedMovie {
     NoContent,
 }
 
-problem_responses! {
-    enum GetMovieError {
-        /// `invalid_request`: the id is not an integer.
-        BadRequest = 400,
-        /// `movie_not_found`.
-        NotFound = 404,
+operation_errors! {
+    GetMovieError(Path) {
+        404: "`movie_not_found`.",
     }
-}
-
-problem_responses! {
-    enum ChangeMovieError {
-        /// `invalid_request`: malformed JSON, unknown fields or a value out of range.
-        BadRequest = 400,
-        /// `unauthorized`: no valid bearer token.
-        Unauthorized = 401,
-        /// `forbidden`: the caller is not an admin.
-        Forbidden = 403,
-        /// `movie_not_found`.
-        NotFound = 404,
-        /// `movie_has_screenings`: a movie with screenings cannot be deleted.
-        Conflict = 409,
-        /// `payload_too_large`: the body is over 1 MiB.
-        PayloadTooLarge = 413,
-        /// `unsupported_media_type`: the body is missing or not `application/json`.
-        UnsupportedMediaType = 415,
+    UpdateMovieError(Path, JsonBody, Admin) {
+        404: "`movie_not_found`.",
+    }
+    DeleteMovieError(Path, Admin) {
+        404: "`movie_not_found`.",
+        409: "`movie_has_screenings`: a movie with screenings cannot be deleted.",
     }
 }
 
@@ -294,7 +279,7 @@ impl MoviesApi {
         /// The movie's id.
         id: Path<i64>,
         body: Json<MoviePatch>,
-    ) -> Result<Json<Movie>, ChangeMovieError> {
+    ) -> Result<Json<Movie>, UpdateMovieError> {
         auth.0.require_admin()?;
         let client = state.pool.get().await?;
         let movie = q::update_movie()
@@ -326,7 +311,7 @@ impl MoviesApi {
         auth: BearerAuth,
         /// The movie's id.
         id: Path<i64>,
-    ) -> Result<DeletedMovie, ChangeMovieError> {
+    ) -> Result<DeletedMovie, DeleteMovieError> {
         auth.0.require_admin()?;
         let client = state.pool.get().await?;
         match q::delete_movie().bind(&client, &id.0).await? {

@@ -12,11 +12,11 @@ use poem_openapi::{
     payload::Json,
 };
 
+use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
 use crate::platform::http::{Page, PageRequest, default_page_size};
 use crate::platform::problem::{ApiError, ListError};
-use crate::problem_responses;
 
 /// A screening of a movie in a theater.
 #[derive(Object, Debug, Clone)]
@@ -83,33 +83,16 @@ enum CreatedScreening {
     Created(Json<Screening>),
 }
 
-problem_responses! {
-    enum GetScreeningError {
-        /// `invalid_request`: the id is not an integer.
-        BadRequest = 400,
-        /// `screening_not_found`.
-        NotFound = 404,
+operation_errors! {
+    GetScreeningError(Path) {
+        404: "`screening_not_found`.",
     }
-}
-
-problem_responses! {
-    enum CreateScreeningError {
-        /// `invalid_request` (malformed JSON, unknown fields, a value out of range) or
-        /// `starts_in_past`.
-        BadRequest = 400,
-        /// `unauthorized`: no valid bearer token.
-        Unauthorized = 401,
-        /// `forbidden`: the caller is not an admin.
-        Forbidden = 403,
-        /// `screening_overlap`: the theater has another screening at that time.
-        Conflict = 409,
-        /// `payload_too_large`: the body is over 1 MiB.
-        PayloadTooLarge = 413,
-        /// `unsupported_media_type`: the body is missing or not `application/json`.
-        UnsupportedMediaType = 415,
-        /// `movie_or_theater_not_found` (the body names a movie or theater that does not
-        /// exist) or `unsupported_currency`.
-        UnprocessableEntity = 422,
+    CreateScreeningError(JsonBody, Admin) {
+        400: "`invalid_request` (malformed JSON, unknown fields, a value out of range) or \
+              `starts_in_past`.",
+        409: "`screening_overlap`: the theater has another screening at that time.",
+        422: "`movie_or_theater_not_found` (the body names a movie or theater that does not \
+              exist) or `unsupported_currency`.",
     }
 }
 

@@ -10,11 +10,11 @@ use poem_openapi::{
     payload::Json,
 };
 
+use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
 use crate::platform::http::{Page, PageRequest, default_page_size};
 use crate::platform::problem::{AdminCreateError, ApiError, ListError};
-use crate::problem_responses;
 
 /// A theater (one screen) and its number of seats.
 #[derive(Object, Debug, Clone)]
@@ -62,12 +62,9 @@ enum CreatedTheater {
     Created(Json<Theater>),
 }
 
-problem_responses! {
-    enum GetTheaterError {
-        /// `invalid_request`: the id is not an integer.
-        BadRequest = 400,
-        /// `theater_not_found`.
-        NotFound = 404,
+operation_errors! {
+    GetTheaterError(Path) {
+        404: "`theater_not_found`.",
     }
 }
 

@@ -14,11 +14,11 @@ use poem_openapi::{
     payload::Json,
 };
 
+use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::{BearerAuth, Caller};
 use crate::platform::http::{Page, PageRequest, default_page_size};
 use crate::platform::problem::ApiError;
-use crate::problem_responses;
 
 /// Where an order is in its life.
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,53 +112,21 @@ enum PlacedOrder {
     Accepted(Json<Order>),
 }
 
-problem_responses! {
-    enum PlaceOrderError {
-        /// `invalid_request`: malformed JSON, unknown fields or a value out of range.
-        BadRequest = 400,
-        /// `unauthorized`: no valid bearer token.
-        Unauthorized = 401,
-        /// `payload_too_large`: the body is over 1 MiB.
-        PayloadTooLarge = 413,
-        /// `unsupported_media_type`: the body is missing or not `application/json`.
-        UnsupportedMediaType = 415,
-        /// `unknown_sku`: no product with that SKU is on sale.
-        UnprocessableEntity = 422,
+operation_errors! {
+    PlaceOrderError(JsonBody, Bearer) {
+        422: "`unknown_sku`: no product with that SKU is on sale.",
     }
-}
-
-problem_responses! {
-    enum ListOrdersError {
-        /// `invalid_request`: a query parameter is malformed or out of range.
-        BadRequest = 400,
-        /// `unauthorized`: no valid bearer token.
-        Unauthorized = 401,
+    ListOrdersError(Query, Bearer) {}
+    GetOrderError(Path, Bearer) {
+        404: "`order_not_found`: no such order of the caller's.",
     }
-}
-
-problem_responses! {
-    enum GetOrderError {
-        /// `invalid_request`: the id is not an integer.
-        BadRequest = 400,
-        /// `unauthorized`: no valid bearer token.
-        Unauthorized = 401,
-        /// `order_not_found`: no such order of the caller's.
-        NotFound = 404,
+    ConfirmOrderError(Path, Admin) {
+        404: "`order_not_found`: no such order.",
+        409: "`invalid_status_transition`: the order is no longer pending.",
     }
-}
-
-problem_responses! {
-    enum MoveOrderError {
-        /// `invalid_request`: the id is not an integer.
-        BadRequest = 400,
-        /// `unauthorized`: no valid bearer token.
-        Unauthorized = 401,
-        /// `forbidden`: confirming needs the admin role.
-        Forbidden = 403,
-        /// `order_not_found`: no such order of the caller's.
-        NotFound = 404,
-        /// `invalid_status_transition`: the order is no longer pending.
-        Conflict = 409,
+    CancelOrderError(Path, Bearer) {
+        404: "`order_not_found`: no such order of the caller's.",
+        409: "`invalid_status_transition`: the order is no longer pending.",
     }
 }
 
@@ -266,7 +234,7 @@ impl OrdersApi {
         auth: BearerAuth,
         /// The order's id.
         id: Path<i64>,
-    ) -> Result<Json<Order>, MoveOrderError> {
+    ) -> Result<Json<Order>, ConfirmOrderError> {
         auth.0.require_admin()?;
         Ok(Json(
             move_order(&state, &auth.0, id.0, OrderStatus::Confirmed).await?,
@@ -283,7 +251,7 @@ impl OrdersApi {
         auth: BearerAuth,
         /// The order's id.
         id: Path<i64>,
-    ) -> Result<Json<Order>, MoveOrderError> {
+    ) -> Result<Json<Order>, CancelOrderError> {
         Ok(Json(
             move_order(&state, &auth.0, id.0, OrderStatus::Cancelled).await?,
         ))

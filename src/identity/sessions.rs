@@ -8,12 +8,12 @@ use codegen::queries::users as q;
 use poem::web::Data;
 use poem_openapi::{ApiResponse, Object, OpenApi, payload::Json};
 
+use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::{self, BearerAuth, REFRESH_TOKEN_TTL, Role};
 use crate::platform::problem::ApiError;
-use crate::problem_responses;
 
-use super::users::{SessionError, User};
+use super::users::User;
 
 /// `POST /v1/users/login` body.
 #[derive(Object, Debug)]
@@ -58,17 +58,15 @@ enum LogoutResponse {
     NoContent,
 }
 
-problem_responses! {
-    enum LoginError {
-        /// `invalid_request`: malformed JSON, unknown fields or a value out of range.
-        BadRequest = 400,
-        /// `invalid_credentials` (login) or `invalid_refresh_token` (refresh).
-        Unauthorized = 401,
-        /// `payload_too_large`: the body is over 1 MiB.
-        PayloadTooLarge = 413,
-        /// `unsupported_media_type`: the body is missing or not `application/json`.
-        UnsupportedMediaType = 415,
+operation_errors! {
+    LoginError(JsonBody) {
+        401: "`invalid_credentials`: the username or password is wrong.",
     }
+    RefreshError(JsonBody) {
+        401: "`invalid_refresh_token`: the refresh token is unknown, expired, revoked or \
+              already used.",
+    }
+    LogoutError(Bearer) {}
 }
 
 /// `/v1/users/login`, `/v1/users/refresh`, `/v1/users/logout`.
@@ -131,7 +129,7 @@ impl SessionsApi {
         &self,
         state: Data<&Arc<AppState>>,
         body: Json<Refresh>,
-    ) -> Result<Json<Tokens>, LoginError> {
+    ) -> Result<Json<Tokens>, RefreshError> {
         let client = state.pool.get().await?;
         let presented = auth::refresh_token_digest(&body.refresh_token);
         let refresh_token = auth::new_refresh_token();
@@ -170,7 +168,7 @@ impl SessionsApi {
         &self,
         state: Data<&Arc<AppState>>,
         auth: BearerAuth,
-    ) -> Result<LogoutResponse, SessionError> {
+    ) -> Result<LogoutResponse, LogoutError> {
         let caller = auth.0;
         let client = state.pool.get().await?;
         q::revoke_session()

@@ -9,10 +9,10 @@ use codegen::types::UserRole;
 use poem::web::Data;
 use poem_openapi::{ApiResponse, Object, OpenApi, payload::Json};
 
+use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::{BearerAuth, Role};
 use crate::platform::problem::ApiError;
-use crate::problem_responses;
 
 /// A registered user.
 #[derive(Object, Debug, Clone)]
@@ -68,25 +68,12 @@ enum RegisterResponse {
     Created(Json<User>),
 }
 
-problem_responses! {
-    enum RegisterError {
-        /// `invalid_request`: malformed JSON, unknown fields or a value out of range.
-        BadRequest = 400,
-        /// `username_taken` or `email_taken`.
-        Conflict = 409,
-        /// `payload_too_large`: the body is over 1 MiB.
-        PayloadTooLarge = 413,
-        /// `unsupported_media_type`: the body is missing or not `application/json`.
-        UnsupportedMediaType = 415,
+operation_errors! {
+    RegisterError(JsonBody) {
+        409: "`username_taken` or `email_taken`.",
     }
-}
-
-problem_responses! {
-    pub(super) enum SessionError {
-        /// `unauthorized`: no valid bearer token.
-        Unauthorized = 401,
-        /// `user_not_found`: the user no longer exists.
-        NotFound = 404,
+    GetMeError(Bearer) {
+        404: "`user_not_found`: the user no longer exists.",
     }
 }
 
@@ -134,7 +121,7 @@ impl UsersApi {
         &self,
         state: Data<&Arc<AppState>>,
         auth: BearerAuth,
-    ) -> Result<Json<User>, SessionError> {
+    ) -> Result<Json<User>, GetMeError> {
         let client = state.pool.get().await?;
         let user = q::get_user()
             .bind(&client, &auth.0.user_id)

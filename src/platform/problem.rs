@@ -1,12 +1,16 @@
 //! Errors as RFC 9457 problem details (`application/problem+json`).
 //!
-//! Handlers return [`ApiError`]; each operation declares the statuses it can answer with an
-//! error enum made by [`problem_responses!`], so the OpenAPI document lists every error of every
-//! operation. Database errors are turned into API errors in one place, keyed by constraint name
+//! Handlers return [`ApiError`]; each operation declares the errors it can answer as an
+//! [`ErrorSet`] made by [`operation_errors!`](crate::operation_errors), from what it reads from
+//! the request ([`Input`]) and its own codes, so the OpenAPI document lists every error of every
+//! operation and says the common ones once. Database errors are turned into API errors in one place, keyed by constraint name
 //! ([`CONSTRAINT_PROBLEMS`]).
 
+use poem::Response;
 use poem::http::StatusCode;
 use poem_openapi::Object;
+use poem_openapi::registry::{MetaMediaType, MetaResponse, MetaResponses};
+use poem_openapi::types::{ToJSON, Type};
 use tokio_postgres::error::SqlState;
 
 /// The media type of every error body.
@@ -260,48 +264,160 @@ pub fn error_chain(err: &dyn std::error::Error) -> String {
     out
 }
 
-/// Declares the error responses of an operation: one `application/problem+json` variant per
-/// listed status (with its doc comment as the OpenAPI description), plus 500. Every listed
-/// variant must be named after its status (`BadRequest = 400`, …).
+/// What an operation reads from the request. Each brings the errors that reading or checking
+/// it can answer, so an operation declares them by naming its inputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    /// An integer id in the path: 400 when it is not one.
+    Path,
+    /// Query parameters: 400 when one is malformed or out of range.
+    Query,
+    /// A JSON body: 400 when it is malformed, has unknown fields or a value out of range;
+    /// 413 over 1 MiB; 415 when it is missing or not JSON.
+    JsonBody,
+    /// A bearer access token: 401 without a valid one.
+    Bearer,
+    /// A bearer access token of an admin: 401 without a valid one, 403 for other roles.
+    Admin,
+}
+
+const BAD_PATH: &str = "`invalid_request`: the id is not an integer.";
+const BAD_QUERY: &str = "`invalid_request`: a query parameter is malformed or out of range.";
+const BAD_PATH_OR_QUERY: &str =
+    "`invalid_request`: the id or a query parameter is malformed or out of range.";
+const BAD_BODY: &str = "`invalid_request`: malformed JSON, unknown fields or a value out of range.";
+const TOO_LARGE: &str = "`payload_too_large`: the body is over 1 MiB.";
+const NOT_JSON: &str = "`unsupported_media_type`: the body is missing or not `application/json`.";
+const NO_TOKEN: &str = "`unauthorized`: no valid bearer token.";
+const NOT_ADMIN: &str = "`forbidden`: the caller is not an admin.";
+const INTERNAL: &str = "`internal_error`: the server failed; the cause is in its log.";
+
+/// The error responses of one operation: those its [`Input`]s bring, and its own. Declare it
+/// with [`operation_errors!`](crate::operation_errors).
+pub trait ErrorSet: Send + Sync + 'static {
+    /// What the operation reads from the request.
+    const INPUTS: &'static [Input];
+    /// The operation's own errors: (status, description naming the codes). A status an
+    /// input brings too is described here instead.
+    const OWN: &'static [(u16, &'static str)];
+
+    /// Every declared error response, by status, 500 included.
+    fn responses() -> Vec<(u16, &'static str)> {
+        let has = |input| Self::INPUTS.contains(&input);
+        let mut responses: Vec<(u16, &'static str)> = Vec::new();
+        let bad_request = if has(Input::JsonBody) {
+            Some(BAD_BODY)
+        } else {
+            match (has(Input::Path), has(Input::Query)) {
+                (true, true) => Some(BAD_PATH_OR_QUERY),
+                (true, false) => Some(BAD_PATH),
+                (false, true) => Some(BAD_QUERY),
+                (false, false) => None,
+            }
+        };
+        responses.extend(bad_request.map(|d| (400, d)));
+        if has(Input::Bearer) || has(Input::Admin) {
+            responses.push((401, NO_TOKEN));
+        }
+        if has(Input::Admin) {
+            responses.push((403, NOT_ADMIN));
+        }
+        if has(Input::JsonBody) {
+            responses.extend([(413, TOO_LARGE), (415, NOT_JSON)]);
+        }
+        for &(status, description) in Self::OWN {
+            responses.retain(|(s, _)| *s != status);
+            responses.push((status, description));
+        }
+        responses.push((500, INTERNAL));
+        responses.sort_by_key(|(status, _)| *status);
+        responses
+    }
+
+    /// Whether the operation declares `status`.
+    fn declares(status: u16) -> bool {
+        Self::responses().iter().any(|(s, _)| *s == status)
+    }
+}
+
+/// The problem an operation answers for `err`: its own when the operation (`S`) declares its
+/// status, else a 500. An undeclared status is a bug: it is logged, so the document never
+/// lies about what an operation returns.
+pub fn declared_problem<S: ErrorSet>(err: ApiError) -> Problem {
+    let problem = err.into_problem();
+    if S::declares(problem.status) {
+        return problem;
+    }
+    tracing::error!(
+        status = problem.status,
+        code = %problem.code,
+        operation_errors = std::any::type_name::<S>(),
+        "error status not declared on the operation",
+    );
+    Problem::internal()
+}
+
+/// A problem as an HTTP response: its status, `application/problem+json`.
+pub fn problem_response(problem: &Problem) -> Response {
+    let body = serde_json::to_vec(&problem.to_json()).unwrap_or_default();
+    Response::builder()
+        .status(StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
+        .content_type(PROBLEM_JSON)
+        .body(body)
+}
+
+/// The OpenAPI responses of an [`ErrorSet`]: one problem-details response per status.
+pub fn error_meta<S: ErrorSet>() -> MetaResponses {
+    let responses = S::responses()
+        .into_iter()
+        .map(|(status, description)| MetaResponse {
+            description,
+            status: Some(status),
+            status_range: None,
+            content: vec![MetaMediaType {
+                content_type: PROBLEM_JSON,
+                schema: Problem::schema_ref(),
+            }],
+            headers: vec![],
+        })
+        .collect();
+    MetaResponses { responses }
+}
+
+/// Declares the errors of operations: for each, a type named after the operation that
+/// handlers return (`Result<_, CreateBookingError>`), an [`ErrorSet`] of its inputs (the
+/// standard errors they bring) and its own statuses, each described by the codes it carries.
 ///
-/// An [`ApiError`] whose status the operation did not declare is a bug: it is logged and
-/// answered as 500, so the document never lies about what an operation returns.
+/// ```ignore
+/// operation_errors! {
+///     /// `POST /v1/bookings`.
+///     pub CreateBookingError(JsonBody, Bearer) {
+///         404: "`screening_not_found`.",
+///         409: "`not_enough_seats`, or `screening_started`.",
+///     }
+/// }
+/// ```
 #[macro_export]
-macro_rules! problem_responses {
-    ($(#[$meta:meta])* $vis:vis enum $name:ident {
-        $($(#[$vmeta:meta])* $variant:ident = $status:literal),+ $(,)?
-    }) => {
+macro_rules! operation_errors {
+    ($(
+        $(#[$meta:meta])*
+        $vis:vis $name:ident($($input:ident),* $(,)?) {
+            $($status:literal: $description:expr),* $(,)?
+        }
+    )+) => {$(
         $(#[$meta])*
-        #[derive(poem_openapi::ApiResponse, Debug)]
-        $vis enum $name {
-            $(
-                $(#[$vmeta])*
-                #[oai(status = $status, content_type = "application/problem+json")]
-                $variant(poem_openapi::payload::Json<$crate::platform::problem::Problem>),
-            )+
-            /// `internal_error`: the server failed; the cause is in its log.
-            #[oai(status = 500, content_type = "application/problem+json")]
-            InternalServerError(poem_openapi::payload::Json<$crate::platform::problem::Problem>),
+        #[derive(Debug)]
+        $vis struct $name($crate::platform::problem::Problem);
+
+        impl $crate::platform::problem::ErrorSet for $name {
+            const INPUTS: &'static [$crate::platform::problem::Input] =
+                &[$($crate::platform::problem::Input::$input),*];
+            const OWN: &'static [(u16, &'static str)] = &[$(($status, $description)),*];
         }
 
         impl From<$crate::platform::problem::ApiError> for $name {
             fn from(err: $crate::platform::problem::ApiError) -> Self {
-                let problem = err.into_problem();
-                match problem.status {
-                    $($status => Self::$variant(poem_openapi::payload::Json(problem)),)+
-                    500 => Self::InternalServerError(poem_openapi::payload::Json(problem)),
-                    undeclared => {
-                        tracing::error!(
-                            status = undeclared,
-                            code = %problem.code,
-                            operation_errors = stringify!($name),
-                            "error status not declared on the operation",
-                        );
-                        Self::InternalServerError(poem_openapi::payload::Json(
-                            $crate::platform::problem::Problem::internal(),
-                        ))
-                    }
-                }
+                Self($crate::platform::problem::declared_problem::<Self>(err))
             }
         }
 
@@ -316,31 +432,40 @@ macro_rules! problem_responses {
                 $crate::platform::problem::ApiError::from(err).into()
             }
         }
-    };
+
+        impl poem::IntoResponse for $name {
+            fn into_response(self) -> poem::Response {
+                $crate::platform::problem::problem_response(&self.0)
+            }
+        }
+
+        impl poem_openapi::ApiResponse for $name {
+            fn meta() -> poem_openapi::registry::MetaResponses {
+                $crate::platform::problem::error_meta::<Self>()
+            }
+
+            fn register(registry: &mut poem_openapi::registry::Registry) {
+                <$crate::platform::problem::Problem as poem_openapi::types::Type>::register(
+                    registry,
+                );
+            }
+        }
+
+        impl From<$name> for poem::Error {
+            fn from(error: $name) -> poem::Error {
+                let mut err = poem::Error::from_response(
+                    $crate::platform::problem::problem_response(&error.0),
+                );
+                err.set_error_message(error.0.detail);
+                err
+            }
+        }
+    )+};
 }
 
-// Error responses shared by several operations.
-
-problem_responses! {
-    /// Errors of public catalog lists.
-    pub enum ListError {
-        /// `invalid_request`: a query parameter is malformed or out of range.
-        BadRequest = 400,
-    }
-}
-
-problem_responses! {
-    /// Errors of admin creates that reference nothing.
-    pub enum AdminCreateError {
-        /// `invalid_request`: malformed JSON, unknown fields or a value out of range.
-        BadRequest = 400,
-        /// `unauthorized`: no valid bearer token.
-        Unauthorized = 401,
-        /// `forbidden`: the caller is not an admin.
-        Forbidden = 403,
-        /// `payload_too_large`: the body is over 1 MiB.
-        PayloadTooLarge = 413,
-        /// `unsupported_media_type`: the body is missing or not `application/json`.
-        UnsupportedMediaType = 415,
-    }
+operation_errors! {
+    /// Public lists of the catalog: query parameters only.
+    pub ListError(Query) {}
+    /// Admin creates that reference nothing.
+    pub AdminCreateError(JsonBody, Admin) {}
 }

@@ -11,13 +11,13 @@ use poem_openapi::{
     payload::Json,
 };
 
+use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
 use crate::platform::http::{Page, PageRequest, default_page_size};
 use crate::platform::problem::ApiError;
-use crate::problem_responses;
 
-use super::movie_reviews::{DeleteError, Deleted, review_not_found};
+use super::movie_reviews::{Deleted, review_not_found};
 
 /// A message in the discussion under a review.
 #[derive(Object, Debug, Clone)]
@@ -65,28 +65,17 @@ enum CreatedMessage {
     Created(Json<Message>),
 }
 
-problem_responses! {
-    enum ListMessagesError {
-        /// `invalid_request`: the id or a query parameter is malformed or out of range.
-        BadRequest = 400,
-        /// `review_not_found`.
-        NotFound = 404,
+operation_errors! {
+    ListMessagesError(Path, Query) {
+        404: "`review_not_found`.",
     }
-}
-
-problem_responses! {
-    enum WriteMessageError {
-        /// `invalid_request`: malformed JSON, unknown fields or a body outside 1–1000
-        /// characters.
-        BadRequest = 400,
-        /// `unauthorized`: no valid bearer token.
-        Unauthorized = 401,
-        /// `review_not_found`.
-        NotFound = 404,
-        /// `payload_too_large`: the body is over 1 MiB.
-        PayloadTooLarge = 413,
-        /// `unsupported_media_type`: the body is missing or not `application/json`.
-        UnsupportedMediaType = 415,
+    CreateMessageError(Path, JsonBody, Bearer) {
+        400: "`invalid_request`: malformed JSON, unknown fields or a body outside 1–1000 \
+              characters.",
+        404: "`review_not_found`.",
+    }
+    DeleteMessageError(Path, Bearer) {
+        404: "`message_not_found`: none that the caller wrote (admins: none at all).",
     }
 }
 
@@ -144,7 +133,7 @@ impl DiscussionApi {
         /// The review's id.
         id: Path<i64>,
         body: Json<NewMessage>,
-    ) -> Result<CreatedMessage, WriteMessageError> {
+    ) -> Result<CreatedMessage, CreateMessageError> {
         let client = state.pool.get().await?;
         let message = q::insert_message()
             .bind(&client, &auth.0.user_id, &body.body, &id.0)
@@ -168,7 +157,7 @@ impl DiscussionApi {
         auth: BearerAuth,
         /// The message's id.
         id: Path<i64>,
-    ) -> Result<Deleted, DeleteError> {
+    ) -> Result<Deleted, DeleteMessageError> {
         let client = state.pool.get().await?;
         match q::delete_message()
             .bind(&client, &id.0, &auth.0.user_id, &auth.0.is_admin())

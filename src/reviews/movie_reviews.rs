@@ -12,11 +12,11 @@ use poem_openapi::{
 };
 
 use crate::catalog::movies::movie_not_found;
+use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
 use crate::platform::http::{Page, PageRequest, default_page_size};
 use crate::platform::problem::ApiError;
-use crate::problem_responses;
 
 /// A user's review of a movie.
 #[derive(Object, Debug, Clone)]
@@ -77,42 +77,18 @@ pub(super) enum Deleted {
     NoContent,
 }
 
-problem_responses! {
-    enum ListReviewsError {
-        /// `invalid_request`: the id or a query parameter is malformed or out of range.
-        BadRequest = 400,
-        /// `movie_not_found`.
-        NotFound = 404,
+operation_errors! {
+    ListReviewsError(Path, Query) {
+        404: "`movie_not_found`.",
     }
-}
-
-problem_responses! {
-    enum WriteReviewError {
-        /// `invalid_request`: malformed JSON, unknown fields or a value out of range (rating
-        /// 1–5, body 1–2000 characters).
-        BadRequest = 400,
-        /// `unauthorized`: no valid bearer token.
-        Unauthorized = 401,
-        /// `movie_not_found`.
-        NotFound = 404,
-        /// `review_exists`: the caller has reviewed this movie already.
-        Conflict = 409,
-        /// `payload_too_large`: the body is over 1 MiB.
-        PayloadTooLarge = 413,
-        /// `unsupported_media_type`: the body is missing or not `application/json`.
-        UnsupportedMediaType = 415,
+    CreateReviewError(Path, JsonBody, Bearer) {
+        400: "`invalid_request`: malformed JSON, unknown fields or a value out of range \
+              (rating 1–5, body 1–2000 characters).",
+        404: "`movie_not_found`.",
+        409: "`review_exists`: the caller has reviewed this movie already.",
     }
-}
-
-problem_responses! {
-    pub(super) enum DeleteError {
-        /// `invalid_request`: the id is not an integer.
-        BadRequest = 400,
-        /// `unauthorized`: no valid bearer token.
-        Unauthorized = 401,
-        /// `review_not_found` / `message_not_found`: none that the caller wrote (admins: none
-        /// at all).
-        NotFound = 404,
+    DeleteReviewError(Path, Bearer) {
+        404: "`review_not_found`: none that the caller wrote (admins: none at all).",
     }
 }
 
@@ -176,7 +152,7 @@ impl MovieReviewsApi {
         /// The movie's id.
         id: Path<i64>,
         body: Json<NewReview>,
-    ) -> Result<CreatedReview, WriteReviewError> {
+    ) -> Result<CreatedReview, CreateReviewError> {
         let client = state.pool.get().await?;
         let review = q::insert_review()
             .bind(&client, &auth.0.user_id, &body.rating, &body.body, &id.0)
@@ -200,7 +176,7 @@ impl MovieReviewsApi {
         auth: BearerAuth,
         /// The review's id.
         id: Path<i64>,
-    ) -> Result<Deleted, DeleteError> {
+    ) -> Result<Deleted, DeleteReviewError> {
         let client = state.pool.get().await?;
         match q::delete_review()
             .bind(&client, &id.0, &auth.0.user_id, &auth.0.is_admin())

@@ -23,12 +23,12 @@ use poem_openapi::{
 };
 
 use crate::catalog::screenings::screening_not_found;
+use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
 use crate::platform::db::{DbError, Workflow, in_transaction};
 use crate::platform::http::{Page, PageRequest, default_page_size};
 use crate::platform::problem::ApiError;
-use crate::problem_responses;
 use crate::wallet::ledger::{lock_accounts, post_transfer};
 
 /// Where a booking is in its life.
@@ -112,54 +112,19 @@ enum CreatedBooking {
     Created(Json<Booking>),
 }
 
-problem_responses! {
-    enum CreateBookingError {
-        /// `invalid_request`: malformed JSON, unknown fields or a value out of range.
-        BadRequest = 400,
-        /// `unauthorized`: no valid bearer token.
-        Unauthorized = 401,
-        /// `screening_not_found`.
-        NotFound = 404,
-        /// `not_enough_seats`, or `screening_started`.
-        Conflict = 409,
-        /// `payload_too_large`: the body is over 1 MiB.
-        PayloadTooLarge = 413,
-        /// `unsupported_media_type`: the body is missing or not `application/json`.
-        UnsupportedMediaType = 415,
+operation_errors! {
+    CreateBookingError(JsonBody, Bearer) {
+        404: "`screening_not_found`.",
+        409: "`not_enough_seats`, or `screening_started`.",
     }
-}
-
-problem_responses! {
-    enum ListBookingsError {
-        /// `invalid_request`: a query parameter is malformed or out of range.
-        BadRequest = 400,
-        /// `unauthorized`: no valid bearer token.
-        Unauthorized = 401,
+    ListBookingsError(Query, Bearer) {}
+    GetBookingError(Path, Bearer) {
+        404: "`booking_not_found`: no such booking of the caller's.",
     }
-}
-
-problem_responses! {
-    enum GetBookingError {
-        /// `invalid_request`: the id is not an integer.
-        BadRequest = 400,
-        /// `unauthorized`: no valid bearer token.
-        Unauthorized = 401,
-        /// `booking_not_found`: no such booking of the caller's.
-        NotFound = 404,
-    }
-}
-
-problem_responses! {
-    enum CancelBookingError {
-        /// `invalid_request`: the id is not an integer.
-        BadRequest = 400,
-        /// `unauthorized`: no valid bearer token.
-        Unauthorized = 401,
-        /// `booking_not_found`: no such booking of the caller's.
-        NotFound = 404,
-        /// `booking_not_cancellable`: already cancelled, expired, or paid for a screening that
-        /// has started.
-        Conflict = 409,
+    CancelBookingError(Path, Bearer) {
+        404: "`booking_not_found`: no such booking of the caller's.",
+        409: "`booking_not_cancellable`: already cancelled, expired, or paid for a screening \
+              that has started.",
     }
 }
 

@@ -16,12 +16,12 @@ use poem_openapi::{
     payload::Json,
 };
 
+use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
 use crate::platform::db::Workflow;
 use crate::platform::idempotency;
 use crate::platform::problem::ApiError;
-use crate::problem_responses;
 use crate::wallet::ledger::{account_not_found, lock_accounts, post_transfer};
 
 use super::bookings::booking_not_found;
@@ -98,34 +98,16 @@ enum CreatedPayment {
     Created(Json<Payment>),
 }
 
-problem_responses! {
-    enum PayError {
-        /// `invalid_request`: malformed JSON, unknown fields, or no `Idempotency-Key`.
-        BadRequest = 400,
-        /// `unauthorized`: no valid bearer token.
-        Unauthorized = 401,
-        /// `booking_not_found` or `account_not_found`: not one of the caller's.
-        NotFound = 404,
-        /// `booking_not_payable` (not pending, or its hold expired), `currency_mismatch` or
-        /// `insufficient_funds`.
-        Conflict = 409,
-        /// `payload_too_large`: the body is over 1 MiB.
-        PayloadTooLarge = 413,
-        /// `unsupported_media_type`: the body is missing or not `application/json`.
-        UnsupportedMediaType = 415,
-        /// `idempotency_key_reused`: the key was used for another request.
-        UnprocessableEntity = 422,
+operation_errors! {
+    PayError(JsonBody, Bearer) {
+        400: "`invalid_request`: malformed JSON, unknown fields, or no `Idempotency-Key`.",
+        404: "`booking_not_found` or `account_not_found`: not one of the caller's.",
+        409: "`booking_not_payable` (not pending, or its hold expired), `currency_mismatch` \
+              or `insufficient_funds`.",
+        422: "`idempotency_key_reused`: the key was used for another request.",
     }
-}
-
-problem_responses! {
-    enum GetPaymentError {
-        /// `invalid_request`: the id is not an integer.
-        BadRequest = 400,
-        /// `unauthorized`: no valid bearer token.
-        Unauthorized = 401,
-        /// `payment_not_found`: no such payment of the caller's.
-        NotFound = 404,
+    GetPaymentError(Path, Bearer) {
+        404: "`payment_not_found`: no such payment of the caller's.",
     }
 }
 

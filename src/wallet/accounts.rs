@@ -13,12 +13,12 @@ use poem_openapi::{
     payload::Json,
 };
 
+use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
 use crate::platform::db::{Workflow, in_transaction};
 use crate::platform::http::{Page, PageRequest, default_page_size};
 use crate::platform::problem::ApiError;
-use crate::problem_responses;
 
 use super::ledger::{Transfer, account_not_found, lock_accounts, post_transfer};
 
@@ -110,57 +110,20 @@ enum CreatedDeposit {
     Created(Json<Transfer>),
 }
 
-problem_responses! {
-    enum OpenAccountError {
-        /// `invalid_request`: malformed JSON, unknown fields or a value out of range.
-        BadRequest = 400,
-        /// `unauthorized`: no valid bearer token.
-        Unauthorized = 401,
-        /// `account_exists`: the caller already has an account in that currency.
-        Conflict = 409,
-        /// `payload_too_large`: the body is over 1 MiB.
-        PayloadTooLarge = 413,
-        /// `unsupported_media_type`: the body is missing or not `application/json`.
-        UnsupportedMediaType = 415,
-        /// `unsupported_currency`.
-        UnprocessableEntity = 422,
+operation_errors! {
+    OpenAccountError(JsonBody, Bearer) {
+        409: "`account_exists`: the caller already has an account in that currency.",
+        422: "`unsupported_currency`.",
     }
-}
-
-problem_responses! {
-    enum ListAccountsError {
-        /// `invalid_request`: a query parameter is malformed or out of range.
-        BadRequest = 400,
-        /// `unauthorized`: no valid bearer token.
-        Unauthorized = 401,
+    ListAccountsError(Query, Bearer) {}
+    GetAccountError(Path, Bearer) {
+        404: "`account_not_found`: no such account of the caller's.",
     }
-}
-
-problem_responses! {
-    enum AccountError {
-        /// `invalid_request`: the id or a query parameter is malformed or out of range.
-        BadRequest = 400,
-        /// `unauthorized`: no valid bearer token.
-        Unauthorized = 401,
-        /// `account_not_found`: no such account of the caller's.
-        NotFound = 404,
+    ListEntriesError(Path, Query, Bearer) {
+        404: "`account_not_found`: no such account of the caller's.",
     }
-}
-
-problem_responses! {
-    enum DepositError {
-        /// `invalid_request`: malformed JSON, unknown fields or a value out of range.
-        BadRequest = 400,
-        /// `unauthorized`: no valid bearer token.
-        Unauthorized = 401,
-        /// `forbidden`: the caller is not an admin.
-        Forbidden = 403,
-        /// `account_not_found`.
-        NotFound = 404,
-        /// `payload_too_large`: the body is over 1 MiB.
-        PayloadTooLarge = 413,
-        /// `unsupported_media_type`: the body is missing or not `application/json`.
-        UnsupportedMediaType = 415,
+    DepositError(Path, JsonBody, Admin) {
+        404: "`account_not_found`.",
     }
 }
 
@@ -226,7 +189,7 @@ impl AccountsApi {
         auth: BearerAuth,
         /// The account's id.
         id: Path<i64>,
-    ) -> Result<Json<Account>, AccountError> {
+    ) -> Result<Json<Account>, GetAccountError> {
         let client = state.pool.get().await?;
         let account = q::get_account()
             .bind(&client, &id.0, &auth.0.user_id)
@@ -255,7 +218,7 @@ impl AccountsApi {
         /// Start after this id: the previous page's `next_after`.
         #[oai(validator(minimum(value = "0")))]
         after: Query<Option<i64>>,
-    ) -> Result<Json<Page<Entry>>, AccountError> {
+    ) -> Result<Json<Page<Entry>>, ListEntriesError> {
         let page = PageRequest::new(limit.0, after.0);
         let client = state.pool.get().await?;
         q::get_account()

@@ -11,12 +11,12 @@ use poem_openapi::{
     payload::Json,
 };
 
+use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
 use crate::platform::db::Workflow;
 use crate::platform::idempotency;
 use crate::platform::problem::ApiError;
-use crate::problem_responses;
 
 use super::ledger::{Transfer, account_not_found, lock_accounts, post_transfer};
 
@@ -44,35 +44,17 @@ enum CreatedTransfer {
     Created(Json<Transfer>),
 }
 
-problem_responses! {
-    enum TransferError {
-        /// `invalid_request` (malformed JSON, unknown fields, a value out of range, no
-        /// `Idempotency-Key`) or `same_account`.
-        BadRequest = 400,
-        /// `unauthorized`: no valid bearer token.
-        Unauthorized = 401,
-        /// `account_not_found`: `from_account_id` is not one of the caller's accounts.
-        NotFound = 404,
-        /// `insufficient_funds` or `currency_mismatch`.
-        Conflict = 409,
-        /// `payload_too_large`: the body is over 1 MiB.
-        PayloadTooLarge = 413,
-        /// `unsupported_media_type`: the body is missing or not `application/json`.
-        UnsupportedMediaType = 415,
-        /// `destination_not_found` (`to_account_id` is not a user's account) or
-        /// `idempotency_key_reused` (the key was used for another request).
-        UnprocessableEntity = 422,
+operation_errors! {
+    TransferError(JsonBody, Bearer) {
+        400: "`invalid_request` (malformed JSON, unknown fields, a value out of range, no \
+              `Idempotency-Key`) or `same_account`.",
+        404: "`account_not_found`: `from_account_id` is not one of the caller's accounts.",
+        409: "`insufficient_funds` or `currency_mismatch`.",
+        422: "`destination_not_found` (`to_account_id` is not a user's account) or \
+              `idempotency_key_reused` (the key was used for another request).",
     }
-}
-
-problem_responses! {
-    enum GetTransferError {
-        /// `invalid_request`: the id is not an integer.
-        BadRequest = 400,
-        /// `unauthorized`: no valid bearer token.
-        Unauthorized = 401,
-        /// `transfer_not_found`: no such transfer between accounts of the caller's.
-        NotFound = 404,
+    GetTransferError(Path, Bearer) {
+        404: "`transfer_not_found`: no such transfer between accounts of the caller's.",
     }
 }
 

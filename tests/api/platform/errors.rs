@@ -89,3 +89,45 @@ async fn a_401_tells_the_client_to_use_a_bearer_token() {
     response.assert_status(poem::http::StatusCode::UNAUTHORIZED);
     response.assert_header("www-authenticate", "Bearer");
 }
+
+/// The document lists what each operation can return, no more and no less, as far as its
+/// shape decides: a body brings 400, 413 and 415; a bearer token 401; a parameter 400; only
+/// a secured operation can answer 403 or the bearer 401; every operation can fail with 500.
+#[test]
+fn every_operation_declares_the_errors_its_inputs_bring() {
+    let spec = boxoffice::app::spec();
+    let mut checked = 0;
+    for (path, operations) in spec["paths"].as_object().unwrap() {
+        for (method, operation) in operations.as_object().unwrap() {
+            let id = format!("{method} {path} ({})", operation["operationId"]);
+            let declares = |status: &str| operation["responses"].get(status).is_some();
+            let has_body = operation.get("requestBody").is_some();
+            let has_parameters = operation["parameters"]
+                .as_array()
+                .is_some_and(|p| !p.is_empty());
+            let secured = operation
+                .get("security")
+                .and_then(|s| s.as_array())
+                .is_some_and(|s| !s.is_empty());
+            if path == "/healthz" || path == "/readyz" {
+                continue; // probes answer their own shapes
+            }
+            assert_eq!(declares("413"), has_body, "{id}: 413 iff a body");
+            assert_eq!(declares("415"), has_body, "{id}: 415 iff a body");
+            assert!(!secured || declares("401"), "{id}: 401 when secured");
+            let bearer_401 = operation["responses"]["401"]["description"]
+                .as_str()
+                .is_some_and(|d| d.starts_with("`unauthorized`"));
+            assert!(!bearer_401 || secured, "{id}: no bearer 401 unless secured");
+            assert!(!declares("403") || secured, "{id}: 403 only when secured");
+            assert_eq!(
+                declares("400"),
+                has_body || has_parameters,
+                "{id}: 400 iff there is something to parse"
+            );
+            assert!(declares("500"), "{id}: 500");
+            checked += 1;
+        }
+    }
+    assert!(checked > 30);
+}
