@@ -16,7 +16,7 @@ use poem_openapi::{
 use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
-use crate::platform::http::{Page, PageRequest, default_page_size};
+use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
 use crate::platform::problem::{AdminCreateError, ApiError, ListError};
 
 /// A motion-picture rating (MPAA), or `NR` for not rated.
@@ -198,14 +198,9 @@ impl MoviesApi {
         #[oai(validator(min_length = 1, max_length = 200))]
         q: Query<Option<String>>,
         /// Page size, 1–100.
-        #[oai(
-            default = "default_page_size",
-            validator(minimum(value = "1"), maximum(value = "100"))
-        )]
-        limit: Query<i64>,
+        limit: Query<PageSize>,
         /// Start after this id: the previous page's `next_after`.
-        #[oai(validator(minimum(value = "0")))]
-        after: Query<Option<i64>>,
+        after: Query<Option<PageAfter>>,
     ) -> Result<Json<Page<Movie>>, ListError> {
         let page = PageRequest::new(limit.0, after.0);
         let client = state.pool.get().await?;

@@ -17,7 +17,7 @@ use poem_openapi::{
 use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::{BearerAuth, Caller};
-use crate::platform::http::{Page, PageRequest, default_page_size};
+use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
 use crate::platform::problem::ApiError;
 
 /// Where an order is in its life.
@@ -179,14 +179,9 @@ impl OrdersApi {
         /// Only orders in this status.
         status: Query<Option<OrderStatus>>,
         /// Page size, 1–100.
-        #[oai(
-            default = "default_page_size",
-            validator(minimum(value = "1"), maximum(value = "100"))
-        )]
-        limit: Query<i64>,
+        limit: Query<PageSize>,
         /// Start after this id: the previous page's `next_after`.
-        #[oai(validator(minimum(value = "0")))]
-        after: Query<Option<i64>>,
+        after: Query<Option<PageAfter>>,
     ) -> Result<Json<Page<Order>>, ListOrdersError> {
         let page = PageRequest::new(limit.0, after.0);
         let client = state.pool.get().await?;

@@ -7,7 +7,7 @@ use poem::web::Data;
 use poem_openapi::{Object, OpenApi, param::Query, payload::Json};
 
 use crate::platform::AppState;
-use crate::platform::http::{Page, PageRequest, default_page_size};
+use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
 use crate::platform::problem::ListError;
 
 /// Something sold at the counter.
@@ -54,14 +54,9 @@ impl ProductsApi {
         &self,
         state: Data<&Arc<AppState>>,
         /// Page size, 1–100.
-        #[oai(
-            default = "default_page_size",
-            validator(minimum(value = "1"), maximum(value = "100"))
-        )]
-        limit: Query<i64>,
+        limit: Query<PageSize>,
         /// Start after this id: the previous page's `next_after`.
-        #[oai(validator(minimum(value = "0")))]
-        after: Query<Option<i64>>,
+        after: Query<Option<PageAfter>>,
     ) -> Result<Json<Page<Product>>, ListError> {
         let page = PageRequest::new(limit.0, after.0);
         let client = state.pool.get().await?;

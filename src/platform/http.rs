@@ -2,16 +2,18 @@
 //! request-body limit, and the middleware that turns every framework error into problem
 //! details.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use poem::{
     Endpoint, IntoResponse, Request, Response,
     http::{HeaderValue, StatusCode, header},
 };
-use poem_openapi::{
-    Object, Tags,
-    types::{ParseFromJSON, ToJSON},
+use poem_openapi::registry::{MetaSchema, MetaSchemaRef};
+use poem_openapi::types::{
+    ParseError, ParseFromJSON, ParseFromParameter, ParseResult, ToJSON, Type,
 };
+use poem_openapi::{Object, Tags};
 
 use super::problem::{PROBLEM_JSON, Problem};
 
@@ -45,12 +47,103 @@ pub enum ApiTags {
 /// Request bodies larger than this (in bytes, 1 MiB) are answered with 413.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
-/// Page size when `?limit=` is not given.
-pub const DEFAULT_PAGE_SIZE: i64 = 20;
+/// Implements poem-openapi's `Type` for a parameter that is an `i64` newtype, with the
+/// schema of an int64 as `refine` completes it (bounds, default).
+macro_rules! int64_parameter {
+    ($name:ident, IS_REQUIRED = $required:expr, $refine:expr) => {
+        impl Type for $name {
+            const IS_REQUIRED: bool = $required;
+            type RawValueType = i64;
+            type RawElementValueType = i64;
 
-/// `?limit=` default, for `#[oai(default = "...")]`.
-pub fn default_page_size() -> i64 {
-    DEFAULT_PAGE_SIZE
+            fn name() -> Cow<'static, str> {
+                "integer_int64".into()
+            }
+
+            fn schema_ref() -> MetaSchemaRef {
+                let int64 = MetaSchema {
+                    format: Some("int64"),
+                    ..MetaSchema::new("integer")
+                };
+                MetaSchemaRef::Inline(Box::new(($refine)(int64)))
+            }
+
+            fn as_raw_value(&self) -> Option<&i64> {
+                Some(&self.0)
+            }
+
+            fn raw_element_iter<'a>(&'a self) -> Box<dyn Iterator<Item = &'a i64> + 'a> {
+                Box::new(self.as_raw_value().into_iter())
+            }
+        }
+    };
+}
+
+/// `?limit=`: how many items a page holds, 1–100; 20 when not given. Its schema says so, so
+/// every list operation declares it the same way with `limit: Query<PageSize>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageSize(i64);
+
+impl PageSize {
+    /// The fewest items a page may hold.
+    pub const MIN: i64 = 1;
+    /// The most items a page may hold.
+    pub const MAX: i64 = 100;
+    /// The page size when `?limit=` is not given.
+    pub const DEFAULT: PageSize = PageSize(20);
+}
+
+int64_parameter!(PageSize, IS_REQUIRED = false, |schema: MetaSchema| {
+    MetaSchema {
+        default: Some(PageSize::DEFAULT.0.into()),
+        minimum: Some(PageSize::MIN as f64),
+        maximum: Some(PageSize::MAX as f64),
+        ..schema
+    }
+});
+
+impl ParseFromParameter for PageSize {
+    fn parse_from_parameter(value: &str) -> ParseResult<Self> {
+        let size: i64 = value.parse().map_err(ParseError::custom)?;
+        if !(PageSize::MIN..=PageSize::MAX).contains(&size) {
+            return Err(ParseError::custom(format!(
+                "must be {} to {}",
+                PageSize::MIN,
+                PageSize::MAX
+            )));
+        }
+        Ok(PageSize(size))
+    }
+
+    fn parse_from_parameters<I: IntoIterator<Item = A>, A: AsRef<str>>(
+        iter: I,
+    ) -> ParseResult<Self> {
+        match iter.into_iter().next() {
+            Some(value) => Self::parse_from_parameter(value.as_ref()),
+            None => Ok(PageSize::DEFAULT),
+        }
+    }
+}
+
+/// `?after=`: the key after which a page starts (the previous page's `next_after`), 0 or
+/// more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageAfter(i64);
+
+int64_parameter!(PageAfter, IS_REQUIRED = true, |schema: MetaSchema| {
+    MetaSchema {
+        minimum: Some(0.0),
+        ..schema
+    }
+});
+
+impl ParseFromParameter for PageAfter {
+    fn parse_from_parameter(value: &str) -> ParseResult<Self> {
+        match value.parse::<i64>().map_err(ParseError::custom)? {
+            key if key >= 0 => Ok(PageAfter(key)),
+            _ => Err(ParseError::custom("must be 0 or more")),
+        }
+    }
 }
 
 /// One page of a keyset-paginated list.
@@ -72,9 +165,12 @@ pub struct PageRequest {
 }
 
 impl PageRequest {
-    /// `limit` is 1–100 (validated by the operation), `after` an id or none for the first page.
-    pub fn new(limit: i64, after: Option<i64>) -> Self {
-        PageRequest { limit, after }
+    /// The page of `limit` items after `after` (none: the first page).
+    pub fn new(limit: PageSize, after: Option<PageAfter>) -> Self {
+        PageRequest {
+            limit: limit.0,
+            after: after.map(|a| a.0),
+        }
     }
 
     /// For lists in ascending id order: the id after which the page starts (0 for the first
@@ -199,7 +295,7 @@ mod tests {
 
     #[test]
     fn a_full_page_with_more_behind_it_points_at_its_last_item() {
-        let request = PageRequest::new(3, Some(10));
+        let request = PageRequest::new(PageSize(3), Some(PageAfter(10)));
         assert_eq!(request.after(), 10);
         assert_eq!(request.fetch_limit(), 4);
         let page = request.page(vec![11, 12, 13, 14], |id| *id, |id| id);
@@ -209,7 +305,7 @@ mod tests {
 
     #[test]
     fn the_last_page_has_no_next() {
-        let request = PageRequest::new(3, None);
+        let request = PageRequest::new(PageSize(3), None);
         assert_eq!(request.after(), 0);
         assert_eq!(request.before(), i64::MAX);
         let exactly_full = request.page(vec![1, 2, 3], |id| *id, |id| id);

@@ -14,7 +14,7 @@ use poem_openapi::{
 use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
-use crate::platform::http::{Page, PageRequest, default_page_size};
+use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
 use crate::platform::problem::ApiError;
 
 use super::movie_reviews::{Deleted, review_not_found};
@@ -99,14 +99,9 @@ impl DiscussionApi {
         /// The review's id.
         id: Path<i64>,
         /// Page size, 1–100.
-        #[oai(
-            default = "default_page_size",
-            validator(minimum(value = "1"), maximum(value = "100"))
-        )]
-        limit: Query<i64>,
+        limit: Query<PageSize>,
         /// Start after this id: the previous page's `next_after`.
-        #[oai(validator(minimum(value = "0")))]
-        after: Query<Option<i64>>,
+        after: Query<Option<PageAfter>>,
     ) -> Result<Json<Page<Message>>, ListMessagesError> {
         let page = PageRequest::new(limit.0, after.0);
         let client = state.pool.get().await?;

@@ -15,7 +15,7 @@ use crate::catalog::movies::movie_not_found;
 use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
-use crate::platform::http::{Page, PageRequest, default_page_size};
+use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
 use crate::platform::problem::ApiError;
 
 /// A user's review of a movie.
@@ -116,14 +116,9 @@ impl MovieReviewsApi {
         /// The movie's id.
         id: Path<i64>,
         /// Page size, 1–100.
-        #[oai(
-            default = "default_page_size",
-            validator(minimum(value = "1"), maximum(value = "100"))
-        )]
-        limit: Query<i64>,
+        limit: Query<PageSize>,
         /// Continue after this review: the previous page's `next_after`.
-        #[oai(validator(minimum(value = "0")))]
-        after: Query<Option<i64>>,
+        after: Query<Option<PageAfter>>,
     ) -> Result<Json<Page<Review>>, ListReviewsError> {
         let page = PageRequest::new(limit.0, after.0);
         let client = state.pool.get().await?;

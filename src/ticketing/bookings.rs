@@ -27,7 +27,7 @@ use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
 use crate::platform::db::{DbError, Workflow, in_transaction};
-use crate::platform::http::{Page, PageRequest, default_page_size};
+use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
 use crate::platform::problem::ApiError;
 use crate::wallet::ledger::{lock_accounts, post_transfer};
 
@@ -165,14 +165,9 @@ impl BookingsApi {
         state: Data<&Arc<AppState>>,
         auth: BearerAuth,
         /// Page size, 1–100.
-        #[oai(
-            default = "default_page_size",
-            validator(minimum(value = "1"), maximum(value = "100"))
-        )]
-        limit: Query<i64>,
+        limit: Query<PageSize>,
         /// Start after this id: the previous page's `next_after`.
-        #[oai(validator(minimum(value = "0")))]
-        after: Query<Option<i64>>,
+        after: Query<Option<PageAfter>>,
     ) -> Result<Json<Page<Booking>>, ListBookingsError> {
         let page = PageRequest::new(limit.0, after.0);
         let client = state.pool.get().await?;
