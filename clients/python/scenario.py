@@ -64,7 +64,8 @@ admin_tokens = check("admin login", login.sync_detailed(client=public, body=Logi
     password=os.environ.get("BOXOFFICE_ADMIN_PASSWORD", ""),
 )), 200)
 admin = AuthenticatedClient(base_url=BASE_URL, token=admin_tokens.access_token, raise_on_unexpected_status=True)
-check("admin deposit", create_deposit.sync_detailed(client=admin, id=account.id, body=Deposit(amount=20_000)), 201)
+check("admin deposit", create_deposit.sync_detailed(
+    client=admin, id=account.id, idempotency_key=f"deposit-{username}", body=Deposit(amount=20_000)), 201)
 
 key = f"pay-{username}"
 payment = check("pay", create_payment.sync_detailed(

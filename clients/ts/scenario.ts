@@ -48,7 +48,9 @@ const admin = check("admin login", await api.POST("/v1/users/login", {
   body: { username: process.env.BOXOFFICE_ADMIN ?? "admin", password: process.env.BOXOFFICE_ADMIN_PASSWORD ?? "" },
 }), 200);
 check("admin deposit", await api.POST("/v1/accounts/{id}/deposits", {
-  headers: bearer(admin.access_token), params: { path: { id: account.id } }, body: { amount: 10_000 },
+  headers: bearer(admin.access_token),
+  params: { path: { id: account.id }, header: { "Idempotency-Key": `deposit-${username}` } },
+  body: { amount: 10_000 },
 }), 201);
 
 const idempotencyKey = `pay-${username}`;

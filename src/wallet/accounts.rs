@@ -9,15 +9,16 @@ use deadpool_postgres::Transaction;
 use poem::web::Data;
 use poem_openapi::{
     ApiResponse, Object, OpenApi,
-    param::{Path, Query},
+    param::{Header, Path, Query},
     payload::Json,
 };
 
 use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
-use crate::platform::db::{Workflow, in_transaction};
+use crate::platform::db::Workflow;
 use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
+use crate::platform::idempotency;
 use crate::platform::problem::ApiError;
 
 use super::ledger::{Transfer, account_not_found, lock_accounts, post_transfer};
@@ -123,7 +124,10 @@ operation_errors! {
         404: "`account_not_found`: no such account of the caller's.",
     }
     DepositError(Path, JsonBody, Admin) {
+        400: "`invalid_request`: the id is not an integer, malformed JSON, unknown fields, a \
+              value out of range, or no `Idempotency-Key`.",
         404: "`account_not_found`.",
+        422: "`idempotency_key_reused`: the key was used for another request.",
     }
 }
 
@@ -226,6 +230,8 @@ impl AccountsApi {
     /// Deposit into an account
     ///
     /// Admin only. Credits any user's account from the system cash account of its currency.
+    /// Requires an `Idempotency-Key`: retrying with the same key and body returns the first
+    /// answer instead of crediting the account again.
     #[oai(
         path = "/:id/deposits",
         method = "post",
@@ -237,6 +243,10 @@ impl AccountsApi {
         auth: BearerAuth,
         /// The account's id.
         id: Path<i64>,
+        /// A unique string per intended deposit (1–255 characters), e.g. a UUID. Kept for 24
+        /// hours.
+        #[oai(name = "Idempotency-Key", validator(min_length = 1, max_length = 255))]
+        idempotency_key: Header<String>,
         body: Json<Deposit>,
     ) -> Result<CreatedDeposit, DepositError> {
         auth.0.require_admin()?;
@@ -244,7 +254,16 @@ impl AccountsApi {
             account_id: id.0,
             amount: body.amount,
         };
-        let transfer = in_transaction(&state.pool, &deposit).await?;
+        let transfer = idempotency::once(
+            &state.pool,
+            auth.0.user_id,
+            &idempotency_key.0,
+            // The account is in the path: a key reused for another account is another request.
+            &format!("POST /v1/accounts/{}/deposits", id.0),
+            &body.0,
+            &deposit,
+        )
+        .await?;
         Ok(CreatedDeposit::Created(Json(transfer)))
     }
 }

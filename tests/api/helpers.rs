@@ -357,20 +357,23 @@ impl TestApp {
 
     /// An admin deposit; returns the Transfer.
     pub async fn deposit(&self, admin: &str, account: &Value, amount: i64) -> Value {
-        self.post(
+        static KEYS: AtomicU64 = AtomicU64::new(0);
+        let key = format!("deposit-{}", KEYS.fetch_add(1, Ordering::Relaxed));
+        self.post_idempotent(
             &format!("/v1/accounts/{}/deposits", account["id"]),
-            Some(admin),
-            json!({ "amount": amount }),
+            admin,
+            &key,
+            &json!({ "amount": amount }),
         )
         .await
         .expect(201)
     }
 
-    /// `POST /v1/transfers` with an Idempotency-Key.
-    pub async fn transfer(&self, token: &str, key: &str, body: &Value) -> Reply {
+    /// A POST with a bearer token and an Idempotency-Key.
+    pub async fn post_idempotent(&self, path: &str, token: &str, key: &str, body: &Value) -> Reply {
         self.send(
             self.api
-                .post("/v1/transfers")
+                .post(path)
                 .header("authorization", format!("Bearer {token}"))
                 .header("idempotency-key", key)
                 .body_json(body),
@@ -378,16 +381,17 @@ impl TestApp {
         .await
     }
 
+    /// `POST /v1/transfers` with an Idempotency-Key.
+    pub async fn transfer(&self, token: &str, key: &str, body: &Value) -> Reply {
+        self.post_idempotent("/v1/transfers", token, key, body)
+            .await
+    }
+
     /// `POST /v1/payments` with an Idempotency-Key.
     pub async fn pay(&self, token: &str, key: &str, booking: &Value, account: &Value) -> Reply {
-        self.send(
-            self.api
-                .post("/v1/payments")
-                .header("authorization", format!("Bearer {token}"))
-                .header("idempotency-key", key)
-                .body_json(&json!({ "booking_id": booking["id"], "account_id": account["id"] })),
-        )
-        .await
+        let body = json!({ "booking_id": booking["id"], "account_id": account["id"] });
+        self.post_idempotent("/v1/payments", token, key, &body)
+            .await
     }
 
     /// The wallet's balance as the API reports it.

@@ -58,6 +58,42 @@ async fn another_users_accounts_are_not_found() {
         .expect_problem(404, "account_not_found");
 }
 
+/// An admin whose deposit timed out retries it: the account is credited once.
+#[tokio::test]
+async fn a_retried_deposit_credits_once() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let ana = app.customer("ana").await;
+    let account = app.open_account(&ana, "EUR").await;
+    let path = format!("/v1/accounts/{}/deposits", account["id"]);
+    let body = json!({ "amount": 700 });
+    let first = app
+        .post_idempotent(&path, &admin, "retry-me", &body)
+        .await
+        .expect(201);
+    let again = app
+        .post_idempotent(&path, &admin, "retry-me", &body)
+        .await
+        .expect(201);
+    assert_eq!(first, again, "the replay answers the first deposit");
+    assert_eq!(app.balance(&ana, &account).await, 700);
+    app.post_idempotent(&path, &admin, "retry-me", &json!({ "amount": 800 }))
+        .await
+        .expect_problem(422, "idempotency_key_reused");
+    // The same key for another account is another request.
+    let bob = app.customer("bob").await;
+    let other = app.open_account(&bob, "EUR").await;
+    let other_path = format!("/v1/accounts/{}/deposits", other["id"]);
+    app.post_idempotent(&other_path, &admin, "retry-me", &body)
+        .await
+        .expect_problem(422, "idempotency_key_reused");
+    app.post(&path, Some(&admin), body)
+        .await
+        .expect_problem(400, "invalid_request");
+    assert_eq!(app.balance(&ana, &account).await, 700);
+    app.assert_ledger_balances().await;
+}
+
 #[tokio::test]
 async fn admins_deposit_from_the_cash_account() {
     let app = TestApp::spawn().await;
@@ -65,16 +101,17 @@ async fn admins_deposit_from_the_cash_account() {
     let ana = app.customer("ana").await;
     let account = app.open_account(&ana, "EUR").await;
     let path = format!("/v1/accounts/{}/deposits", account["id"]);
-    app.post(&path, Some(&ana), json!({ "amount": 100 }))
+    app.post_idempotent(&path, &ana, "d1", &json!({ "amount": 100 }))
         .await
         .expect_problem(403, "forbidden");
-    app.post(&path, Some(&admin), json!({ "amount": 0 }))
+    app.post_idempotent(&path, &admin, "d2", &json!({ "amount": 0 }))
         .await
         .expect_problem(400, "invalid_request");
-    app.post(
+    app.post_idempotent(
         "/v1/accounts/999999/deposits",
-        Some(&admin),
-        json!({ "amount": 5 }),
+        &admin,
+        "d3",
+        &json!({ "amount": 5 }),
     )
     .await
     .expect_problem(404, "account_not_found");
@@ -303,18 +340,21 @@ async fn idempotency_keys_older_than_a_day_are_forgotten() {
         .await
         .unwrap();
     // …and the purge removes it, and only it.
+    let count = async || -> i64 {
+        client
+            .query_one("SELECT count(*) FROM idempotency_keys", &[])
+            .await
+            .unwrap()
+            .get(0)
+    };
+    let before = count().await;
     assert_eq!(
         boxoffice::platform::idempotency::purge_expired_keys(&app.pool)
             .await
             .unwrap(),
         1
     );
-    let left: i64 = client
-        .query_one("SELECT count(*) FROM idempotency_keys", &[])
-        .await
-        .unwrap()
-        .get(0);
-    assert_eq!(left, 1);
+    assert_eq!(count().await, before - 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
