@@ -154,8 +154,8 @@ pub trait Workflow: Sync {
 
 /// Runs `work` in a transaction on a pooled connection and commits when it returns `Ok`;
 /// rolls back on `Err`. When PostgreSQL aborts the transaction with a serialization failure
-/// (40001) or a deadlock (40P01), the whole workflow runs again, up to [`MAX_ATTEMPTS`]
-/// times, so clients never see those as errors.
+/// (40001) or a deadlock (40P01), the whole workflow runs again, up to `MAX_ATTEMPTS`
+/// (5) times, so clients never see those as errors.
 pub async fn in_transaction<W: Workflow>(pool: &Pool, work: &W) -> Result<W::Output, ApiError> {
     let mut attempt = 1;
     loop {
