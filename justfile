@@ -11,7 +11,7 @@ test *args:
 # Formatting and lints, as CI checks them.
 lint:
     cargo fmt --check
-    cargo clippy --all-targets -- -D warnings
+    cargo clippy --workspace --all-targets -- -D warnings
 
 # Regenerate codegen/ from migrations/ and queries/ (pinned cornucopia; installed if missing).
 codegen:

@@ -18,13 +18,11 @@ import json
 import os
 import pathlib
 import re
-import shutil
 import signal
 import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 
@@ -32,12 +30,13 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 WORK = ROOT / "target" / "bench"
 
-# The dedicated server's settings. fsync stays on; commits do not wait for the WAL flush
+# The dedicated server's settings (it is started by `boxoffice dev-postgres`, which listens on
+# 127.0.0.1 only). fsync stays on; commits do not wait for the WAL flush
 # (synchronous_commit=off), so the run measures the CPU path rather than this VM's disk.
 # Both the API and pgbench run against this same server.
 PG_SETTINGS = {
-    "listen_addresses": "127.0.0.1",
-    "unix_socket_directories": "''",
+    "fsync": "on",
+    "full_page_writes": "on",
     "max_connections": "300",
     "shared_buffers": "512MB",
     "synchronous_commit": "off",
@@ -60,58 +59,22 @@ def free_port():
         return s.getsockname()[1]
 
 
-def find_bindir():
-    candidates = [os.environ.get("PG_BINDIR", "")]
-    try:
-        candidates.append(subprocess.run(["pg_config", "--bindir"], capture_output=True,
-                                         text=True).stdout.strip())
-    except FileNotFoundError:
-        pass
-    versions = sorted(pathlib.Path("/usr/lib/postgresql").glob("*/bin"),
-                      key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0,
-                      reverse=True)
-    candidates += [str(p) for p in versions]
-    for candidate in candidates:
-        if candidate and (pathlib.Path(candidate) / "pgbench").exists() \
-                and (pathlib.Path(candidate) / "initdb").exists():
-            return pathlib.Path(candidate)
-    sys.exit("bench: no PostgreSQL server binaries with pgbench found")
-
-
 class Postgres:
-    """A dedicated server in a temporary folder, as the `postgres` user when we are root."""
+    """The dedicated server `boxoffice dev-postgres` started for this run (DATABASE_URL names
+    it, PG_BINDIR its binaries); it is stopped when the run ends."""
 
     def __init__(self):
-        self.bindir = find_bindir()
-        self.dir = pathlib.Path(tempfile.mkdtemp(prefix="boxoffice-bench-pg."))
-        self.as_user = []
-        if os.geteuid() == 0:
-            shutil.chown(self.dir, "postgres", "postgres")
-            self.as_user = ["runuser", "-u", "postgres", "--"]
-        self.port = free_port()
-        self.run("initdb", "-D", str(self.dir), "-U", "postgres", "--auth=trust", "-E", "UTF8",
-                 "--locale=C.UTF-8")
-        options = f"-p {self.port} " + " ".join(f"-c {k}={v}" for k, v in PG_SETTINGS.items())
-        self.run("pg_ctl", "-D", str(self.dir), "-l", str(self.dir / "server.log"), "-w",
-                 "-o", options, "start")
-        self.url = f"postgres://postgres@127.0.0.1:{self.port}/boxoffice"
+        self.bindir = pathlib.Path(os.environ["PG_BINDIR"])
+        self.server_url = os.environ["DATABASE_URL"]
+        self.url = f"{self.server_url}/boxoffice"
         self.psql("postgres", "CREATE DATABASE boxoffice")
-
-    def run(self, program, *args):
-        subprocess.run(self.as_user + [str(self.bindir / program), *args], check=True,
-                       stdout=subprocess.DEVNULL, cwd="/")
 
     def psql(self, database, sql, *extra):
         result = subprocess.run(
             [str(self.bindir / "psql"), "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1",
-             f"postgres://postgres@127.0.0.1:{self.port}/{database}", *extra, "-c", sql],
+             f"{self.server_url}/{database}", *extra, "-c", sql],
             check=True, capture_output=True, text=True)
         return result.stdout.strip()
-
-    def stop(self):
-        subprocess.run(self.as_user + [str(self.bindir / "pg_ctl"), "-D", str(self.dir), "-m",
-                                       "fast", "stop"], stdout=subprocess.DEVNULL, cwd="/")
-        shutil.rmtree(self.dir, ignore_errors=True)
 
 
 class Server:
@@ -224,12 +187,18 @@ def main():
     WORK.mkdir(parents=True, exist_ok=True)
 
     profile = "debug" if args.smoke else "release"
-    log(f"building the {profile} binary")
-    subprocess.run(["cargo", "build", "--quiet", "--locked", "--bin", "boxoffice"] +
-                   ([] if args.smoke else ["--release"]), check=True, cwd=ROOT)
     binary = pathlib.Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")) / profile / "boxoffice"
+    if not os.environ.get("BOXOFFICE_BENCH_PG"):
+        log(f"building the {profile} binary")
+        subprocess.run(["cargo", "build", "--quiet", "--locked", "--bin", "boxoffice"] +
+                       ([] if args.smoke else ["--release"]), check=True, cwd=ROOT)
+        log("starting PostgreSQL")
+        settings = [arg for k, v in PG_SETTINGS.items() for arg in ("-c", f"{k}={v}")]
+        inner = subprocess.run([str(binary), "dev-postgres", *settings, "--", sys.executable,
+                                __file__, *sys.argv[1:]],
+                               env=dict(os.environ, BOXOFFICE_BENCH_PG="1"))
+        sys.exit(inner.returncode)
 
-    log("starting PostgreSQL")
     pg = Postgres()
     server = None
     try:
@@ -405,7 +374,6 @@ def main():
     finally:
         if server:
             server.stop()
-        pg.stop()
 
 
 def print_table(report):

@@ -4,7 +4,7 @@ use std::io::BufRead;
 use std::process::ExitCode;
 
 use boxoffice::app::{self, Application, Database};
-use boxoffice::ops::{admin, migrate, seed};
+use boxoffice::ops::{admin, local_pg, migrate, seed};
 use boxoffice::platform::config::{
     AdminAction, Cli, Command, LedgerAction, LogFormat, MigrateAction,
 };
@@ -44,6 +44,15 @@ async fn run(cli: Cli) -> Result<(), Error> {
     }
     if let Command::Healthcheck = command {
         return healthcheck(cli.server.listen_addr);
+    }
+    if let Command::DevPostgres { settings, command } = command {
+        let settings: Vec<&str> = settings.iter().map(String::as_str).collect();
+        // Nothing else runs in this process meanwhile: waiting on the command blocks no one.
+        let status = local_pg::run_with_throwaway(&settings, &command)?;
+        return match status.code() {
+            Some(0) => Ok(()),
+            code => std::process::exit(code.unwrap_or(1)),
+        };
     }
     let database = Database::open(&cli.database).await?;
     let pool = database.pool.clone();
@@ -136,7 +145,9 @@ async fn run(cli: Cli) -> Result<(), Error> {
             }
             println!("the ledger balances");
         }
-        Command::Openapi { .. } | Command::Healthcheck => unreachable!("handled above"),
+        Command::Openapi { .. } | Command::Healthcheck | Command::DevPostgres { .. } => {
+            unreachable!("handled above")
+        }
     }
     Ok(())
 }

@@ -2,7 +2,9 @@
 //! data and the administrative commands.
 
 pub mod admin;
-pub mod local_pg;
 pub mod migrate;
 pub mod probes;
 pub mod seed;
+
+/// The local PostgreSQL (its own crate, shared with the scripts).
+pub use local_pg;

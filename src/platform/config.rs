@@ -47,6 +47,20 @@ pub enum Command {
     /// Exit 0 if the server at LISTEN_ADDR answers `/readyz` with 200 within 5 seconds
     /// (for container health checks; the runtime image has no curl).
     Healthcheck,
+    /// Run COMMAND against a throwaway PostgreSQL server started from the machine's binaries
+    /// (found as for the local server), with DATABASE_URL naming the server (no database:
+    /// `postgres://postgres@127.0.0.1:PORT`) and PG_BINDIR its binaries. The server and its
+    /// data are removed when COMMAND ends; its exit status is ours. For scripts, the
+    /// benchmarks and CI: `boxoffice dev-postgres -c shared_buffers=512MB -- psql …`.
+    DevPostgres {
+        /// A server setting, `name=value` (repeatable). The throwaway server runs without
+        /// fsync unless told otherwise here.
+        #[arg(short = 'c', long = "setting", value_name = "NAME=VALUE")]
+        settings: Vec<String>,
+        /// The command and its arguments.
+        #[arg(last = true, required = true, value_name = "COMMAND")]
+        command: Vec<String>,
+    },
     /// Inspect the wallet ledger.
     Ledger {
         #[command(subcommand)]

@@ -1,5 +1,7 @@
 //! A PostgreSQL server of our own, started from the machine's server binaries: for `cargo run`
-//! without `DATABASE_URL` (data kept between runs) and for the tests (throwaway).
+//! without `DATABASE_URL` (data kept between runs), for the tests, the scripts and the
+//! benchmarks (throwaway). The one place that knows how to find and start PostgreSQL; its own
+//! crate so that scripts can start a server without building the service.
 //!
 //! Binaries are found through `$PG_BINDIR`, `pg_config --bindir`, then
 //! `/usr/lib/postgresql/*/bin` (highest version first). `initdb` refuses to run as root, so as
@@ -51,6 +53,7 @@ pub enum LocalPgError {
 pub struct LocalPostgres {
     port: u16,
     data_dir: PathBuf,
+    bindir: PathBuf,
     /// Set when we started the server: how to stop it.
     owned: Option<Owned>,
 }
@@ -114,7 +117,7 @@ impl LocalPostgres {
         let dir = std::env::temp_dir().join(format!(
             "boxoffice-pg-{}-{:x}",
             std::process::id(),
-            u64::from_le_bytes(crate::platform::random::random_bytes::<8>())
+            random_u64()
         ));
         let mut all = vec![
             "fsync=off",
@@ -133,6 +136,11 @@ impl LocalPostgres {
     /// Where the cluster's files are.
     pub fn data_dir(&self) -> &Path {
         &self.data_dir
+    }
+
+    /// The folder of the server's binaries (`psql`, `pg_dump`, `pgbench` of the same version).
+    pub fn bindir(&self) -> &Path {
+        &self.bindir
     }
 
     /// A connection URL for `database` as the `postgres` superuser.
@@ -185,6 +193,7 @@ impl LocalPostgres {
             return Ok(LocalPostgres {
                 port,
                 data_dir,
+                bindir,
                 owned: None,
             });
         }
@@ -233,8 +242,40 @@ impl LocalPostgres {
                 throwaway,
                 watchdog,
             }),
+            bindir,
         })
     }
+}
+
+/// `boxoffice dev-postgres`: runs `command` with `DATABASE_URL` naming a throwaway server
+/// (started with `settings`, `name=value` each) and `PG_BINDIR` its binaries; stops the server
+/// and removes its data when the command ends. Returns the command's exit status.
+pub fn run_with_throwaway(
+    settings: &[&str],
+    command: &[String],
+) -> Result<std::process::ExitStatus, LocalPgError> {
+    let (program, args) = command.split_first().ok_or_else(|| LocalPgError::Command {
+        command: "dev-postgres".into(),
+        output: "no command to run".into(),
+    })?;
+    let server = LocalPostgres::start_throwaway_with(settings)?;
+    let url = server.url("");
+    Command::new(program)
+        .args(args)
+        .env("DATABASE_URL", url.trim_end_matches('/'))
+        .env("PG_BINDIR", server.bindir())
+        .status()
+        .map_err(|err| LocalPgError::Command {
+            command: program.clone(),
+            output: err.to_string(),
+        })
+}
+
+/// 64 bits from the operating system's random source.
+fn random_u64() -> u64 {
+    let mut bytes = [0u8; 8];
+    getrandom::fill(&mut bytes).expect("the OS random source is available");
+    u64::from_le_bytes(bytes)
 }
 
 /// Makes `path` the server user's, as files the server reads privately (a TLS key) must be;
