@@ -8,7 +8,12 @@
 //! root the server runs as the `postgres` user (or `nobody`). The server listens on
 //! 127.0.0.1 only, on a free port, with trust authentication: it is for one developer's machine.
 //! A watchdog process stops it when the process that started it exits, however it exits.
+//!
+//! No shell ever sees the data folder's path: `postgres` is started directly (not through
+//! `pg_ctl start`, which builds a shell command line from it), and every other command gets
+//! the path as an argument of its own.
 
+use std::ffi::OsString;
 use std::fs;
 use std::io;
 use std::os::unix::fs::PermissionsExt;
@@ -60,9 +65,14 @@ pub struct LocalPostgres {
 
 /// A server we started, and the watchdog that stops it should we die without dropping it.
 struct Owned {
-    pg_ctl: PathBuf,
     user: Option<ServerUser>,
     throwaway: bool,
+    /// The `postgres` arguments it was started with, to start it again after [`pause`].
+    ///
+    /// [`pause`]: LocalPostgres::pause
+    args: Vec<OsString>,
+    /// The postmaster, while it runs.
+    postmaster: Option<Child>,
     /// The watchdog's stdin: closing it tells the watchdog to stop the server.
     watchdog: Child,
 }
@@ -71,20 +81,10 @@ impl Drop for LocalPostgres {
     /// Stops a server we started and waits until it is down, so that the next command using
     /// the same data folder does not find it shutting down.
     fn drop(&mut self) {
+        let _ = self.pause();
         let Some(owned) = self.owned.take() else {
             return;
         };
-        let mut stop = Command::new(&owned.pg_ctl);
-        stop.arg("-D")
-            .arg(&self.data_dir)
-            .args(["-m", "fast", "-w", "stop"])
-            .current_dir("/")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
-        if let Some(user) = &owned.user {
-            stop.uid(user.uid).gid(user.gid);
-        }
-        let _ = stop.status();
         if owned.throwaway {
             let _ = fs::remove_dir_all(&self.data_dir);
         }
@@ -199,20 +199,21 @@ impl LocalPostgres {
         }
 
         let port = free_port().map_err(io_err)?;
-        let mut options =
-            format!("-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''");
-        for setting in settings {
-            options.push_str(" -c ");
-            options.push_str(setting);
+        let mut args: Vec<OsString> = vec!["-D".into(), data_dir.clone().into()];
+        for arg in [
+            "-p",
+            &port.to_string(),
+            "-c",
+            "listen_addresses=127.0.0.1",
+            "-c",
+            "unix_socket_directories=",
+        ] {
+            args.push(arg.into());
         }
-        let mut pg_ctl = as_server("pg_ctl");
-        pg_ctl
-            .arg("-D")
-            .arg(&data_dir)
-            .arg("-l")
-            .arg(data_dir.join("server.log"))
-            .args(["-w", "-t", "60", "-o", &options, "start"]);
-        run(&mut pg_ctl)?;
+        for setting in settings {
+            args.extend(["-c".into(), setting.into()]);
+        }
+        let postmaster = spawn_postmaster(&bindir, &data_dir, user.as_ref(), &args)?;
 
         // Stops the server once our end of its stdin closes, i.e. when we exit for any reason.
         // It runs in its own process group so a Ctrl-C to ours reaches it only through that.
@@ -237,13 +238,53 @@ impl LocalPostgres {
             port,
             data_dir,
             owned: Some(Owned {
-                pg_ctl: bindir.join("pg_ctl"),
                 user,
                 throwaway,
+                args,
+                postmaster: Some(postmaster),
                 watchdog,
             }),
             bindir,
         })
+    }
+
+    /// Stops a server we started (fast shutdown: open connections are closed), keeping its
+    /// data, as a database outage would. Does nothing to a server we did not start.
+    pub fn pause(&mut self) -> Result<(), LocalPgError> {
+        let Some(owned) = self.owned.as_mut() else {
+            return Ok(());
+        };
+        let Some(mut postmaster) = owned.postmaster.take() else {
+            return Ok(());
+        };
+        let mut stop = Command::new(self.bindir.join("pg_ctl"));
+        stop.arg("-D")
+            .arg(&self.data_dir)
+            .args(["-m", "fast", "-w", "-t", "60", "stop"])
+            .current_dir("/");
+        if let Some(user) = &owned.user {
+            stop.uid(user.uid).gid(user.gid);
+        }
+        let stopped = run(&mut stop);
+        let _ = postmaster.wait();
+        stopped
+    }
+
+    /// Starts a server stopped by [`pause`](LocalPostgres::pause) again, on the same port
+    /// with the same settings; returns once it accepts connections.
+    pub fn resume(&mut self) -> Result<(), LocalPgError> {
+        let Some(owned) = self.owned.as_mut() else {
+            return Ok(());
+        };
+        if owned.postmaster.is_none() {
+            owned.postmaster = Some(spawn_postmaster(
+                &self.bindir,
+                &self.data_dir,
+                owned.user.as_ref(),
+                &owned.args,
+            )?);
+        }
+        Ok(())
     }
 }
 
@@ -269,6 +310,60 @@ pub fn run_with_throwaway(
             command: program.clone(),
             output: err.to_string(),
         })
+}
+
+/// Starts `postgres` with `args` (no shell involved), its output appended to `server.log` in
+/// the data folder, in a process group of its own (a Ctrl-C to ours reaches it through the
+/// watchdog, not directly), and waits until it accepts connections.
+fn spawn_postmaster(
+    bindir: &Path,
+    data_dir: &Path,
+    user: Option<&ServerUser>,
+    args: &[OsString],
+) -> Result<Child, LocalPgError> {
+    let io_err = |e| LocalPgError::Io(data_dir.to_path_buf(), e);
+    let log_path = data_dir.join("server.log");
+    let log = fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&log_path)
+        .map_err(io_err)?;
+    let mut command = Command::new(bindir.join("postgres"));
+    command
+        .args(args)
+        .current_dir("/")
+        .stdin(Stdio::null())
+        .stdout(log.try_clone().map_err(io_err)?)
+        .stderr(log)
+        .process_group(0);
+    if let Some(user) = user {
+        command.uid(user.uid).gid(user.gid);
+    }
+    let mut child = command.spawn().map_err(io_err)?;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        // PostgreSQL writes "ready" on line 8 of postmaster.pid once it accepts connections
+        // (what `pg_ctl -w` waits for).
+        let ready = fs::read_to_string(data_dir.join("postmaster.pid"))
+            .ok()
+            .and_then(|pid_file| pid_file.lines().nth(7).map(|l| l.trim() == "ready"))
+            .unwrap_or(false);
+        if ready {
+            return Ok(child);
+        }
+        let exited = child.try_wait().map_err(io_err)?;
+        if exited.is_some() || std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            let log = fs::read_to_string(&log_path).unwrap_or_default();
+            let tail: Vec<&str> = log.lines().rev().take(20).collect();
+            return Err(LocalPgError::Command {
+                command: "postgres".into(),
+                output: tail.into_iter().rev().collect::<Vec<_>>().join("\n"),
+            });
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
 }
 
 /// 64 bits from the operating system's random source.

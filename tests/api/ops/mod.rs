@@ -1,5 +1,6 @@
 //! Operations: probes and metrics, the migration runner, the real binary end to end.
 
 mod e2e;
+mod local_pg;
 mod migrations;
 mod probes;
