@@ -3,13 +3,16 @@
 //! Handlers return [`ApiError`]; each operation declares the errors it can answer as an
 //! [`ErrorSet`] made by [`operation_errors!`](crate::operation_errors), from what it reads from
 //! the request ([`Input`]) and its own codes, so the OpenAPI document lists every error of every
-//! operation and says the common ones once. Database errors are turned into API errors in one place, keyed by constraint name
-//! ([`CONSTRAINT_PROBLEMS`]).
+//! operation and says the common ones once. Database errors are turned into API errors in one
+//! place: constraint violations by constraint name ([`CONSTRAINT_PROBLEMS`]), and a database
+//! that cannot be reached into 503 `database_unavailable` with `Retry-After`.
 
 use poem::Response;
-use poem::http::StatusCode;
+use poem::http::{StatusCode, header};
 use poem_openapi::Object;
-use poem_openapi::registry::{MetaMediaType, MetaResponse, MetaResponses};
+use poem_openapi::registry::{
+    MetaHeader, MetaMediaType, MetaResponse, MetaResponses, MetaSchema, MetaSchemaRef,
+};
 use poem_openapi::types::{ToJSON, Type};
 use tokio_postgres::error::SqlState;
 
@@ -30,6 +33,9 @@ pub struct Problem {
     pub detail: String,
     /// A stable snake_case identifier of the problem, for programs (`not_enough_seats`, …).
     pub code: String,
+    /// Seconds after which a retry may succeed, sent as the `Retry-After` header (429, 503).
+    #[oai(skip)]
+    pub retry_after: Option<u32>,
 }
 
 impl Problem {
@@ -41,7 +47,25 @@ impl Problem {
             status: status.as_u16(),
             detail: detail.into(),
             code: code.to_owned(),
+            retry_after: None,
         }
+    }
+
+    /// The same problem, telling the client to retry after `seconds`.
+    pub fn retry_after(mut self, seconds: u32) -> Self {
+        self.retry_after = Some(seconds);
+        self
+    }
+
+    /// 503 `database_unavailable`: the database cannot be reached (it is restarting, failing
+    /// over, or the pool timed out waiting for a connection). Retry after a second.
+    pub fn database_unavailable() -> Self {
+        Problem::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "database_unavailable",
+            "the database is unavailable; retry shortly",
+        )
+        .retry_after(1)
     }
 
     /// The generic problem for a status that carries no specific code (parse errors, unknown
@@ -86,9 +110,14 @@ pub enum ApiError {
     /// A database error that no constraint in [`CONSTRAINT_PROBLEMS`] explains.
     #[error("database error")]
     Database(#[source] tokio_postgres::Error),
-    /// No pooled connection could be had.
+    /// No pooled connection could be had for a reason other than the database being away
+    /// (a misconfigured pool).
     #[error("database pool")]
     Pool(#[source] deadpool_postgres::PoolError),
+    /// The database cannot be reached, or the connection to it was lost: answered 503
+    /// `database_unavailable` with `Retry-After`, since the same request may succeed soon.
+    #[error("database unavailable")]
+    Unavailable(#[source] Box<dyn std::error::Error + Send + Sync>),
     /// Anything else that is the server's fault.
     #[error("{0}")]
     Internal(String),
@@ -125,6 +154,10 @@ impl ApiError {
     pub fn into_problem(self) -> Problem {
         match self {
             ApiError::Problem(problem) | ApiError::Constraint(problem) => problem,
+            ApiError::Unavailable(err) => {
+                tracing::warn!(error = %error_chain(&*err), "database unavailable");
+                Problem::database_unavailable()
+            }
             other => {
                 tracing::error!(error = %error_chain(&other), "request failed");
                 Problem::internal()
@@ -207,8 +240,32 @@ pub const CONSTRAINT_PROBLEMS: &[(&str, StatusCode, &str, &str)] = &[
     ),
 ];
 
+/// Whether a database error means the database cannot be used right now, rather than that
+/// the statement was wrong: the connection was lost or refused, the server is starting up or
+/// shutting down, it has too many connections, or it is a standby that cannot write (after a
+/// failover, until the pool reconnects to the new primary).
+pub fn is_unavailable(err: &tokio_postgres::Error) -> bool {
+    if err.is_closed() {
+        return true;
+    }
+    match err.code() {
+        Some(code) => {
+            let code = code.code();
+            code.starts_with("08") // connection_exception
+                || code.starts_with("57P") // admin, crash shutdown; cannot_connect_now
+                || code == SqlState::TOO_MANY_CONNECTIONS.code()
+                || code == SqlState::READ_ONLY_SQL_TRANSACTION.code()
+        }
+        // No SQLSTATE and not a server error: connecting or talking to the server failed.
+        None => err.as_db_error().is_none(),
+    }
+}
+
 impl From<tokio_postgres::Error> for ApiError {
     fn from(err: tokio_postgres::Error) -> Self {
+        if is_unavailable(&err) {
+            return ApiError::Unavailable(Box::new(err));
+        }
         let Some(db) = err.as_db_error() else {
             return ApiError::Database(err);
         };
@@ -248,7 +305,14 @@ impl From<tokio_postgres::Error> for ApiError {
 
 impl From<deadpool_postgres::PoolError> for ApiError {
     fn from(err: deadpool_postgres::PoolError) -> Self {
-        ApiError::Pool(err)
+        use deadpool_postgres::PoolError;
+        match err {
+            // Waiting for a connection or connecting timed out, or connecting failed.
+            PoolError::Timeout(_) | PoolError::Closed => ApiError::Unavailable(Box::new(err)),
+            PoolError::Backend(pg) if is_unavailable(&pg) => ApiError::Unavailable(Box::new(pg)),
+            PoolError::Backend(pg) => ApiError::Database(pg),
+            other => ApiError::Pool(other),
+        }
     }
 }
 
@@ -291,6 +355,8 @@ const NOT_JSON: &str = "`unsupported_media_type`: the body is missing or not `ap
 const NO_TOKEN: &str = "`unauthorized`: no valid bearer token.";
 const NOT_ADMIN: &str = "`forbidden`: the caller is not an admin.";
 const INTERNAL: &str = "`internal_error`: the server failed; the cause is in its log.";
+const UNAVAILABLE: &str = "`database_unavailable`: the database cannot be reached right now; retry after `Retry-After` \
+     seconds.";
 
 /// The error responses of one operation: those its [`Input`]s bring, and its own. Declare it
 /// with [`operation_errors!`](crate::operation_errors).
@@ -301,7 +367,7 @@ pub trait ErrorSet: Send + Sync + 'static {
     /// input brings too is described here instead.
     const OWN: &'static [(u16, &'static str)];
 
-    /// Every declared error response, by status, 500 included.
+    /// Every declared error response, by status, 500 and 503 included.
     fn responses() -> Vec<(u16, &'static str)> {
         let has = |input| Self::INPUTS.contains(&input);
         let mut responses: Vec<(u16, &'static str)> = Vec::new();
@@ -329,7 +395,12 @@ pub trait ErrorSet: Send + Sync + 'static {
             responses.retain(|(s, _)| *s != status);
             responses.push((status, description));
         }
-        responses.push((500, INTERNAL));
+        // Every operation reads the database: 500 and 503, unless it describes them itself.
+        for (status, description) in [(500, INTERNAL), (503, UNAVAILABLE)] {
+            if !responses.iter().any(|(s, _)| *s == status) {
+                responses.push((status, description));
+            }
+        }
         responses.sort_by_key(|(status, _)| *status);
         responses
     }
@@ -357,13 +428,32 @@ pub fn declared_problem<S: ErrorSet>(err: ApiError) -> Problem {
     Problem::internal()
 }
 
-/// A problem as an HTTP response: its status, `application/problem+json`.
+/// A problem as an HTTP response: its status, `application/problem+json`, and `Retry-After`
+/// when it says when to retry.
 pub fn problem_response(problem: &Problem) -> Response {
     let body = serde_json::to_vec(&problem.to_json()).unwrap_or_default();
-    Response::builder()
+    let mut response = Response::builder()
         .status(StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
-        .content_type(PROBLEM_JSON)
-        .body(body)
+        .content_type(PROBLEM_JSON);
+    if let Some(seconds) = problem.retry_after {
+        response = response.header(header::RETRY_AFTER, seconds);
+    }
+    response.body(body)
+}
+
+/// The `Retry-After` header as the document declares it on 429 and 503 answers.
+fn retry_after_header() -> MetaHeader {
+    MetaHeader {
+        name: "Retry-After".into(),
+        description: Some("Seconds to wait before retrying (RFC 9110 §10.2.3).".into()),
+        required: true,
+        deprecated: false,
+        schema: MetaSchemaRef::Inline(Box::new(MetaSchema {
+            format: Some("int32"),
+            minimum: Some(0.0),
+            ..MetaSchema::new("integer")
+        })),
+    }
 }
 
 /// The OpenAPI responses of an [`ErrorSet`]: one problem-details response per status.
@@ -378,7 +468,10 @@ pub fn error_meta<S: ErrorSet>() -> MetaResponses {
                 content_type: PROBLEM_JSON,
                 schema: Problem::schema_ref(),
             }],
-            headers: vec![],
+            headers: match status {
+                429 | 503 => vec![retry_after_header()],
+                _ => vec![],
+            },
         })
         .collect();
     MetaResponses { responses }

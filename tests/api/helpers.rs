@@ -150,6 +150,8 @@ pub struct TestApp {
 pub struct Reply {
     pub status: StatusCode,
     pub content_type: Option<String>,
+    /// The `Retry-After` header, if any.
+    pub retry_after: Option<String>,
     pub body: Value,
 }
 
@@ -206,6 +208,11 @@ impl TestApp {
         let response = request.send().await.0;
         let status = response.status();
         let content_type = response.content_type().map(str::to_owned);
+        let retry_after = response
+            .headers()
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
         let bytes = response.into_body().into_vec().await.expect("a body");
         let body = if bytes.is_empty() {
             Value::Null
@@ -217,6 +224,7 @@ impl TestApp {
         Reply {
             status,
             content_type,
+            retry_after,
             body,
         }
     }

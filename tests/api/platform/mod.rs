@@ -1,4 +1,5 @@
-//! The platform: problem details for every failure, TLS to PostgreSQL.
+//! The platform: problem details for every failure, database outages, TLS to PostgreSQL.
 
 mod errors;
+mod outage;
 mod tls;
