@@ -28,6 +28,7 @@ use crate::platform::http::{limit_body, problem_for_errors};
 use crate::platform::idempotency::purge_expired_keys;
 use crate::platform::problem::error_chain;
 use crate::platform::random::random_bytes;
+use crate::platform::ratelimit::{RateLimitSettings, RateLimits};
 use crate::platform::telemetry::{self, Metrics};
 use crate::reviews::{discussion::DiscussionApi, movie_reviews::MovieReviewsApi};
 use crate::ticketing::{
@@ -183,7 +184,12 @@ pub fn state(config: &ServerConfig, pool: Pool) -> Arc<AppState> {
     Arc::new(AppState {
         pool,
         tokens: Arc::new(TokenKeys::new(&secret)),
-        passwords: Passwords::new(),
+        passwords: Passwords::new(config.password_queue_size.into()),
+        limits: RateLimits::new(RateLimitSettings {
+            auth_per_minute: config.auth_rate_limit,
+            bookings_per_minute: config.booking_rate_limit,
+            trusted_proxy_hops: config.trusted_proxy_hops.into(),
+        }),
         booking_hold: Duration::from_secs(config.booking_hold_seconds),
         metrics: Arc::new(Metrics::new()),
         draining: Default::default(),
@@ -239,7 +245,7 @@ impl Application {
     /// shutdown delay the listener closes; requests in flight get up to the drain timeout to
     /// finish; the pool closes. Returns `Ok` when all of that went through.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        let housekeeping = tokio::spawn(housekeeping(self.state.pool.clone(), self.hold_sweep));
+        let housekeeping = tokio::spawn(housekeeping(self.state.clone(), self.hold_sweep));
         let state = self.state.clone();
         let delay = self.shutdown_delay;
         let stop = async move {
@@ -262,19 +268,21 @@ impl Application {
     }
 }
 
-/// Every `every`: returns the seats of lapsed booking holds and forgets idempotency keys
-/// older than 24 hours. Runs until aborted; failures are logged and retried next time.
-async fn housekeeping(pool: Pool, every: Duration) {
+/// Every `every`: returns the seats of lapsed booking holds, forgets idempotency keys older
+/// than 24 hours and rate-limit buckets of idle clients. Runs until aborted; failures are
+/// logged and retried next time.
+async fn housekeeping(state: Arc<AppState>, every: Duration) {
     let mut ticker = tokio::time::interval(every);
     ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         ticker.tick().await;
-        if let Err(err) = sweep_all_expired_holds(&pool).await {
+        if let Err(err) = sweep_all_expired_holds(&state.pool).await {
             tracing::warn!(error = %error_chain(&err), "sweeping expired booking holds failed");
         }
-        if let Err(err) = purge_expired_keys(&pool).await {
+        if let Err(err) = purge_expired_keys(&state.pool).await {
             tracing::warn!(error = %error_chain(&err), "purging idempotency keys failed");
         }
+        state.limits.forget_idle_clients();
     }
 }
 

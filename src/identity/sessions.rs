@@ -5,13 +5,14 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use codegen::queries::users as q;
+use poem::Request;
 use poem::web::Data;
 use poem_openapi::{ApiResponse, Object, OpenApi, payload::Json};
 
 use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::{self, BearerAuth, REFRESH_TOKEN_TTL, Role};
-use crate::platform::problem::ApiError;
+use crate::platform::problem::{ApiError, DATABASE_OR_HASHING_UNAVAILABLE, RATE_LIMITED};
 
 use super::users::User;
 
@@ -61,10 +62,13 @@ enum LogoutResponse {
 operation_errors! {
     LoginError(JsonBody) {
         401: "`invalid_credentials`: the username or password is wrong.",
+        429: RATE_LIMITED,
+        503: DATABASE_OR_HASHING_UNAVAILABLE,
     }
     RefreshError(JsonBody) {
         401: "`invalid_refresh_token`: the refresh token is unknown, expired, revoked or \
               already used.",
+        429: RATE_LIMITED,
     }
     LogoutError(Bearer) {}
 }
@@ -86,11 +90,14 @@ impl SessionsApi {
     async fn login(
         &self,
         state: Data<&Arc<AppState>>,
+        req: &Request,
         body: Json<Login>,
     ) -> Result<Json<Tokens>, LoginError> {
-        let client = state.pool.get().await?;
+        state.limits.check_auth(req)?;
+        // No connection is held while the password is hashed: a flood of logins must not
+        // take the pool from every other request.
         let credentials = q::find_credentials()
-            .bind(&client, &body.username)
+            .bind(&state.pool.get().await?, &body.username)
             .opt()
             .await?;
         let (user_id, hash) = match credentials {
@@ -108,7 +115,7 @@ impl SessionsApi {
         let refresh_token = auth::new_refresh_token();
         let session = q::start_session()
             .bind(
-                &client,
+                &state.pool.get().await?,
                 &user_id,
                 &auth::refresh_token_digest(&refresh_token),
                 &REFRESH_TOKEN_TTL.as_secs_f64(),
@@ -128,8 +135,10 @@ impl SessionsApi {
     async fn refresh(
         &self,
         state: Data<&Arc<AppState>>,
+        req: &Request,
         body: Json<Refresh>,
     ) -> Result<Json<Tokens>, RefreshError> {
+        state.limits.check_auth(req)?;
         let client = state.pool.get().await?;
         let presented = auth::refresh_token_digest(&body.refresh_token);
         let refresh_token = auth::new_refresh_token();

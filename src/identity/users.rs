@@ -6,13 +6,14 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use codegen::queries::users as q;
 use codegen::types::UserRole;
+use poem::Request;
 use poem::web::Data;
 use poem_openapi::{ApiResponse, Object, OpenApi, payload::Json};
 
 use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::{BearerAuth, Role};
-use crate::platform::problem::ApiError;
+use crate::platform::problem::{ApiError, DATABASE_OR_HASHING_UNAVAILABLE, RATE_LIMITED};
 
 /// A registered user.
 #[derive(Object, Debug, Clone)]
@@ -71,6 +72,8 @@ enum RegisterResponse {
 operation_errors! {
     RegisterError(JsonBody) {
         409: "`username_taken` or `email_taken`.",
+        429: RATE_LIMITED,
+        503: DATABASE_OR_HASHING_UNAVAILABLE,
     }
     GetMeError(Bearer) {
         404: "`user_not_found`: the user no longer exists.",
@@ -93,8 +96,10 @@ impl UsersApi {
     async fn register(
         &self,
         state: Data<&Arc<AppState>>,
+        req: &Request,
         body: Json<Registration>,
     ) -> Result<RegisterResponse, RegisterError> {
+        state.limits.check_auth(req)?;
         let Registration {
             username,
             email,

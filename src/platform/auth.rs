@@ -23,11 +23,12 @@ use chrono::{DateTime, Utc};
 use codegen::types::UserRole;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use poem::Request;
+use poem::http::StatusCode;
 use poem_openapi::{Enum, SecurityScheme, auth::Bearer};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::problem::ApiError;
+use super::problem::{ApiError, Problem};
 use super::random::random_bytes;
 
 /// How long an access token is valid: 15 minutes.
@@ -196,26 +197,37 @@ const DECOY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$YQ3ayoLn3m4ISwN0U6BClQ$
 
 type HashJob = Box<dyn FnOnce() + Send>;
 
-/// Password hashing on its own threads, one per core, fed by a queue.
+/// Password hashing on its own threads, one per core, fed by a bounded queue.
 ///
 /// argon2 is CPU-bound on purpose (and needs 19 MiB per hash): on the async workers it would
 /// stall every other request, and on tokio's blocking pool each burst of logins would spread
 /// over new threads whose allocator arenas keep their 19 MiB blocks. Here the work never
 /// leaves these threads, so at most one hash per core runs at a time, and memory stays at
 /// one block per thread (see BENCHMARKS.md).
+///
+/// The queue is bounded: when it is full, a request is refused at once with 503 `overloaded`
+/// rather than waiting behind a flood, and a queued job whose caller has gone (the client
+/// disconnected, the request timed out) is skipped rather than hashed for no one.
 pub struct Passwords {
-    queue: std::sync::mpsc::Sender<HashJob>,
+    queue: std::sync::mpsc::SyncSender<HashJob>,
     /// How many argon2 verifications ran (for tests and metrics).
-    verifications: AtomicU64,
+    verifications: Arc<AtomicU64>,
+    /// How many queued jobs were skipped because their caller had gone.
+    skipped: Arc<AtomicU64>,
 }
 
 impl Passwords {
-    /// Starts the hashing threads.
-    pub fn new() -> Self {
+    /// Starts one hashing thread per core, with room for `queue_size` waiting jobs.
+    pub fn new(queue_size: usize) -> Self {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-        let (queue, jobs) = std::sync::mpsc::channel::<HashJob>();
+        Self::with_threads(cores, queue_size)
+    }
+
+    /// Starts `threads` hashing threads with room for `queue_size` waiting jobs.
+    pub fn with_threads(threads: usize, queue_size: usize) -> Self {
+        let (queue, jobs) = std::sync::mpsc::sync_channel::<HashJob>(queue_size);
         let jobs = Arc::new(std::sync::Mutex::new(jobs));
-        for n in 0..cores {
+        for n in 0..threads {
             let jobs = jobs.clone();
             std::thread::Builder::new()
                 .name(format!("argon2-{n}"))
@@ -233,39 +245,68 @@ impl Passwords {
         }
         Passwords {
             queue,
-            verifications: AtomicU64::new(0),
+            verifications: Arc::default(),
+            skipped: Arc::default(),
         }
     }
 
     /// Runs `work` on a hashing thread and waits for its result.
+    ///
+    /// Errors: 503 `overloaded` (with `Retry-After`) when the queue is full.
     async fn run<T: Send + 'static>(
         &self,
         work: impl FnOnce() -> T + Send + 'static,
     ) -> Result<T, ApiError> {
         let (reply, result) = tokio::sync::oneshot::channel();
-        self.queue
-            .send(Box::new(move || {
-                let _ = reply.send(work());
-            }))
-            .map_err(|_| ApiError::Internal("the password hashing threads are gone".into()))?;
+        let skipped = self.skipped.clone();
+        let job: HashJob = Box::new(move || {
+            if reply.is_closed() {
+                skipped.fetch_add(1, Ordering::Relaxed);
+                return;
+            }
+            let _ = reply.send(work());
+        });
+        match self.queue.try_send(job) {
+            Ok(()) => {}
+            Err(std::sync::mpsc::TrySendError::Full(_)) => {
+                return Err(ApiError::Problem(
+                    Problem::new(
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        "overloaded",
+                        "too many logins and registrations are waiting; retry shortly",
+                    )
+                    .retry_after(1),
+                ));
+            }
+            Err(std::sync::mpsc::TrySendError::Disconnected(_)) => {
+                return Err(ApiError::Internal(
+                    "the password hashing threads are gone".into(),
+                ));
+            }
+        }
         result
             .await
             .map_err(|_| ApiError::Internal("a password hashing job was dropped".into()))
     }
 
     /// The argon2id PHC string of a password.
+    ///
+    /// Errors: 503 `overloaded`.
     pub async fn hash(&self, password: String) -> Result<String, ApiError> {
         self.run(move || hash_blocking(&password)).await
     }
 
     /// Whether `password` matches `hash`; with no hash (unknown user) checks a decoy and
     /// answers false, taking the same time.
+    ///
+    /// Errors: 503 `overloaded`.
     pub async fn verify(&self, password: String, hash: Option<String>) -> Result<bool, ApiError> {
         let known = hash.is_some();
         let hash = hash.unwrap_or_else(|| DECOY_HASH.to_owned());
-        self.verifications.fetch_add(1, Ordering::Relaxed);
+        let verifications = self.verifications.clone();
         let matches = self
             .run(move || {
+                verifications.fetch_add(1, Ordering::Relaxed);
                 PasswordHash::new(&hash).is_ok_and(|parsed| {
                     Argon2::default()
                         .verify_password(password.as_bytes(), &parsed)
@@ -280,11 +321,10 @@ impl Passwords {
     pub fn verifications(&self) -> u64 {
         self.verifications.load(Ordering::Relaxed)
     }
-}
 
-impl Default for Passwords {
-    fn default() -> Self {
-        Self::new()
+    /// How many queued jobs were skipped because their caller had gone.
+    pub fn skipped(&self) -> u64 {
+        self.skipped.load(Ordering::Relaxed)
     }
 }
 
@@ -354,7 +394,7 @@ mod tests {
 
     #[tokio::test]
     async fn passwords_verify_against_their_hash_only() {
-        let passwords = Passwords::new();
+        let passwords = Passwords::new(8);
         let hash = passwords.hash("correct horse".into()).await.unwrap();
         assert!(hash.starts_with("$argon2id$"));
         assert!(
@@ -375,5 +415,46 @@ mod tests {
                 .await
                 .unwrap()
         );
+    }
+
+    #[tokio::test]
+    async fn a_full_queue_refuses_at_once_and_an_abandoned_job_is_skipped() {
+        let passwords = Arc::new(Passwords::with_threads(1, 1));
+        // Hold the one thread until told to go on.
+        let (go, wait) = std::sync::mpsc::channel::<()>();
+        let (started, is_started) = tokio::sync::oneshot::channel::<()>();
+        let holder = passwords.clone();
+        let blocking = tokio::spawn(async move {
+            holder
+                .run(move || {
+                    let _ = started.send(());
+                    let _ = wait.recv();
+                })
+                .await
+        });
+        is_started.await.unwrap();
+        // One job fits in the queue; its caller gives up before it runs.
+        let abandoned = tokio::time::timeout(
+            Duration::from_millis(50),
+            passwords.verify("whatever".into(), None),
+        )
+        .await;
+        assert!(abandoned.is_err(), "it waits behind the blocked thread");
+        // It still takes the queue's one place: the next job is refused at once.
+        let refused = passwords.hash("correct horse".into()).await.unwrap_err();
+        let problem = refused.into_problem();
+        assert_eq!((problem.status, problem.code.as_str()), (503, "overloaded"));
+        assert_eq!(problem.retry_after, Some(1));
+        go.send(()).unwrap();
+        blocking.await.unwrap().unwrap();
+        // The thread takes the abandoned job next and skips it; then there is room again.
+        let hash = passwords.hash("correct horse".into()).await.unwrap();
+        assert!(hash.starts_with("$argon2id$"));
+        assert_eq!(
+            passwords.skipped(),
+            1,
+            "the abandoned verification was not run"
+        );
+        assert_eq!(passwords.verifications(), 0);
     }
 }

@@ -149,6 +149,26 @@ pub struct ServerConfig {
     #[arg(long, env = "TOKEN_SECRET", global = true, hide_env_values = true,
           value_parser = parse_token_secret)]
     pub token_secret: Option<String>,
+    /// Most password hashes (logins, registrations) waiting for a hashing thread; beyond that,
+    /// requests are refused at once with 503 `overloaded`. About 75 hashes a second run on
+    /// two cores, so 32 waiting is under half a second of work.
+    #[arg(long, env = "PASSWORD_QUEUE_SIZE", default_value_t = 32, global = true,
+          value_parser = clap::value_parser!(u16).range(1..=10_000))]
+    pub password_queue_size: u16,
+    /// Logins, registrations and token refreshes allowed per minute per client address (a
+    /// burst of that many at once); beyond it, 429 `rate_limited`. 0: no limit.
+    #[arg(long, env = "AUTH_RATE_LIMIT", default_value_t = 60, global = true)]
+    pub auth_rate_limit: u32,
+    /// Booking attempts allowed per minute per user; beyond it, 429 `rate_limited`. 0: no
+    /// limit.
+    #[arg(long, env = "BOOKING_RATE_LIMIT", default_value_t = 60, global = true)]
+    pub booking_rate_limit: u32,
+    /// How many proxies (load balancers, ingress) in front of the service append the client
+    /// address to `X-Forwarded-For`. 0: none; the header is ignored and the connection's peer
+    /// is the client, since anyone can send the header.
+    #[arg(long, env = "TRUSTED_PROXY_HOPS", default_value_t = 0, global = true,
+          value_parser = clap::value_parser!(u8).range(0..=10))]
+    pub trusted_proxy_hops: u8,
     /// Seconds a pending booking holds its seats.
     #[arg(long, env = "BOOKING_HOLD_SECONDS", default_value_t = 600, global = true,
           value_parser = clap::value_parser!(u64).range(1..=86_400))]

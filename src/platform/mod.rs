@@ -11,6 +11,7 @@ pub mod http;
 pub mod idempotency;
 pub mod problem;
 pub mod random;
+pub mod ratelimit;
 pub mod state;
 pub mod telemetry;
 

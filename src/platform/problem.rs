@@ -355,6 +355,12 @@ const NOT_JSON: &str = "`unsupported_media_type`: the body is missing or not `ap
 const NO_TOKEN: &str = "`unauthorized`: no valid bearer token.";
 const NOT_ADMIN: &str = "`forbidden`: the caller is not an admin.";
 const INTERNAL: &str = "`internal_error`: the server failed; the cause is in its log.";
+/// The 429 of a rate-limited operation.
+pub const RATE_LIMITED: &str =
+    "`rate_limited`: too many requests from this client; retry after `Retry-After` seconds.";
+/// The 503 of an operation that hashes a password.
+pub const DATABASE_OR_HASHING_UNAVAILABLE: &str = "`database_unavailable` (the database cannot be reached right now) or `overloaded` (too \
+     many password checks are waiting); retry after `Retry-After` seconds.";
 const UNAVAILABLE: &str = "`database_unavailable`: the database cannot be reached right now; retry after `Retry-After` \
      seconds.";
 

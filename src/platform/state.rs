@@ -7,6 +7,7 @@ use std::time::Duration;
 use deadpool_postgres::Pool;
 
 use super::auth::{Passwords, TokenKeys};
+use super::ratelimit::RateLimits;
 use super::telemetry::Metrics;
 
 /// What every request handler shares, attached to every route.
@@ -18,6 +19,8 @@ pub struct AppState {
     pub tokens: Arc<TokenKeys>,
     /// Hashes and checks passwords off the request workers.
     pub passwords: Passwords,
+    /// Per-client limits on logins, registrations, refreshes and bookings.
+    pub limits: RateLimits,
     /// How long a pending booking holds its seats.
     pub booking_hold: Duration,
     /// Request and workflow metrics (also attached to requests on its own, for the request

@@ -28,7 +28,7 @@ use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
 use crate::platform::db::{DbError, Workflow, in_transaction};
 use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
-use crate::platform::problem::ApiError;
+use crate::platform::problem::{ApiError, RATE_LIMITED};
 use crate::wallet::ledger::{lock_accounts, post_transfer};
 
 /// Where a booking is in its life.
@@ -116,6 +116,7 @@ operation_errors! {
     CreateBookingError(JsonBody, Bearer) {
         404: "`screening_not_found`.",
         409: "`not_enough_seats`, or `screening_started`.",
+        429: RATE_LIMITED,
     }
     ListBookingsError(Query, Bearer) {}
     GetBookingError(Path, Bearer) {
@@ -153,6 +154,7 @@ impl BookingsApi {
         auth: BearerAuth,
         body: Json<NewBooking>,
     ) -> Result<CreatedBooking, CreateBookingError> {
+        state.limits.check_booking(auth.0.user_id)?;
         let result = book_seats(&state, auth.0.user_id, body.screening_id, body.seats).await;
         state.metrics.booking(&result);
         Ok(CreatedBooking::Created(Json(result?)))

@@ -130,6 +130,12 @@ pub fn server_config(booking_hold_seconds: u64) -> ServerConfig {
     ServerConfig {
         listen_addr: "127.0.0.1:0".parse().expect("an address"),
         token_secret: Some("a test secret that is at least 32 bytes long".into()),
+        password_queue_size: 32,
+        // Tests register and log in many users from one (unknown) address; the rate-limit
+        // tests turn the limits on.
+        auth_rate_limit: 0,
+        booking_rate_limit: 0,
+        trusted_proxy_hops: 0,
         booking_hold_seconds,
         hold_sweep_seconds: 30,
         shutdown_delay_seconds: 0,
@@ -196,9 +202,14 @@ impl TestApp {
 
     /// The service with pending bookings holding seats for `hold_seconds`.
     pub async fn spawn_with_hold(hold_seconds: u64) -> TestApp {
+        Self::spawn_with(&server_config(hold_seconds), 16).await
+    }
+
+    /// The service with these settings and a pool of `pool_size` connections.
+    pub async fn spawn_with(config: &ServerConfig, pool_size: usize) -> TestApp {
         let url = fresh_database().await;
-        let pool = db::pool(&url, 16).expect("pool");
-        let state = app::state(&server_config(hold_seconds), pool.clone());
+        let pool = db::pool(&url, pool_size).expect("pool");
+        let state = app::state(config, pool.clone());
         let api = TestClient::new(app::routes(state.clone()).boxed());
         TestApp { api, state, pool }
     }

@@ -2,4 +2,5 @@
 
 mod errors;
 mod outage;
+mod overload;
 mod tls;
