@@ -103,6 +103,21 @@ class Server:
             time.sleep(0.002)
         self.startup_seconds = time.monotonic() - started
 
+    def wait_idle(self):
+        """Waits until the requests wrk left in flight are answered: every pooled connection
+        is back and nobody waits for one. Resetting the data under them would make the
+        oversell check compare a reset screening with bookings committed afterwards."""
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            with urllib.request.urlopen(f"{self.url}/metrics", timeout=5) as response:
+                text = response.read().decode()
+            gauge = lambda name: int(float(re.search(rf"^{name} (\S+)$", text, re.M).group(1)))
+            if gauge("db_pool_waiting") == 0 and \
+                    gauge("db_pool_available") == gauge("db_pool_connections"):
+                return
+            time.sleep(0.05)
+        sys.exit("bench: the server did not become idle after the load")
+
     def memory_kib(self, field):
         status = pathlib.Path(f"/proc/{self.process.pid}/status").read_text()
         return int(re.search(rf"^{field}:\s+(\d+) kB", status, re.M).group(1))
@@ -335,11 +350,13 @@ def main():
             log(f"{name}: warm-up")
             reset()
             run_wrk(server.url, script, wrk_args, warmup)
+            server.wait_idle()
             api, db = [], []
             oversell = False
             for attempt in range(repeats):
                 reset()
                 api.append(run_wrk(server.url, script, wrk_args, seconds))
+                server.wait_idle()
                 oversell |= name == "book_hot" and oversold()
                 reset()
                 db.append(run_pgbench(pg, pgbench_file, seconds))
