@@ -18,6 +18,7 @@ import json
 import os
 import pathlib
 import re
+import secrets
 import signal
 import socket
 import statistics
@@ -84,7 +85,7 @@ class Server:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = dict(os.environ, DATABASE_URL=database_url, LISTEN_ADDR=f"127.0.0.1:{self.port}",
-                   TOKEN_SECRET="a benchmark secret of at least 32 bytes",
+                   TOKEN_SECRET=secrets.token_urlsafe(32),
                    DB_POOL_SIZE=str(pool_size), RUST_LOG="error",
                    # 64 connections from one address are the load, not an attack.
                    AUTH_RATE_LIMIT="0", BOOKING_RATE_LIMIT="0")

@@ -60,7 +60,7 @@ FROM session JOIN users u ON u.id = session.user_id;
 --! revoke_reused_family
 -- After a failed rotation: if the token was a real one that had already been rotated (or
 -- logged out), someone is replaying it; revoke every live session of its family, so the
--- thief's and the victim's successors both stop working (sessions_family_id_idx).
+-- thief's and the victim's successors both stop working (sessions_family_idx).
 UPDATE sessions
 SET revoked_at = now()
 WHERE revoked_at IS NULL
@@ -71,7 +71,7 @@ WHERE revoked_at IS NULL
 
 --! revoke_session
 -- Logout: revokes the family of the caller's session, its latest refresh token included,
--- even if the access token predates the last rotation (sessions_family_id_idx).
+-- even if the access token predates the last rotation (sessions_family_idx).
 UPDATE sessions
 SET revoked_at = now()
 WHERE revoked_at IS NULL

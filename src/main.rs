@@ -29,7 +29,7 @@ async fn main() -> ExitCode {
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
 
-async fn run(cli: Cli) -> Result<(), Error> {
+async fn run(mut cli: Cli) -> Result<(), Error> {
     let command = cli.command.unwrap_or(Command::Serve);
     if let Command::Openapi { yaml } = command {
         println!(
@@ -53,6 +53,10 @@ async fn run(cli: Cli) -> Result<(), Error> {
             Some(0) => Ok(()),
             code => std::process::exit(code.unwrap_or(1)),
         };
+    }
+    if let Command::Serve = command {
+        cli.server
+            .settle_token_secret(cli.database.database_url.is_some())?;
     }
     let database = Database::open(&cli.database).await?;
     let pool = database.pool.clone();

@@ -1,5 +1,6 @@
 // This file was generated with `cornucopia`. Do not modify.
 
+pub mod auth;
 pub mod bookings;
 pub mod idempotency;
 pub mod ledger;

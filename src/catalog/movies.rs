@@ -245,7 +245,7 @@ impl MoviesApi {
         auth: BearerAuth,
         body: Json<NewMovie>,
     ) -> Result<CreatedMovie, AdminCreateError> {
-        auth.0.require_admin()?;
+        auth.0.require_admin(&state.pool).await?;
         let client = state.pool.get().await?;
         let movie = q::insert_movie()
             .params(
@@ -275,7 +275,7 @@ impl MoviesApi {
         id: Path<i64>,
         body: Json<MoviePatch>,
     ) -> Result<Json<Movie>, UpdateMovieError> {
-        auth.0.require_admin()?;
+        auth.0.require_admin(&state.pool).await?;
         let client = state.pool.get().await?;
         let movie = q::update_movie()
             .params(
@@ -307,7 +307,7 @@ impl MoviesApi {
         /// The movie's id.
         id: Path<i64>,
     ) -> Result<DeletedMovie, DeleteMovieError> {
-        auth.0.require_admin()?;
+        auth.0.require_admin(&state.pool).await?;
         let client = state.pool.get().await?;
         match q::delete_movie().bind(&client, &id.0).await? {
             0 => Err(movie_not_found(id.0).into()),

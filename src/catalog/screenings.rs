@@ -175,7 +175,7 @@ impl ScreeningsApi {
         auth: BearerAuth,
         body: Json<NewScreening>,
     ) -> Result<CreatedScreening, CreateScreeningError> {
-        auth.0.require_admin()?;
+        auth.0.require_admin(&state.pool).await?;
         if body.starts_at <= Utc::now() {
             return Err(ApiError::bad_request(
                 "starts_in_past",

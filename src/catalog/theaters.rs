@@ -125,7 +125,7 @@ impl TheatersApi {
         auth: BearerAuth,
         body: Json<NewTheater>,
     ) -> Result<CreatedTheater, AdminCreateError> {
-        auth.0.require_admin()?;
+        auth.0.require_admin(&state.pool).await?;
         let client = state.pool.get().await?;
         let theater = q::insert_theater()
             .bind(&client, &body.name, &body.city, &body.capacity)

@@ -230,7 +230,7 @@ impl OrdersApi {
         /// The order's id.
         id: Path<i64>,
     ) -> Result<Json<Order>, ConfirmOrderError> {
-        auth.0.require_admin()?;
+        auth.0.require_admin(&state.pool).await?;
         Ok(Json(
             move_order(&state, &auth.0, id.0, OrderStatus::Confirmed).await?,
         ))

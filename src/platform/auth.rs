@@ -21,6 +21,7 @@ use argon2::{
 use base64::{Engine as _, engine::general_purpose::URL_SAFE_NO_PAD};
 use chrono::{DateTime, Utc};
 use codegen::types::UserRole;
+use deadpool_postgres::Pool;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use poem::Request;
 use poem::http::StatusCode;
@@ -91,18 +92,43 @@ pub struct Caller {
     pub session_id: i64,
 }
 
+/// How long after its session ended (logout, a replayed refresh token) an access token still
+/// works for admin operations: 30 seconds, for requests already under way. Other operations
+/// trust the token until it expires (at most [`ACCESS_TOKEN_TTL`]).
+pub const REVOKED_SESSION_GRACE: Duration = Duration::from_secs(30);
+
 impl Caller {
-    /// Whether the caller has the admin role.
+    /// Whether the token says the caller is an admin. Enough to widen what a caller may read
+    /// of their own (an admin sees any order); operations that change what others see use
+    /// [`Caller::require_admin`].
     pub fn is_admin(&self) -> bool {
         self.role == Role::Admin
     }
 
-    /// Ok for an admin; 403 `forbidden` otherwise.
-    pub fn require_admin(&self) -> Result<(), ApiError> {
-        if self.is_admin() {
-            Ok(())
-        } else {
-            Err(ApiError::forbidden("this operation needs the admin role"))
+    /// Ok when the database says, now, that the caller is an admin: the user exists, the
+    /// session of the token is alive (or ended less than [`REVOKED_SESSION_GRACE`] ago), and
+    /// its role is admin. A token signed with a leaked secret names a user and a session that
+    /// must exist, and a demoted admin or a revoked session loses the role at once.
+    ///
+    /// Errors: 401 `unauthorized` (no such user or session, or it has ended), 403
+    /// `forbidden` (not an admin).
+    pub async fn require_admin(&self, pool: &Pool) -> Result<(), ApiError> {
+        let role = codegen::queries::auth::caller_role()
+            .bind(
+                &pool.get().await?,
+                &self.session_id,
+                &self.user_id,
+                &REVOKED_SESSION_GRACE.as_secs_f64(),
+            )
+            .opt()
+            .await?;
+        match role.map(Role::from) {
+            Some(Role::Admin) => Ok(()),
+            Some(_) => Err(ApiError::forbidden("this operation needs the admin role")),
+            None => Err(ApiError::unauthorized(
+                "unauthorized",
+                "the session of this access token has ended; log in again",
+            )),
         }
     }
 }

@@ -144,11 +144,15 @@ pub struct ServerConfig {
         global = true
     )]
     pub listen_addr: SocketAddr,
-    /// Secret that signs access tokens (at least 32 bytes). Without it a random one is made at
-    /// start: tokens then die with the process and are not shared between replicas.
-    #[arg(long, env = "TOKEN_SECRET", global = true, hide_env_values = true,
-          value_parser = parse_token_secret)]
+    /// Secret that signs access tokens (at least 32 bytes), the same for every replica.
+    /// Required with DATABASE_URL; only the local development server (no DATABASE_URL) makes
+    /// a random one at start. Placeholders and published examples are refused.
+    #[arg(long, env = "TOKEN_SECRET", global = true, hide_env_values = true)]
     pub token_secret: Option<String>,
+    /// A file holding TOKEN_SECRET (for secrets mounted as files: Docker secrets, a
+    /// Kubernetes volume), read at start when TOKEN_SECRET itself is not set.
+    #[arg(long, env = "TOKEN_SECRET_FILE", global = true)]
+    pub token_secret_file: Option<PathBuf>,
     /// Most password hashes (logins, registrations) waiting for a hashing thread; beyond that,
     /// requests are refused at once with 503 `overloaded`. About 75 hashes a second run on
     /// two cores, so 32 waiting is under half a second of work.
@@ -200,7 +204,50 @@ pub enum LogFormat {
     Json,
 }
 
-/// HS256 wants a key at least as long as its 256-bit output (RFC 7518 §3.2).
+/// Secret values this repository has published at some point (in a manifest, a compose file,
+/// a script, a benchmark or a test). Anyone can read them, so a service configured with one
+/// is as open as one with none: they are refused. A test keeps this list complete.
+pub const PUBLISHED_EXAMPLE_SECRETS: &[&str] = &[
+    "change-me-to-at-least-32-random-bytes-0000",
+    "local-development-secret-change-me-0123456789",
+    "a-secret-for-the-client-checks-0123456789",
+    "a benchmark secret of at least 32 bytes",
+    "a test secret that is at least 32 bytes long",
+    "an end-to-end secret of 32 bytes or more",
+];
+
+/// Why a setting cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// A required setting is missing.
+    #[error("{0}")]
+    Missing(String),
+    /// A setting has a value that cannot be used.
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// Refuses a secret that is a placeholder (contains `change-me`) or an example published in
+/// this repository; `name` is the setting, for the message.
+pub fn check_not_placeholder(name: &str, secret: &str) -> Result<(), String> {
+    if secret.to_ascii_lowercase().contains("change-me") {
+        return Err(format!(
+            "{name} is a placeholder (it contains `change-me`); set it to a random value, \
+             e.g. `openssl rand -base64 48`"
+        ));
+    }
+    if PUBLISHED_EXAMPLE_SECRETS.contains(&secret) {
+        return Err(format!(
+            "{name} is an example value published in boxoffice's repository, so anyone can \
+             use it; set it to a random value, e.g. `openssl rand -base64 48`"
+        ));
+    }
+    Ok(())
+}
+
+/// Checks a token secret: at least 32 bytes, since HS256 wants a key at least as long as its
+/// 256-bit output (RFC 7518 §3.2), and no placeholder. The value itself is never repeated in
+/// the message.
 fn parse_token_secret(secret: &str) -> Result<String, String> {
     if secret.len() < 32 {
         return Err(format!(
@@ -208,5 +255,104 @@ fn parse_token_secret(secret: &str) -> Result<String, String> {
             secret.len()
         ));
     }
+    check_not_placeholder("TOKEN_SECRET", secret)?;
     Ok(secret.to_owned())
+}
+
+impl ServerConfig {
+    /// Settles the token secret before serving: TOKEN_SECRET, else the contents of
+    /// TOKEN_SECRET_FILE (checked the same way). With a `DATABASE_URL` (`database_url_set`)
+    /// one of them is required; only the local development server may go without (and then
+    /// signs with a random secret).
+    ///
+    /// Errors: the file cannot be read, its secret is refused, or none is set where one is
+    /// required.
+    pub fn settle_token_secret(&mut self, database_url_set: bool) -> Result<(), ConfigError> {
+        if let Some(secret) = &self.token_secret {
+            parse_token_secret(secret).map_err(ConfigError::Invalid)?;
+        } else if let Some(path) = &self.token_secret_file {
+            let text = std::fs::read_to_string(path).map_err(|err| {
+                ConfigError::Invalid(format!("TOKEN_SECRET_FILE {}: {err}", path.display()))
+            })?;
+            let secret = parse_token_secret(text.trim_end_matches(['\r', '\n']))
+                .map_err(|err| ConfigError::Invalid(format!("{err} (from TOKEN_SECRET_FILE)")))?;
+            self.token_secret = Some(secret);
+        }
+        if self.token_secret.is_none() && database_url_set {
+            return Err(ConfigError::Missing(
+                "TOKEN_SECRET is required when DATABASE_URL is set: every replica must sign \
+                 and check access tokens with the same secret. Set TOKEN_SECRET (or \
+                 TOKEN_SECRET_FILE) to at least 32 random bytes, e.g. \
+                 `openssl rand -base64 48`"
+                    .into(),
+            ));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_and_published_examples_are_refused() {
+        for refused in [
+            "change-me-to-at-least-32-random-bytes-0000",
+            "please-CHANGE-ME-before-production-0123456789",
+            "a benchmark secret of at least 32 bytes",
+            "short",
+        ] {
+            assert!(parse_token_secret(refused).is_err(), "{refused}");
+        }
+        // A random value, not a literal: a committed one would be an example anyone can read.
+        let random: String = crate::platform::random::random_bytes::<32>()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert!(parse_token_secret(&random).is_ok());
+    }
+
+    #[test]
+    fn a_database_url_requires_a_token_secret() {
+        let mut cli = Cli::parse_from(["boxoffice"]);
+        // The local development server may sign with a random secret.
+        let local = cli.server.settle_token_secret(false);
+        assert!(local.is_ok());
+        let err = cli.server.settle_token_secret(true).unwrap_err();
+        assert!(
+            err.to_string().contains("TOKEN_SECRET is required"),
+            "{err}"
+        );
+        let placeholder = "change-me-to-at-least-32-random-bytes-0000";
+        let mut cli = Cli::parse_from(["boxoffice", "--token-secret", placeholder]);
+        let err = cli
+            .server
+            .settle_token_secret(true)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("placeholder") && !err.contains(placeholder),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn the_token_secret_may_come_from_a_file_and_is_checked_the_same() {
+        let dir = std::env::temp_dir();
+        let file = dir.join(format!("boxoffice-secret-{}", std::process::id()));
+        let secret: String = crate::platform::random::random_bytes::<32>()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        std::fs::write(&file, format!("{secret}\n")).unwrap();
+        let path = file.to_str().unwrap();
+        let mut cli = Cli::parse_from(["boxoffice", "--token-secret-file", path]);
+        cli.server.settle_token_secret(true).unwrap();
+        assert_eq!(cli.server.token_secret.as_deref(), Some(secret.as_str()));
+        std::fs::write(&file, "change-me-change-me-change-me-change-me").unwrap();
+        let mut cli = Cli::parse_from(["boxoffice", "--token-secret-file", path]);
+        assert!(cli.server.settle_token_secret(true).is_err());
+        std::fs::remove_file(&file).unwrap();
+    }
 }

@@ -249,7 +249,7 @@ impl AccountsApi {
         idempotency_key: Header<String>,
         body: Json<Deposit>,
     ) -> Result<CreatedDeposit, DepositError> {
-        auth.0.require_admin()?;
+        auth.0.require_admin(&state.pool).await?;
         let deposit = DepositMoney {
             account_id: id.0,
             amount: body.amount,

@@ -130,6 +130,7 @@ pub fn server_config(booking_hold_seconds: u64) -> ServerConfig {
     ServerConfig {
         listen_addr: "127.0.0.1:0".parse().expect("an address"),
         token_secret: Some("a test secret that is at least 32 bytes long".into()),
+        token_secret_file: None,
         password_queue_size: 32,
         // Tests register and log in many users from one (unknown) address; the rate-limit
         // tests turn the limits on.
@@ -212,6 +213,12 @@ impl TestApp {
         let state = app::state(config, pool.clone());
         let api = TestClient::new(app::routes(state.clone()).boxed());
         TestApp { api, state, pool }
+    }
+
+    /// A pool connected as the owner of the schema, for tests that change what the service
+    /// cannot (backdating, tampering).
+    pub async fn owner_pool(&self) -> Pool {
+        self.pool.clone()
     }
 
     /// Sends a request and reads the reply.

@@ -284,3 +284,76 @@ async fn logout_revokes_the_session() {
         .await
         .expect_problem(401, "unauthorized");
 }
+
+/// Admin operations ask the database who the caller is, not only the token: a token signed
+/// with the secret but naming no real user or session is refused, and so is one whose
+/// session ended more than the grace period ago, or whose user is no longer an admin.
+#[tokio::test]
+async fn admin_operations_check_the_user_and_session_in_the_database() {
+    use boxoffice::platform::auth::{Role, TokenKeys};
+
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let movie =
+        json!({ "title": "Checked", "description": "", "duration_minutes": 90, "rating": "G" });
+    app.post("/v1/movies", Some(&admin), movie.clone())
+        .await
+        .expect(201);
+
+    // A forged token: the right secret, an admin role, a user and session that do not exist.
+    let keys = TokenKeys::new(
+        crate::helpers::server_config(600)
+            .token_secret
+            .unwrap()
+            .as_bytes(),
+    );
+    let forged = keys.issue(999_999, Role::Admin, 999_999).token;
+    app.post("/v1/movies", Some(&forged), movie.clone())
+        .await
+        .expect_problem(401, "unauthorized");
+
+    // Logged out: within the grace period the token still works for requests under way…
+    app.post("/v1/users/logout", Some(&admin), json!({}))
+        .await
+        .expect(204);
+    app.post("/v1/movies", Some(&admin), movie.clone())
+        .await
+        .expect(201);
+    // …and once it has passed, no longer.
+    app.owner_pool()
+        .await
+        .get()
+        .await
+        .unwrap()
+        .execute(
+            "UPDATE sessions SET revoked_at = revoked_at - interval '31 seconds' \
+             WHERE revoked_at IS NOT NULL",
+            &[],
+        )
+        .await
+        .unwrap();
+    app.post("/v1/movies", Some(&admin), movie.clone())
+        .await
+        .expect_problem(401, "unauthorized");
+
+    // A demoted admin loses the role at once, whatever the token says.
+    let tokens = app.login("admin").await;
+    let fresh = tokens["access_token"].as_str().unwrap().to_owned();
+    app.post("/v1/movies", Some(&fresh), movie.clone())
+        .await
+        .expect(201);
+    app.owner_pool()
+        .await
+        .get()
+        .await
+        .unwrap()
+        .execute(
+            "UPDATE users SET role = 'customer' WHERE username = 'admin'",
+            &[],
+        )
+        .await
+        .unwrap();
+    app.post("/v1/movies", Some(&fresh), movie)
+        .await
+        .expect_problem(403, "forbidden");
+}

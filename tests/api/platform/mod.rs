@@ -3,4 +3,5 @@
 mod errors;
 mod outage;
 mod overload;
+mod secrets;
 mod tls;
