@@ -67,7 +67,10 @@ class Postgres:
     def __init__(self):
         self.bindir = pathlib.Path(os.environ["PG_BINDIR"])
         self.server_url = os.environ["DATABASE_URL"]
+        # As the superuser: migrations, the data set, pgbench. The service connects as
+        # boxoffice_app (app_url), which owns nothing, as in production.
         self.url = f"{self.server_url}/boxoffice"
+        self.app_url = re.sub(r"://[^@/]*@", "://boxoffice_app@", self.url)
         self.psql("postgres", "CREATE DATABASE boxoffice")
 
     def psql(self, database, sql, *extra):
@@ -220,11 +223,12 @@ def main():
     pg = Postgres()
     server = None
     try:
-        env = dict(os.environ, DATABASE_URL=pg.url)
+        env = dict(os.environ, DATABASE_URL=pg.app_url, MIGRATION_DATABASE_URL=pg.url)
         subprocess.run([str(binary), "migrate", "up"], env=env, check=True,
                        stdout=subprocess.DEVNULL)
         # Startup to ready, with the migrations applied, before anything is loaded.
-        probe = Server(binary, pg.url, args.pool_size)
+        pg.psql("boxoffice", "ALTER ROLE boxoffice_app LOGIN")
+        probe = Server(binary, pg.app_url, args.pool_size)
         startup = probe.startup_seconds
         idle_rss = probe.memory_kib("VmRSS")
         # One real registration gives the argon2id hash every bench user shares.
@@ -254,7 +258,7 @@ def main():
                                       f"owner_id >= {first_user} AND id - {first_account} <> owner_id - {first_user}")
         assert skewed == "0", "bench users and their wallets are not in the same order"
 
-        server = Server(binary, pg.url, args.pool_size)
+        server = Server(binary, pg.app_url, args.pool_size)
         log(f"logging in {CONNECTIONS} bench users")
         tokens_file = WORK / "tokens.txt"
         with tokens_file.open("w") as out:

@@ -44,33 +44,12 @@ FROM accounts
 WHERE id = :id AND kind = 'user';
 
 --! post_transfer : Transfer
--- Moves `amount` between two accounts already locked by lock_accounts: a conditional debit
--- (a wallet never goes below zero), the credit, the transfer and its two entries, in one
--- statement. No row when the source lacks the funds or a currency differs.
-WITH debit AS (
-    UPDATE accounts
-    SET balance = balance - :amount
-    WHERE id = :from_account_id AND currency = :currency
-      AND (kind <> 'user' OR balance >= :amount)
-    RETURNING id
-), credit AS (
-    UPDATE accounts
-    SET balance = balance + :amount
-    WHERE id = :to_account_id AND currency = :currency AND EXISTS (SELECT 1 FROM debit)
-    RETURNING id
-), transfer AS (
-    INSERT INTO transfers (from_account_id, to_account_id, amount, currency)
-    SELECT debit.id, credit.id, :amount, :currency
-    FROM debit, credit
-    RETURNING id, from_account_id, to_account_id, amount, currency, created_at
-), posted AS (
-    INSERT INTO entries (account_id, transfer_id, amount, created_at)
-    SELECT from_account_id, id, -amount, created_at FROM transfer
-    UNION ALL
-    SELECT to_account_id, id, amount, created_at FROM transfer
-)
+-- Moves `amount` between two accounts already locked by lock_accounts, through the
+-- database's post_transfer function (migration 000009): the transfer and its two entries,
+-- whose trigger moves both balances, all or nothing. No row when the source is a wallet
+-- without the funds; an error when an account is missing or in another currency.
 SELECT id, from_account_id, to_account_id, amount, currency, created_at
-FROM transfer;
+FROM post_transfer(:from_account_id, :to_account_id, :amount, :currency);
 
 --! get_transfer : Transfer
 -- A transfer the user is party to (owns its source or its destination).

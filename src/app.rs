@@ -13,6 +13,8 @@ use poem::{
     listener::{Acceptor, Listener, TcpAcceptor, TcpListener},
 };
 use poem_openapi::OpenApiService;
+use tokio_postgres::NoTls;
+use tokio_postgres_rustls::MakeRustlsConnect;
 
 use crate::catalog::{movies::MoviesApi, screenings::ScreeningsApi, theaters::TheatersApi};
 use crate::concessions::{orders::OrdersApi, products::ProductsApi};
@@ -23,7 +25,7 @@ use crate::ops::probes::{self, OpsApi};
 use crate::platform::AppState;
 use crate::platform::auth::{Passwords, TokenKeys};
 use crate::platform::config::{DatabaseConfig, ServerConfig};
-use crate::platform::db::{self, PoolSetupError, create_database_if_missing};
+use crate::platform::db::{self, PoolSetupError, SERVICE_ROLE, create_database_if_missing};
 use crate::platform::http::{limit_body, problem_for_errors};
 use crate::platform::idempotency::purge_expired_keys;
 use crate::platform::problem::error_chain;
@@ -133,8 +135,12 @@ pub fn routes(state: Arc<AppState>) -> impl Endpoint<Output = poem::Response> {
 
 /// The database the service uses, and the local server behind it when there is one.
 pub struct Database {
-    /// Connections to it.
+    /// The service's connections (DATABASE_URL, or the local server as the service role).
     pub pool: Pool,
+    /// Where migrations connect: MIGRATION_DATABASE_URL, else DATABASE_URL, or the local
+    /// server's superuser.
+    migration_url: String,
+    tls: MakeRustlsConnect,
     /// The local server started because no `DATABASE_URL` was given; stops when dropped.
     pub local: Option<LocalPostgres>,
 }
@@ -154,11 +160,21 @@ pub enum DatabaseError {
 }
 
 impl Database {
-    /// Connects to `DATABASE_URL`, or else starts the local server (creating its `boxoffice`
-    /// database on first use). Connections are opened lazily.
+    /// Connects to `DATABASE_URL` (migrations to `MIGRATION_DATABASE_URL`), or else starts
+    /// the local server: its `boxoffice` database is created on first use, migrations run as
+    /// its superuser and the service as [`SERVICE_ROLE`], as in production. Connections are
+    /// opened lazily.
     pub async fn open(config: &DatabaseConfig) -> Result<Self, DatabaseError> {
-        let (url, local) = match &config.database_url {
-            Some(url) => (url.clone(), None),
+        // Either URL alone names the database (a migration job may be given only its own).
+        let given = config
+            .database_url
+            .as_ref()
+            .or(config.migration_database_url.as_ref());
+        let (url, migration_url, local) = match given {
+            Some(url) => {
+                let migration_url = config.migration_database_url.as_ref().unwrap_or(url);
+                (url.clone(), migration_url.clone(), None)
+            }
             None => {
                 let dir = config.local_pg_dir.clone();
                 let local =
@@ -166,13 +182,85 @@ impl Database {
                         .await
                         .expect("starting PostgreSQL does not panic")?;
                 create_database_if_missing(&local.url("postgres"), "boxoffice").await?;
-                (local.url("boxoffice"), Some(local))
+                ensure_service_login(&local.url("postgres"), None).await?;
+                let url = local.url_as(SERVICE_ROLE, "boxoffice");
+                (url, local.url("boxoffice"), Some(local))
             }
         };
         let tls = db::tls(config.database_ca_file.as_deref())?;
-        let pool = db::pool_with_tls(&url, config.db_pool_size.into(), tls)?;
-        Ok(Database { pool, local })
+        let pool = db::pool_with_tls(&url, config.db_pool_size.into(), tls.clone())?;
+        Ok(Database {
+            pool,
+            migration_url,
+            tls,
+            local,
+        })
     }
+
+    /// A connection for migrations, as the schema's owner.
+    pub fn migration_pool(&self) -> Result<Pool, PoolSetupError> {
+        db::pool_with_tls(&self.migration_url, 1, self.tls.clone())
+    }
+}
+
+/// Warns when the service connects as a superuser or as the owner of its tables: it then
+/// could alter the schema, disable the ledger's triggers or truncate it. Best effort: a
+/// database that does not answer yet is the readiness probe's business.
+pub async fn warn_unless_least_privilege(pool: &Pool) {
+    let Ok(client) = pool.get().await else {
+        return;
+    };
+    let privileged = client
+        .query_one(
+            "SELECT r.rolsuper OR EXISTS (SELECT 1 FROM pg_tables t \
+               WHERE t.schemaname = 'public' AND t.tableowner = current_user) \
+             FROM pg_roles r WHERE r.rolname = current_user",
+            &[],
+        )
+        .await
+        .map(|row| row.get::<_, bool>(0));
+    if let Ok(true) = privileged {
+        tracing::warn!(
+            "DATABASE_URL connects as a superuser or as the owner of the schema; connect as \
+             {SERVICE_ROLE} (which owns nothing) and run migrations with \
+             MIGRATION_DATABASE_URL (see README, Configuration)"
+        );
+    }
+}
+
+/// On a server we administer (the local one, the tests'), makes sure [`SERVICE_ROLE`] exists
+/// and can log in, through a superuser's `admin_url`; with `password`, sets it. In production
+/// the operator creates the role (README, k8s/README.md).
+pub async fn ensure_service_login(
+    admin_url: &str,
+    password: Option<&str>,
+) -> Result<(), tokio_postgres::Error> {
+    let (client, connection) = tokio_postgres::connect(admin_url, NoTls).await?;
+    let connection = tokio::spawn(connection);
+    // Identifiers and passwords cannot be parameters here; the role name is ours, and the
+    // password is quoted by the server's own quote_literal.
+    let password = match password {
+        Some(password) => {
+            let row = client
+                .query_one("SELECT quote_literal($1::text)", &[&password])
+                .await?;
+            format!(" PASSWORD {}", row.get::<_, String>(0))
+        }
+        None => String::new(),
+    };
+    client
+        .batch_execute(&format!(
+            "DO $$ BEGIN \
+               IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{SERVICE_ROLE}') THEN \
+                 CREATE ROLE {SERVICE_ROLE}; \
+               END IF; \
+             END $$; \
+             ALTER ROLE {SERVICE_ROLE} WITH LOGIN{password};"
+        ))
+        .await?;
+    drop(client);
+    let _ = connection.await;
+    Ok(())
 }
 
 /// The state every handler shares. Without a token secret a random one is made.

@@ -55,20 +55,22 @@ async fn run(mut cli: Cli) -> Result<(), Error> {
         };
     }
     if let Command::Serve = command {
-        cli.server
-            .settle_token_secret(cli.database.database_url.is_some())?;
+        let remote =
+            cli.database.database_url.is_some() || cli.database.migration_database_url.is_some();
+        cli.server.settle_token_secret(remote)?;
     }
     let database = Database::open(&cli.database).await?;
     let pool = database.pool.clone();
     match command {
         Command::Serve => {
             if database.local.is_some() {
-                app::migrate_up(&pool).await?;
+                app::migrate_up(&database.migration_pool()?).await?;
                 let seeded = seed::seed(&pool).await?;
                 if !seeded.is_empty() {
                     tracing::info!(?seeded, "loaded demo data");
                 }
             }
+            app::warn_unless_least_privilege(&pool).await;
             let application = Application::build(&cli.server, pool).await?;
             let addr = application.local_addr();
             if let Some(local) = &database.local {
@@ -80,7 +82,7 @@ async fn run(mut cli: Cli) -> Result<(), Error> {
             application.run_until_stopped().await?;
         }
         Command::Migrate { action } => {
-            let mut client = pool.get().await?;
+            let mut client = database.migration_pool()?.get().await?;
             match action {
                 MigrateAction::Up => {
                     let applied = migrate::up(&mut client).await?;

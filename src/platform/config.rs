@@ -115,6 +115,16 @@ pub struct DatabaseConfig {
     /// started from the machine's PostgreSQL binaries, with its data in LOCAL_PG_DIR.
     #[arg(long, env = "DATABASE_URL", global = true, hide_env_values = true)]
     pub database_url: Option<String>,
+    /// PostgreSQL URL that `boxoffice migrate` uses: a role that owns the schema. The service
+    /// itself connects with DATABASE_URL as `boxoffice_app`, which owns nothing. Defaults to
+    /// DATABASE_URL.
+    #[arg(
+        long,
+        env = "MIGRATION_DATABASE_URL",
+        global = true,
+        hide_env_values = true
+    )]
+    pub migration_database_url: Option<String>,
     /// PEM file of CA certificates to trust for PostgreSQL's TLS certificate, besides the
     /// system's (for a managed database's or an operator's own CA).
     #[arg(long, env = "DATABASE_CA_FILE", global = true)]

@@ -14,6 +14,10 @@ use tokio_postgres_rustls::MakeRustlsConnect;
 
 use super::problem::ApiError;
 
+/// The role the service connects as: it owns nothing and has only the statements the service
+/// runs (migrations/000010_service_role.up.sql). Migrations run as the schema's owner.
+pub const SERVICE_ROLE: &str = "boxoffice_app";
+
 /// How many times a workflow runs at most when PostgreSQL keeps reporting serialization
 /// failures or deadlocks.
 const MAX_ATTEMPTS: u32 = 5;

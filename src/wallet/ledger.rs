@@ -1,6 +1,8 @@
 //! The ledger engine: every movement of money is a transfer between two accounts, written as
-//! exactly two entries that sum to zero (the database checks this at commit). An account's
-//! balance is the sum of its entries: the transfer statement updates both in one statement.
+//! exactly two entries that sum to zero. The database guards this by itself (migration
+//! 000009): the entries of every transfer are checked at commit, an entry moves its account's
+//! balance and nothing else may, and the database's `post_transfer` writes a transfer and its
+//! entries or nothing.
 //! Workflows lock the accounts they touch in ascending id order ([`lock_accounts`]), so
 //! concurrent transfers in opposite directions never deadlock. [`check`] verifies the books
 //! (`boxoffice ledger check`).
@@ -101,10 +103,12 @@ pub async fn lock_accounts(
     Ok(LockedAccounts(rows))
 }
 
-/// Moves `amount` from `from` to `to` (both locked by [`lock_accounts`]): a conditional
-/// debit, the credit, the transfer and its two entries, in one statement.
+/// Moves `amount` from `from` to `to` (both locked by [`lock_accounts`]): the transfer and its
+/// two entries, which move both balances, in one statement.
 ///
-/// Errors: 409 `insufficient_funds` when `from` is a wallet with less than `amount`.
+/// Errors: 409 `insufficient_funds` when `from` is a wallet with less than `amount`; a
+/// database error (500) when an account is missing or in another currency, which the
+/// workflows rule out first.
 pub async fn post_transfer(
     tx: &Transaction<'_>,
     from: i64,

@@ -38,7 +38,7 @@ async fn an_order_is_accepted_pending_at_the_current_price() {
     assert_eq!(order["unit_price"], 600);
     assert_eq!(order["note"], "extra cheese");
     // A later price change does not touch the order.
-    let client = app.pool.get().await.unwrap();
+    let client = app.owner.get().await.unwrap();
     client
         .execute("UPDATE products SET price = 900", &[])
         .await
@@ -59,7 +59,7 @@ async fn order_input_is_checked() {
     )
     .await
     .expect_problem(422, "unknown_sku");
-    let client = app.pool.get().await.unwrap();
+    let client = app.owner.get().await.unwrap();
     client
         .execute("UPDATE products SET active = false", &[])
         .await

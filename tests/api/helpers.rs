@@ -11,7 +11,7 @@ use boxoffice::ops::local_pg::LocalPostgres;
 use boxoffice::platform::AppState;
 use boxoffice::platform::auth::Role;
 use boxoffice::platform::config::{LogFormat, ServerConfig};
-use boxoffice::platform::db::{self, create_database_if_missing};
+use boxoffice::platform::db::{self, SERVICE_ROLE, create_database_if_missing};
 use deadpool_postgres::Pool;
 use poem::endpoint::BoxEndpoint;
 use poem::http::StatusCode;
@@ -69,10 +69,36 @@ async fn start_server() -> TestServer {
         .expect("migrating the template");
     // CREATE DATABASE … TEMPLATE needs the template to have no connections.
     pool.close();
+    // The service connects as its own role, which owns nothing, as in production.
+    app::ensure_service_login(
+        &format!("{base_url}postgres"),
+        password(&base_url).as_deref(),
+    )
+    .await
+    .expect("letting the service role log in");
     TestServer {
         _local: local,
         base_url,
         template,
+    }
+}
+
+/// The password of a URL's user, if it has one.
+fn password(url: &str) -> Option<String> {
+    let userinfo = url.split("://").nth(1)?.split('@').next()?;
+    userinfo
+        .split_once(':')
+        .map(|(_, password)| password.to_owned())
+}
+
+/// The same database as the service role ([`SERVICE_ROLE`]), with the test server's password
+/// if it has one.
+pub fn as_service(url: &str) -> String {
+    let (scheme, rest) = url.split_once("://").expect("a URL");
+    let host = rest.split_once('@').map_or(rest, |(_, host)| host);
+    match password(url) {
+        Some(password) => format!("{scheme}://{SERVICE_ROLE}:{password}@{host}"),
+        None => format!("{scheme}://{SERVICE_ROLE}@{host}"),
     }
 }
 
@@ -149,7 +175,11 @@ pub fn server_config(booking_hold_seconds: u64) -> ServerConfig {
 pub struct TestApp {
     pub api: TestClient<BoxEndpoint<'static>>,
     pub state: Arc<AppState>,
+    /// The service's connections, as the service role.
     pub pool: Pool,
+    /// Connections as the schema's owner, for tests that change what the service cannot
+    /// (backdating, tampering).
+    pub owner: Pool,
 }
 
 /// A response: status and JSON body (`Null` when there is none).
@@ -209,16 +239,21 @@ impl TestApp {
     /// The service with these settings and a pool of `pool_size` connections.
     pub async fn spawn_with(config: &ServerConfig, pool_size: usize) -> TestApp {
         let url = fresh_database().await;
-        let pool = db::pool(&url, pool_size).expect("pool");
-        let state = app::state(config, pool.clone());
-        let api = TestClient::new(app::routes(state.clone()).boxed());
-        TestApp { api, state, pool }
+        let pool = db::pool(&as_service(&url), pool_size).expect("pool");
+        let owner = db::pool(&url, 2).expect("owner pool");
+        Self::on(config, pool, owner)
     }
 
-    /// A pool connected as the owner of the schema, for tests that change what the service
-    /// cannot (backdating, tampering).
-    pub async fn owner_pool(&self) -> Pool {
-        self.pool.clone()
+    /// The service with these settings on these pools.
+    pub fn on(config: &ServerConfig, pool: Pool, owner: Pool) -> TestApp {
+        let state = app::state(config, pool.clone());
+        let api = TestClient::new(app::routes(state.clone()).boxed());
+        TestApp {
+            api,
+            state,
+            pool,
+            owner,
+        }
     }
 
     /// Sends a request and reads the reply.

@@ -320,8 +320,7 @@ async fn admin_operations_check_the_user_and_session_in_the_database() {
         .await
         .expect(201);
     // …and once it has passed, no longer.
-    app.owner_pool()
-        .await
+    app.owner
         .get()
         .await
         .unwrap()
@@ -342,8 +341,7 @@ async fn admin_operations_check_the_user_and_session_in_the_database() {
     app.post("/v1/movies", Some(&fresh), movie.clone())
         .await
         .expect(201);
-    app.owner_pool()
-        .await
+    app.owner
         .get()
         .await
         .unwrap()

@@ -418,44 +418,90 @@ async fn concurrent_random_transfers_keep_the_books_balanced() {
     app.assert_ledger_balances().await;
 }
 
+/// The database guards the ledger by itself: each tampering statement is refused when the
+/// service's role sends it, and the ledger check still passes afterwards.
 #[tokio::test]
-async fn the_database_keeps_the_ledger_double_entry_and_append_only() {
+async fn the_database_refuses_every_tampering_statement_from_the_service_role() {
     let app = TestApp::spawn().await;
     let admin = app.admin().await;
     let ana = app.customer("ana").await;
     let account = app.open_account(&ana, "EUR").await;
-    app.deposit(&admin, &account, 100).await;
+    let deposit = app.deposit(&admin, &account, 100).await;
     let id = account["id"].as_i64().unwrap();
+    let transfer_id = deposit["id"].as_i64().unwrap();
     let mut client = app.pool.get().await.unwrap();
+    let refused = async |client: &deadpool_postgres::Client, statement: &str| {
+        let err = client.batch_execute(statement).await.expect_err(statement);
+        format!("{err:?}")
+    };
 
-    // A transfer without its entries cannot commit.
+    // A third entry for an existing transfer: refused at commit.
     let tx = client.transaction().await.unwrap();
     tx.execute(
-        "INSERT INTO transfers (from_account_id, to_account_id, amount, currency) VALUES (1, $1, 5, 'EUR')",
-        &[&id],
+        "INSERT INTO entries (account_id, transfer_id, amount) VALUES ($1, $2, 777)",
+        &[&id, &transfer_id],
     )
     .await
     .unwrap();
-    let err = tx.commit().await.unwrap_err();
-    assert!(
-        err.to_string().contains("transfers_double_entry")
-            || format!("{err:?}").contains("balancing entries"),
-        "{err:?}"
-    );
+    let err = format!("{:?}", tx.commit().await.unwrap_err());
+    assert!(err.contains("balancing entries"), "{err}");
 
-    // Entries cannot be edited or removed.
-    for statement in ["UPDATE entries SET amount = 1", "DELETE FROM entries"] {
-        let err = client.execute(statement, &[]).await.unwrap_err();
-        assert!(format!("{err:?}").contains("append-only"), "{err:?}");
+    // A balance changed without an entry.
+    let err = refused(&client, "UPDATE accounts SET balance = balance + 777").await;
+    assert!(err.contains("only through ledger entries"), "{err}");
+
+    // post_transfer with a credit that does not match (another currency): nothing moves.
+    let usd = app.open_account(&ana, "USD").await["id"].as_i64().unwrap();
+    let err = refused(
+        &client,
+        &format!("SELECT * FROM post_transfer({id}, {usd}, 50, 'EUR')"),
+    )
+    .await;
+    assert!(err.contains("in the transfer's currency"), "{err}");
+
+    // Emptying the ledger, editing or removing an entry or a transfer.
+    for statement in [
+        "TRUNCATE entries, transfers CASCADE",
+        "UPDATE entries SET amount = 1",
+        "DELETE FROM entries",
+        "UPDATE transfers SET amount = 1",
+        "DELETE FROM transfers",
+        "ALTER TABLE entries DISABLE TRIGGER USER",
+        "SET session_replication_role = replica",
+    ] {
+        let err = refused(&client, statement).await;
+        assert!(
+            err.contains("permission denied") || err.contains("must be owner"),
+            "{statement}: {err}"
+        );
     }
-    // A wallet cannot go below zero, whatever the statement.
-    let err = client
-        .execute("UPDATE accounts SET balance = -1 WHERE id = $1", &[&id])
+    // More than the wallet holds: no row, nothing moves.
+    let bob = app.customer("bob").await;
+    let bobs = app.open_account(&bob, "EUR").await["id"].as_i64().unwrap();
+    let moved: i64 = client
+        .query_one(
+            "SELECT count(*) FROM post_transfer($1, $2, 1000, 'EUR')",
+            &[&id, &bobs],
+        )
         .await
-        .unwrap_err();
-    assert!(
-        format!("{err:?}").contains("accounts_balance_check"),
-        "{err:?}"
-    );
+        .unwrap()
+        .get(0);
+    assert_eq!(moved, 0);
+
+    assert_eq!(app.balance(&ana, &account).await, 100);
     app.assert_ledger_balances().await;
+    drop(client);
+
+    // Its owner is held by the same triggers (it could drop them: it owns the schema).
+    let owner = app.owner.get().await.unwrap();
+    let err = refused(&owner, "TRUNCATE entries, transfers CASCADE").await;
+    assert!(err.contains("append-only"), "{err}");
+    let err = refused(&owner, "UPDATE entries SET amount = 1").await;
+    assert!(err.contains("append-only"), "{err}");
+    let err = refused(
+        &owner,
+        &format!("UPDATE accounts SET balance = -1 WHERE id = {id}"),
+    )
+    .await;
+    assert!(err.contains("only through ledger entries"), "{err}");
 }

@@ -25,10 +25,10 @@ pub struct LockAccountsParams<T1: crate::ArraySql<Item = i64>, T2: crate::String
 }
 #[derive(Debug)]
 pub struct PostTransferParams<T1: crate::StringSql> {
-    pub amount: i64,
     pub from_account_id: i64,
-    pub currency: T1,
     pub to_account_id: i64,
+    pub amount: i64,
+    pub currency: T1,
 }
 #[derive(Clone, Copy, Debug)]
 pub struct GetTransferParams {
@@ -933,7 +933,7 @@ impl GetWalletStmt {
 pub struct PostTransferStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn post_transfer() -> PostTransferStmt {
     PostTransferStmt(
-        "WITH debit AS ( UPDATE accounts SET balance = balance - $1 WHERE id = $2 AND currency = $3 AND (kind <> 'user' OR balance >= $1) RETURNING id ), credit AS ( UPDATE accounts SET balance = balance + $1 WHERE id = $4 AND currency = $3 AND EXISTS (SELECT 1 FROM debit) RETURNING id ), transfer AS ( INSERT INTO transfers (from_account_id, to_account_id, amount, currency) SELECT debit.id, credit.id, $1, $3 FROM debit, credit RETURNING id, from_account_id, to_account_id, amount, currency, created_at ), posted AS ( INSERT INTO entries (account_id, transfer_id, amount, created_at) SELECT from_account_id, id, -amount, created_at FROM transfer UNION ALL SELECT to_account_id, id, amount, created_at FROM transfer ) SELECT id, from_account_id, to_account_id, amount, currency, created_at FROM transfer",
+        "SELECT id, from_account_id, to_account_id, amount, currency, created_at FROM post_transfer($1, $2, $3, $4)",
         None,
     )
 }
@@ -948,14 +948,14 @@ impl PostTransferStmt {
     pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
         &'s self,
         client: &'c C,
-        amount: &'a i64,
         from_account_id: &'a i64,
-        currency: &'a T1,
         to_account_id: &'a i64,
+        amount: &'a i64,
+        currency: &'a T1,
     ) -> TransferQuery<'c, 'a, 's, C, Transfer, 4> {
         TransferQuery {
             client,
-            params: [amount, from_account_id, currency, to_account_id],
+            params: [from_account_id, to_account_id, amount, currency],
             query: self.0,
             cached: self.1.as_ref(),
             extractor:
@@ -990,10 +990,10 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
     ) -> TransferQuery<'c, 'a, 's, C, Transfer, 4> {
         self.bind(
             client,
-            &params.amount,
             &params.from_account_id,
-            &params.currency,
             &params.to_account_id,
+            &params.amount,
+            &params.currency,
         )
     }
 }

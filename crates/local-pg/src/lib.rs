@@ -145,7 +145,12 @@ impl LocalPostgres {
 
     /// A connection URL for `database` as the `postgres` superuser.
     pub fn url(&self, database: &str) -> String {
-        format!("postgres://postgres@127.0.0.1:{}/{database}", self.port)
+        self.url_as("postgres", database)
+    }
+
+    /// A connection URL for `database` as `user` (trust authentication: no password).
+    pub fn url_as(&self, user: &str, database: &str) -> String {
+        format!("postgres://{user}@127.0.0.1:{}/{database}", self.port)
     }
 
     fn start(data_dir: &Path, throwaway: bool, settings: &[&str]) -> Result<Self, LocalPgError> {

@@ -17,14 +17,8 @@ async fn ready_when_the_schema_is_current() {
 
 #[tokio::test]
 async fn not_ready_while_migrations_are_pending() {
-    let app = TestApp::spawn().await;
     let pool = db::pool(&empty_database().await, 2).unwrap();
-    let state = app::state(&crate::helpers::server_config(600), pool);
-    let unmigrated = TestApp {
-        api: poem::test::TestClient::new(poem::EndpointExt::boxed(app::routes(state.clone()))),
-        state,
-        pool: app.pool.clone(),
-    };
+    let unmigrated = TestApp::on(&crate::helpers::server_config(600), pool.clone(), pool);
     let reply = unmigrated.get("/readyz", None).await;
     assert_eq!(reply.status, 503, "{:?}", reply.body);
 }

@@ -20,12 +20,7 @@ async fn an_outage_answers_503_and_service_resumes_when_the_database_is_back() {
         .unwrap();
     let pool = db::pool(&server.url("outage"), 4).unwrap();
     app::migrate_up(&pool).await.unwrap();
-    let state = app::state(&server_config(600), pool.clone());
-    let app = TestApp {
-        api: poem::test::TestClient::new(poem::EndpointExt::boxed(app::routes(state.clone()))),
-        state,
-        pool,
-    };
+    let app = TestApp::on(&server_config(600), pool.clone(), pool);
     app.get("/v1/movies", None).await.expect(200);
     app.get("/readyz", None).await.expect(200);
 

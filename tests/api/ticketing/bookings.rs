@@ -92,7 +92,7 @@ async fn a_screening_that_has_started_cannot_be_booked() {
     let admin = app.admin().await;
     let ana = app.customer("ana").await;
     let screening = app.screening(&admin, 4).await;
-    let client = app.pool.get().await.unwrap();
+    let client = app.owner.get().await.unwrap();
     client
         .execute(
             "UPDATE screenings SET starts_at = now() - interval '1 minute', ends_at = now() + interval '1 hour' WHERE id = $1",
