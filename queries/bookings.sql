@@ -5,15 +5,18 @@
 --! book_seats : Booking
 -- Holds `seats` of a screening that has not started: the seats are taken by one conditional
 -- UPDATE (so concurrent bookings never oversell) and the booking is inserted in the same
--- statement. No row when the screening is missing, started, or has too few seats.
+-- statement. The hold ends after `hold_seconds`, or when the screening starts if that is
+-- sooner: a booking cannot be paid for a screening under way. No row when the screening is
+-- missing, started, or has too few seats.
 WITH taken AS (
     UPDATE screenings
     SET available_seats = available_seats - :seats
     WHERE id = :screening_id AND available_seats >= :seats AND starts_at > now()
-    RETURNING id, price, currency
+    RETURNING id, price, currency, starts_at
 )
 INSERT INTO bookings (user_id, screening_id, seats, amount, currency, expires_at)
-SELECT :user_id, id, :seats, price * :seats, currency, now() + make_interval(secs => :hold_seconds)
+SELECT :user_id, id, :seats, price * :seats, currency,
+       least(now() + make_interval(secs => :hold_seconds), starts_at)
 FROM taken
 RETURNING id, user_id, screening_id, seats, amount, currency, status, expires_at, created_at;
 

@@ -102,8 +102,8 @@ operation_errors! {
     PayError(JsonBody, Bearer) {
         400: "`invalid_request`: malformed JSON, unknown fields, or no `Idempotency-Key`.",
         404: "`booking_not_found` or `account_not_found`: not one of the caller's.",
-        409: "`booking_not_payable` (not pending, or its hold expired), `currency_mismatch` \
-              or `insufficient_funds`.",
+        409: "`booking_not_payable` (not pending, its hold expired, or its screening has \
+              started), `currency_mismatch` or `insufficient_funds`.",
         422: "`idempotency_key_reused`: the key was used for another request.",
     }
     GetPaymentError(Path, Bearer) {
@@ -205,6 +205,14 @@ impl Workflow for PayBooking<'_> {
                     "booking {} is not pending: it was cancelled, expired or already paid",
                     booking.id
                 ),
+            ));
+        }
+        // A paid booking of a screening under way could never be refunded (cancelling needs
+        // an upcoming screening), so it is not sold at all.
+        if !booking.upcoming {
+            return Err(ApiError::conflict(
+                "booking_not_payable",
+                format!("booking {}: its screening has started", booking.id),
             ));
         }
         let locked = lock_accounts(

@@ -332,7 +332,7 @@ where
 pub struct BookSeatsStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn book_seats() -> BookSeatsStmt {
     BookSeatsStmt(
-        "WITH taken AS ( UPDATE screenings SET available_seats = available_seats - $1 WHERE id = $2 AND available_seats >= $1 AND starts_at > now() RETURNING id, price, currency ) INSERT INTO bookings (user_id, screening_id, seats, amount, currency, expires_at) SELECT $3, id, $1, price * $1, currency, now() + make_interval(secs => $4) FROM taken RETURNING id, user_id, screening_id, seats, amount, currency, status, expires_at, created_at",
+        "WITH taken AS ( UPDATE screenings SET available_seats = available_seats - $1 WHERE id = $2 AND available_seats >= $1 AND starts_at > now() RETURNING id, price, currency, starts_at ) INSERT INTO bookings (user_id, screening_id, seats, amount, currency, expires_at) SELECT $3, id, $1, price * $1, currency, least(now() + make_interval(secs => $4), starts_at) FROM taken RETURNING id, user_id, screening_id, seats, amount, currency, status, expires_at, created_at",
         None,
     )
 }

@@ -225,3 +225,47 @@ async fn a_payment_racing_the_expiry_confirms_or_fails_cleanly() {
     );
     app.assert_ledger_balances().await;
 }
+
+/// A hold ends when its screening starts, and a booking is not paid for a screening under
+/// way: paid then, it could never be refunded.
+#[tokio::test]
+async fn a_booking_is_not_sold_once_its_screening_has_started() {
+    let app = TestApp::spawn().await;
+    let (ana, wallet, screening) = setup(&app, 10_000, 10).await;
+    let owner = app.owner.get().await.unwrap();
+    let id = screening["id"].as_i64().unwrap();
+    // The screening starts in two minutes: a ten-minute hold ends at the start.
+    owner
+        .execute(
+            "UPDATE screenings SET starts_at = now() + interval '2 minutes', \
+             ends_at = now() + interval '2 hours' WHERE id = $1",
+            &[&id],
+        )
+        .await
+        .unwrap();
+    let booking = app.book(&ana, &screening["id"], 2).await.expect(201);
+    let starts_at: chrono::DateTime<chrono::Utc> = owner
+        .query_one("SELECT starts_at FROM screenings WHERE id = $1", &[&id])
+        .await
+        .unwrap()
+        .get(0);
+    let expires_at: chrono::DateTime<chrono::Utc> =
+        booking["expires_at"].as_str().unwrap().parse().unwrap();
+    assert!(
+        expires_at <= starts_at,
+        "{expires_at} after the start {starts_at}"
+    );
+
+    // It has started (the hold's end is left where it was).
+    owner
+        .execute(
+            "UPDATE screenings SET starts_at = now() - interval '1 minute' WHERE id = $1",
+            &[&id],
+        )
+        .await
+        .unwrap();
+    app.pay(&ana, "late", &booking, &wallet)
+        .await
+        .expect_problem(409, "booking_not_payable");
+    assert_eq!(app.balance(&ana, &wallet).await, 10_000);
+}
