@@ -58,9 +58,10 @@ impl From<DbError> for ApiError {
 }
 
 /// The TLS connector for PostgreSQL: the system's root certificates plus those in `ca_file`
-/// (PEM). Whether TLS is used follows `sslmode` in the URL: `prefer` (the default) when the
-/// server offers it, `require` always, `disable` never. A server certificate that does not
-/// verify fails the connection.
+/// (PEM). Whether TLS is used follows `sslmode` in the URL: `prefer` when the server offers
+/// it, `require` always, `disable` never; without `sslmode`, `require` for a host that is not
+/// on this machine and `prefer` for loopback ([`connection_config`]). A server certificate
+/// that does not verify fails the connection.
 pub fn tls(ca_file: Option<&Path>) -> Result<MakeRustlsConnect, PoolSetupError> {
     let mut roots = rustls::RootCertStore::empty();
     let native = rustls_native_certs::load_native_certs();
@@ -98,13 +99,35 @@ pub fn pool(url: &str, size: usize) -> Result<Pool, PoolSetupError> {
     pool_with_tls(url, size, tls(None)?)
 }
 
+/// The connection settings of a URL, with one default changed: when the URL does not say
+/// `sslmode` and a host is not on this machine, TLS is required. (tokio-postgres, like libpq,
+/// defaults to `prefer`, which falls back to plain text, so a password could cross the
+/// network in the clear.) Loopback hosts and Unix sockets keep `prefer`.
+pub fn connection_config(url: &str) -> Result<tokio_postgres::Config, PoolSetupError> {
+    use tokio_postgres::config::{Host, SslMode};
+    let mut config: tokio_postgres::Config = url.parse().map_err(PoolSetupError::BadUrl)?;
+    let remote = config.get_hosts().iter().any(|host| match host {
+        Host::Tcp(name) => {
+            name != "localhost"
+                && !name
+                    .parse::<std::net::IpAddr>()
+                    .is_ok_and(|ip| ip.is_loopback())
+        }
+        Host::Unix(_) => false,
+    });
+    if remote && !url.contains("sslmode") {
+        config.ssl_mode(SslMode::Require);
+    }
+    Ok(config)
+}
+
 /// [`pool`] with a given TLS connector.
 pub fn pool_with_tls(
     url: &str,
     size: usize,
     tls: MakeRustlsConnect,
 ) -> Result<Pool, PoolSetupError> {
-    let pg_config: tokio_postgres::Config = url.parse().map_err(PoolSetupError::BadUrl)?;
+    let pg_config = connection_config(url)?;
     let manager = Manager::from_config(
         pg_config,
         tls,

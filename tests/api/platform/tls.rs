@@ -133,3 +133,59 @@ async fn connections_use_tls_as_the_url_asks_and_verify_the_server() {
     drop(server);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// An address of this machine that is not loopback, if it has one: what another host would
+/// connect to.
+fn non_loopback_address() -> Option<std::net::IpAddr> {
+    // Connecting a UDP socket sends nothing; it only picks the outgoing interface.
+    let socket = std::net::UdpSocket::bind("0.0.0.0:0").ok()?;
+    socket.connect("10.255.255.255:9").ok()?;
+    let ip = socket.local_addr().ok()?.ip();
+    (!ip.is_loopback() && !ip.is_unspecified()).then_some(ip)
+}
+
+/// Without `sslmode` in the URL, a server that is not on this machine must speak TLS: a
+/// password never crosses the network in the clear because the server did not offer TLS.
+/// Loopback keeps `prefer`, and the URL's own `sslmode` wins.
+#[tokio::test]
+async fn a_remote_server_without_sslmode_must_speak_tls() {
+    let Some(ip) = non_loopback_address() else {
+        eprintln!("no address but loopback on this machine; nothing to test");
+        return;
+    };
+    let mut server = tokio::task::spawn_blocking(move || {
+        LocalPostgres::start_throwaway_with(&["listen_addresses=*"])
+    })
+    .await
+    .unwrap()
+    .expect("a PostgreSQL without TLS, on every address");
+    // Let clients of this machine's other address in, as a remote server would.
+    let hba = server.data_dir().join("pg_hba.conf");
+    let mut rules = std::fs::read_to_string(&hba).unwrap();
+    rules.push_str(&format!("host all all {ip}/32 trust\n"));
+    std::fs::write(&hba, rules).unwrap();
+    let local = server.url("postgres");
+    let (client, connection) = tokio_postgres::connect(&local, tokio_postgres::NoTls)
+        .await
+        .unwrap();
+    tokio::spawn(connection);
+    client
+        .execute("SELECT pg_reload_conf()", &[])
+        .await
+        .unwrap();
+    drop(client);
+
+    let remote = format!("postgres://postgres@{ip}:{}/postgres", server.port());
+    let err = uses_tls(&db::pool(&remote, 1).unwrap()).await.unwrap_err();
+    assert!(err.to_lowercase().contains("tls"), "{err}");
+    assert_eq!(
+        uses_tls(&db::pool(&format!("{remote}?sslmode=disable"), 1).unwrap()).await,
+        Ok(false),
+        "the URL's sslmode wins"
+    );
+    assert_eq!(uses_tls(&db::pool(&local, 1).unwrap()).await, Ok(false));
+    tokio::task::spawn_blocking(move || server.pause())
+        .await
+        .unwrap()
+        .unwrap();
+}
