@@ -49,9 +49,10 @@ operation_errors! {
         400: "`invalid_request` (malformed JSON, unknown fields, a value out of range, no \
               `Idempotency-Key`) or `same_account`.",
         404: "`account_not_found`: `from_account_id` is not one of the caller's accounts.",
-        409: "`insufficient_funds` or `currency_mismatch`.",
-        422: "`destination_not_found` (`to_account_id` is not a user's account) or \
-              `idempotency_key_reused` (the key was used for another request).",
+        409: "`insufficient_funds`, or `currency_mismatch` (`from_account_id` is not in \
+              `currency`).",
+        422: "`destination_not_found` (`to_account_id` is not a user's wallet in `currency`) \
+              or `idempotency_key_reused` (the key was used for another request).",
     }
     GetTransferError(Path, Bearer) {
         404: "`transfer_not_found`: no such transfer between accounts of the caller's.",
@@ -133,8 +134,9 @@ impl TransfersApi {
 
 /// A user's transfer from one of their wallets to any user's wallet.
 ///
-/// Errors: 404 `account_not_found`, 422 `destination_not_found`, 409 `currency_mismatch`,
-/// 409 `insufficient_funds`.
+/// Errors: 404 `account_not_found`, 409 `currency_mismatch` (the source), 422
+/// `destination_not_found` (no wallet, or one in another currency: one answer for both), 409
+/// `insufficient_funds`.
 pub struct TransferMoney<'a> {
     /// Who asks; must own the source account.
     pub caller: i64,
@@ -152,18 +154,26 @@ impl Workflow for TransferMoney<'_> {
         let source = locked
             .owned_wallet(from)
             .ok_or_else(|| account_not_found(from))?;
-        let destination = locked.wallet(to).ok_or_else(|| {
-            ApiError::unprocessable(
-                "destination_not_found",
-                format!("there is no account {to} to transfer to"),
-            )
-        })?;
-        if source.currency != request.currency || destination.currency != request.currency {
+        if source.currency != request.currency {
             return Err(ApiError::conflict(
                 "currency_mismatch",
                 format!(
-                    "the transfer is in {}, account {from} in {} and account {to} in {}",
-                    request.currency, source.currency, destination.currency
+                    "the transfer is in {} but your account {from} is in {}",
+                    request.currency, source.currency
+                ),
+            ));
+        }
+        // Another user's wallet in another currency gets the same answer as no wallet at all:
+        // what currencies a stranger holds is not the caller's to learn.
+        if !locked
+            .wallet(to)
+            .is_some_and(|destination| destination.currency == request.currency)
+        {
+            return Err(ApiError::unprocessable(
+                "destination_not_found",
+                format!(
+                    "there is no wallet in {} with that id to transfer to",
+                    request.currency
                 ),
             ));
         }

@@ -212,6 +212,11 @@ async fn transfer_errors() {
         .expect_problem(409, "insufficient_funds");
     app.transfer(&ana, "k4", &transfer_body(&eur, &usd, 10))
         .await
+        .expect_problem(422, "destination_not_found");
+    let mut in_usd = transfer_body(&eur, &beas, 10);
+    in_usd["currency"] = json!("USD");
+    app.transfer(&ana, "k4b", &in_usd)
+        .await
         .expect_problem(409, "currency_mismatch");
     app.transfer(&bea, "k5", &transfer_body(&eur, &beas, 10))
         .await
@@ -231,6 +236,33 @@ async fn transfer_errors() {
         "no failed transfer moved money"
     );
     app.assert_ledger_balances().await;
+}
+
+/// A stranger's wallet in another currency and no wallet at all get the same answer, so a
+/// transfer cannot probe what currencies other users hold.
+#[tokio::test]
+async fn a_transfer_does_not_tell_what_currency_a_strangers_wallet_is_in() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let ana = app.customer("ana").await;
+    let bea = app.customer("bea").await;
+    let eur = app.open_account(&ana, "EUR").await;
+    app.deposit(&admin, &eur, 100).await;
+    let beas_jpy = app.open_account(&bea, "JPY").await;
+    let missing = json!({ "from_account_id": eur["id"], "to_account_id": 999_999,
+                          "amount": 10, "currency": "EUR" });
+    let mut other_currency = missing.clone();
+    other_currency["to_account_id"] = beas_jpy["id"].clone();
+    let no_wallet = app
+        .transfer(&ana, "probe-1", &missing)
+        .await
+        .expect_problem(422, "destination_not_found");
+    let jpy_wallet = app
+        .transfer(&ana, "probe-2", &other_currency)
+        .await
+        .expect_problem(422, "destination_not_found");
+    assert_eq!(no_wallet, jpy_wallet);
+    assert!(!jpy_wallet["detail"].as_str().unwrap().contains("JPY"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
