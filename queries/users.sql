@@ -76,3 +76,10 @@ UPDATE sessions
 SET revoked_at = now()
 WHERE revoked_at IS NULL
   AND family_id = (SELECT family_id FROM sessions WHERE id = :session_id AND user_id = :user_id);
+
+--! purge_expired_sessions
+-- The housekeeping sweep: forgets up to `batch` sessions whose refresh token has expired
+-- (sessions_expires_at_idx). Revoked sessions stay until then, so that a replayed refresh
+-- token is still recognised as reused and revokes its family.
+DELETE FROM sessions
+WHERE id IN (SELECT id FROM sessions WHERE expires_at < now() ORDER BY expires_at LIMIT :batch);

@@ -18,7 +18,8 @@ use tokio_postgres_rustls::MakeRustlsConnect;
 
 use crate::catalog::{movies::MoviesApi, screenings::ScreeningsApi, theaters::TheatersApi};
 use crate::concessions::{orders::OrdersApi, products::ProductsApi};
-use crate::identity::{sessions::SessionsApi, users::UsersApi};
+use crate::identity::sessions::{SessionsApi, purge_expired_sessions};
+use crate::identity::users::UsersApi;
 use crate::ops::local_pg::{LocalPgError, LocalPostgres};
 use crate::ops::migrate;
 use crate::ops::probes::{self, OpsApi};
@@ -279,6 +280,7 @@ pub fn state(config: &ServerConfig, pool: Pool) -> Arc<AppState> {
             trusted_proxy_hops: config.trusted_proxy_hops.into(),
         }),
         booking_hold: Duration::from_secs(config.booking_hold_seconds),
+        idempotency_keys_per_day: config.idempotency_keys_per_day.into(),
         metrics: Arc::new(Metrics::new()),
         draining: Default::default(),
     })
@@ -357,7 +359,7 @@ impl Application {
 }
 
 /// Every `every`: returns the seats of lapsed booking holds, forgets idempotency keys older
-/// than 24 hours and rate-limit buckets of idle clients. Runs until aborted; failures are
+/// than 24 hours, expired sessions and rate-limit buckets of idle clients. Runs until aborted; failures are
 /// logged and retried next time.
 async fn housekeeping(state: Arc<AppState>, every: Duration) {
     let mut ticker = tokio::time::interval(every);
@@ -369,6 +371,9 @@ async fn housekeeping(state: Arc<AppState>, every: Duration) {
         }
         if let Err(err) = purge_expired_keys(&state.pool).await {
             tracing::warn!(error = %error_chain(&err), "purging idempotency keys failed");
+        }
+        if let Err(err) = purge_expired_sessions(&state.pool).await {
+            tracing::warn!(error = %error_chain(&err), "purging expired sessions failed");
         }
         state.limits.forget_idle_clients();
     }

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use codegen::queries::users as q;
+use deadpool_postgres::Pool;
 use poem::Request;
 use poem::web::Data;
 use poem_openapi::{ApiResponse, Object, OpenApi, payload::Json};
@@ -12,6 +13,7 @@ use poem_openapi::{ApiResponse, Object, OpenApi, payload::Json};
 use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::{self, BearerAuth, REFRESH_TOKEN_TTL, Role};
+use crate::platform::db::DbError;
 use crate::platform::problem::{ApiError, DATABASE_OR_HASHING_UNAVAILABLE, RATE_LIMITED};
 
 use super::users::User;
@@ -205,5 +207,21 @@ fn tokens(state: &AppState, session: q::UserSession, refresh_token: String) -> T
             role,
             created_at: session.created_at,
         },
+    }
+}
+
+/// Forgets sessions whose refresh token has expired, in batches, until none is left.
+/// Revoked sessions stay until they expire, so that a replayed token is still recognised.
+/// Returns how many were forgotten.
+pub async fn purge_expired_sessions(pool: &Pool) -> Result<u64, DbError> {
+    const BATCH: i64 = 1000;
+    let client = pool.get().await?;
+    let mut purged = 0;
+    loop {
+        let deleted = q::purge_expired_sessions().bind(&client, &BATCH).await?;
+        purged += deleted;
+        if deleted < BATCH as u64 {
+            return Ok(purged);
+        }
     }
 }

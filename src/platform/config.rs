@@ -183,6 +183,11 @@ pub struct ServerConfig {
     #[arg(long, env = "TRUSTED_PROXY_HOPS", default_value_t = 0, global = true,
           value_parser = clap::value_parser!(u8).range(0..=10))]
     pub trusted_proxy_hops: u8,
+    /// Idempotency keys a user may claim in 24 hours (each payment, transfer or deposit
+    /// takes one); beyond it, 429 `rate_limited`. Replays of a claimed key are not counted.
+    #[arg(long, env = "IDEMPOTENCY_KEYS_PER_DAY", default_value_t = 1000, global = true,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub idempotency_keys_per_day: u32,
     /// Seconds a pending booking holds its seats.
     #[arg(long, env = "BOOKING_HOLD_SECONDS", default_value_t = 600, global = true,
           value_parser = clap::value_parser!(u64).range(1..=86_400))]

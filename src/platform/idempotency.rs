@@ -4,7 +4,8 @@
 //! records the response. A request with the same key waits while the first is in flight (on
 //! the key's row), then gets the recorded response: status and body as they were. The same
 //! key with a different request answers 422 `idempotency_key_reused`. Keys are kept for 24
-//! hours. The pattern follows Stripe's API and the IETF draft "The Idempotency-Key HTTP
+//! hours, and a user may claim at most `IDEMPOTENCY_KEYS_PER_DAY` of them in 24 hours (429
+//! `rate_limited` beyond), so no one can fill the table. The pattern follows Stripe's API and the IETF draft "The Idempotency-Key HTTP
 //! Header Field" (draft-ietf-httpapi-idempotency-key-header).
 
 use codegen::queries::idempotency as q;
@@ -13,6 +14,7 @@ use poem::http::StatusCode;
 use poem_openapi::types::{ParseFromJSON, ToJSON};
 use sha2::{Digest, Sha256};
 
+use super::AppState;
 use super::db::{DbError, Workflow, in_transaction};
 use super::problem::{ApiError, Problem};
 
@@ -25,10 +27,10 @@ use super::problem::{ApiError, Problem};
 /// problem it decided on. Failures of the server or of a database constraint are not
 /// recorded: they roll back, and the key stays free for a retry.
 ///
-/// Errors: 422 `idempotency_key_reused` when the key was used for another request; whatever
-/// `work` returns.
+/// Errors: 422 `idempotency_key_reused` when the key was used for another request; 429
+/// `rate_limited` when the user has claimed the day's limit of keys; whatever `work` returns.
 pub async fn once<W>(
-    pool: &Pool,
+    state: &AppState,
     user_id: i64,
     key: &str,
     operation: &str,
@@ -43,9 +45,10 @@ where
         user_id,
         key,
         hash: request_hash(operation, request),
+        daily_limit: state.idempotency_keys_per_day,
         work,
     };
-    in_transaction(pool, &idempotent)
+    in_transaction(&state.pool, &idempotent)
         .await?
         .map_err(ApiError::Problem)
 }
@@ -55,6 +58,7 @@ struct Idempotent<'a, W> {
     user_id: i64,
     key: &'a str,
     hash: Vec<u8>,
+    daily_limit: i64,
     work: &'a W,
 }
 
@@ -67,7 +71,7 @@ where
 
     async fn run(&self, tx: &Transaction<'_>) -> Result<Self::Output, ApiError> {
         let claimed = q::claim_idempotency_key()
-            .bind(tx, &self.user_id, &self.key, &self.hash)
+            .bind(tx, &self.user_id, &self.key, &self.hash, &self.daily_limit)
             .await?
             == 1;
         if !claimed {
@@ -93,7 +97,22 @@ async fn replay<T: ParseFromJSON>(
     key: &str,
     hash: &[u8],
 ) -> Result<Result<T, Problem>, ApiError> {
-    let stored = q::stored_response().bind(tx, &user_id, &key).one().await?;
+    let Some(stored) = q::stored_response().bind(tx, &user_id, &key).opt().await? else {
+        // Not taken, yet not claimed: the user is at the day's limit of keys.
+        let reopens = q::daily_limit_reopens()
+            .bind(tx, &user_id)
+            .one()
+            .await?
+            .unwrap_or(1);
+        return Err(ApiError::Problem(
+            Problem::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                "you have used today's limit of idempotency keys; retry later",
+            )
+            .retry_after(reopens.max(1) as u32),
+        ));
+    };
     if stored.request_hash != hash {
         return Err(ApiError::unprocessable(
             "idempotency_key_reused",

@@ -23,6 +23,8 @@ pub struct AppState {
     pub limits: RateLimits,
     /// How long a pending booking holds its seats.
     pub booking_hold: Duration,
+    /// How many idempotency keys a user may claim in 24 hours.
+    pub idempotency_keys_per_day: i64,
     /// Request and workflow metrics (also attached to requests on its own, for the request
     /// log).
     pub metrics: Arc<Metrics>,

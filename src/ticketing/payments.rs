@@ -21,7 +21,7 @@ use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
 use crate::platform::db::Workflow;
 use crate::platform::idempotency;
-use crate::platform::problem::ApiError;
+use crate::platform::problem::{ApiError, RATE_LIMITED};
 use crate::wallet::ledger::{account_not_found, lock_accounts, post_transfer};
 
 use super::bookings::booking_not_found;
@@ -105,6 +105,7 @@ operation_errors! {
         409: "`booking_not_payable` (not pending, its hold expired, or its screening has \
               started), `currency_mismatch` or `insufficient_funds`.",
         422: "`idempotency_key_reused`: the key was used for another request.",
+        429: RATE_LIMITED,
     }
     GetPaymentError(Path, Bearer) {
         404: "`payment_not_found`: no such payment of the caller's.",
@@ -139,7 +140,7 @@ impl PaymentsApi {
         let caller = auth.0.user_id;
         let request = &body.0;
         let result = idempotency::once(
-            &state.pool,
+            &state,
             caller,
             &idempotency_key.0,
             "POST /v1/payments",

@@ -19,7 +19,7 @@ use crate::platform::auth::BearerAuth;
 use crate::platform::db::Workflow;
 use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
 use crate::platform::idempotency;
-use crate::platform::problem::ApiError;
+use crate::platform::problem::{ApiError, RATE_LIMITED};
 
 use super::ledger::{Transfer, account_not_found, lock_accounts, post_transfer};
 
@@ -128,6 +128,7 @@ operation_errors! {
               value out of range, or no `Idempotency-Key`.",
         404: "`account_not_found`.",
         422: "`idempotency_key_reused`: the key was used for another request.",
+        429: RATE_LIMITED,
     }
 }
 
@@ -255,7 +256,7 @@ impl AccountsApi {
             amount: body.amount,
         };
         let transfer = idempotency::once(
-            &state.pool,
+            &state,
             auth.0.user_id,
             &idempotency_key.0,
             // The account is in the path: a key reused for another account is another request.

@@ -16,7 +16,7 @@ use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
 use crate::platform::db::Workflow;
 use crate::platform::idempotency;
-use crate::platform::problem::ApiError;
+use crate::platform::problem::{ApiError, RATE_LIMITED};
 
 use super::ledger::{Transfer, account_not_found, lock_accounts, post_transfer};
 
@@ -53,6 +53,7 @@ operation_errors! {
               `currency`).",
         422: "`destination_not_found` (`to_account_id` is not a user's wallet in `currency`) \
               or `idempotency_key_reused` (the key was used for another request).",
+        429: RATE_LIMITED,
     }
     GetTransferError(Path, Bearer) {
         404: "`transfer_not_found`: no such transfer between accounts of the caller's.",
@@ -94,7 +95,7 @@ impl TransfersApi {
             .into());
         }
         let result = idempotency::once(
-            &state.pool,
+            &state,
             caller,
             &idempotency_key.0,
             "POST /v1/transfers",
@@ -165,9 +166,9 @@ impl Workflow for TransferMoney<'_> {
         }
         // Another user's wallet in another currency gets the same answer as no wallet at all:
         // what currencies a stranger holds is not the caller's to learn.
-        if !locked
+        if locked
             .wallet(to)
-            .is_some_and(|destination| destination.currency == request.currency)
+            .is_none_or(|destination| destination.currency != request.currency)
         {
             return Err(ApiError::unprocessable(
                 "destination_not_found",

@@ -163,6 +163,7 @@ pub fn server_config(booking_hold_seconds: u64) -> ServerConfig {
         auth_rate_limit: 0,
         booking_rate_limit: 0,
         trusted_proxy_hops: 0,
+        idempotency_keys_per_day: 1000,
         booking_hold_seconds,
         hold_sweep_seconds: 30,
         shutdown_delay_seconds: 0,

@@ -355,3 +355,43 @@ async fn admin_operations_check_the_user_and_session_in_the_database() {
         .await
         .expect_problem(403, "forbidden");
 }
+
+/// The housekeeping sweep forgets sessions whose refresh token has expired, and only those:
+/// revoked ones stay until they expire, for reuse detection.
+#[tokio::test]
+async fn expired_sessions_are_purged() {
+    let app = TestApp::spawn().await;
+    app.register("ana").await;
+    let first = app.login("ana").await;
+    app.login("ana").await;
+    app.post("/v1/users/logout", Some(&access_token(&first)), json!({}))
+        .await
+        .expect(204);
+    let owner = app.owner.get().await.unwrap();
+    let count = async || -> i64 {
+        owner
+            .query_one("SELECT count(*) FROM sessions", &[])
+            .await
+            .unwrap()
+            .get(0)
+    };
+    assert_eq!(count().await, 2);
+    // Nothing has expired yet, the revoked session included.
+    let purged = boxoffice::identity::sessions::purge_expired_sessions(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(purged, 0);
+    owner
+        .execute(
+            "UPDATE sessions SET expires_at = now() - interval '1 second' \
+             WHERE id = (SELECT min(id) FROM sessions)",
+            &[],
+        )
+        .await
+        .unwrap();
+    let purged = boxoffice::identity::sessions::purge_expired_sessions(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(purged, 1);
+    assert_eq!(count().await, 1);
+}

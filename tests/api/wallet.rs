@@ -238,6 +238,45 @@ async fn transfer_errors() {
     app.assert_ledger_balances().await;
 }
 
+/// A user may claim only so many idempotency keys a day (each transfer takes one), so no one
+/// can fill the table; replays of a key already claimed still answer.
+#[tokio::test]
+async fn a_user_claims_a_limited_number_of_idempotency_keys_a_day() {
+    let mut config = crate::helpers::server_config(600);
+    config.idempotency_keys_per_day = 3;
+    let app = TestApp::spawn_with(&config, 4).await;
+    let admin = app.admin().await;
+    let ana = app.customer("ana").await;
+    let bea = app.customer("bea").await;
+    let from = app.open_account(&ana, "EUR").await;
+    let to = app.open_account(&bea, "EUR").await;
+    app.deposit(&admin, &from, 100).await;
+    let mut first = None;
+    for key in ["k1", "k2", "k3"] {
+        let transfer = app
+            .transfer(&ana, key, &transfer_body(&from, &to, 1))
+            .await
+            .expect(201);
+        first.get_or_insert(transfer);
+    }
+    let refused = app
+        .transfer(&ana, "k4", &transfer_body(&from, &to, 1))
+        .await;
+    let retry_after: u32 = refused.retry_after.as_deref().unwrap().parse().unwrap();
+    assert!((1..=86_400).contains(&retry_after), "{retry_after}");
+    refused.expect_problem(429, "rate_limited");
+    let replay = app
+        .transfer(&ana, "k1", &transfer_body(&from, &to, 1))
+        .await
+        .expect(201);
+    assert_eq!(Some(replay), first);
+    // Another user has a limit of their own.
+    app.transfer(&bea, "k1", &transfer_body(&to, &from, 1))
+        .await
+        .expect(201);
+    assert_eq!(app.balance(&ana, &from).await, 100 - 3 + 1);
+}
+
 /// A stranger's wallet in another currency and no wallet at all get the same answer, so a
 /// transfer cannot probe what currencies other users hold.
 #[tokio::test]

@@ -5,6 +5,7 @@ pub struct ClaimIdempotencyKeyParams<T1: crate::StringSql, T2: crate::BytesSql> 
     pub user_id: i64,
     pub idempotency_key: T1,
     pub request_hash: T2,
+    pub daily_limit: i64,
 }
 #[derive(Debug)]
 pub struct StoredResponseParams<T1: crate::StringSql> {
@@ -113,10 +114,74 @@ where
         Ok(mapped)
     }
 }
+pub struct Optioni32Query<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<Option<i32>, tokio_postgres::Error>,
+    mapper: fn(Option<i32>) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> Optioni32Query<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(Option<i32>) -> R) -> Optioni32Query<'c, 'a, 's, C, R, N> {
+        Optioni32Query {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
 pub struct ClaimIdempotencyKeyStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn claim_idempotency_key() -> ClaimIdempotencyKeyStmt {
     ClaimIdempotencyKeyStmt(
-        "INSERT INTO idempotency_keys (user_id, idempotency_key, request_hash) VALUES ($1, $2, $3) ON CONFLICT (user_id, idempotency_key) DO UPDATE SET request_hash = EXCLUDED.request_hash, response_status = NULL, response_body = NULL, created_at = now() WHERE idempotency_keys.created_at < now() - interval '24 hours'",
+        "INSERT INTO idempotency_keys (user_id, idempotency_key, request_hash) SELECT $1, $2, $3 WHERE (SELECT count(*) FROM idempotency_keys WHERE user_id = $1 AND created_at > now() - interval '24 hours') < $4 ON CONFLICT (user_id, idempotency_key) DO UPDATE SET request_hash = EXCLUDED.request_hash, response_status = NULL, response_body = NULL, created_at = now() WHERE idempotency_keys.created_at < now() - interval '24 hours'",
         None,
     )
 }
@@ -134,9 +199,13 @@ impl ClaimIdempotencyKeyStmt {
         user_id: &'a i64,
         idempotency_key: &'a T1,
         request_hash: &'a T2,
+        daily_limit: &'a i64,
     ) -> Result<u64, tokio_postgres::Error> {
         client
-            .execute(self.0, &[user_id, idempotency_key, request_hash])
+            .execute(
+                self.0,
+                &[user_id, idempotency_key, request_hash, daily_limit],
+            )
             .await
     }
 }
@@ -164,13 +233,14 @@ impl<'a, C: GenericClient + Send + Sync, T1: crate::StringSql, T2: crate::BytesS
             &params.user_id,
             &params.idempotency_key,
             &params.request_hash,
+            &params.daily_limit,
         ))
     }
 }
 pub struct StoredResponseStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn stored_response() -> StoredResponseStmt {
     StoredResponseStmt(
-        "SELECT request_hash, response_status, response_body FROM idempotency_keys WHERE user_id = $1 AND idempotency_key = $2",
+        "SELECT request_hash, response_status, response_body FROM idempotency_keys WHERE user_id = $1 AND idempotency_key = $2 AND created_at > now() - interval '24 hours'",
         None,
     )
 }
@@ -222,6 +292,36 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
         params: &'a StoredResponseParams<T1>,
     ) -> StoredResponseQuery<'c, 'a, 's, C, StoredResponse, 2> {
         self.bind(client, &params.user_id, &params.idempotency_key)
+    }
+}
+pub struct DailyLimitReopensStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn daily_limit_reopens() -> DailyLimitReopensStmt {
+    DailyLimitReopensStmt(
+        "SELECT ceil(extract(epoch FROM min(created_at) + interval '24 hours' - now()))::int AS seconds FROM idempotency_keys WHERE user_id = $1 AND created_at > now() - interval '24 hours'",
+        None,
+    )
+}
+impl DailyLimitReopensStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        user_id: &'a i64,
+    ) -> Optioni32Query<'c, 'a, 's, C, Option<i32>, 1> {
+        Optioni32Query {
+            client,
+            params: [user_id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
     }
 }
 pub struct StoreResponseStmt(&'static str, Option<tokio_postgres::Statement>);

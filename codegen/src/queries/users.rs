@@ -695,3 +695,26 @@ impl<'a, C: GenericClient + Send + Sync>
         Box::pin(self.bind(client, &params.session_id, &params.user_id))
     }
 }
+pub struct PurgeExpiredSessionsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn purge_expired_sessions() -> PurgeExpiredSessionsStmt {
+    PurgeExpiredSessionsStmt(
+        "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE expires_at < now() ORDER BY expires_at LIMIT $1)",
+        None,
+    )
+}
+impl PurgeExpiredSessionsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub async fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        batch: &'a i64,
+    ) -> Result<u64, tokio_postgres::Error> {
+        client.execute(self.0, &[batch]).await
+    }
+}

@@ -1,0 +1,2 @@
+DROP INDEX idempotency_keys_user_id_created_at_idx;
+DROP INDEX sessions_expires_at_idx;
