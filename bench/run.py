@@ -87,7 +87,9 @@ class Server:
     def __init__(self, binary, database_url, pool_size):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.metrics_url = f"http://127.0.0.1:{free_port()}/metrics"
         env = dict(os.environ, DATABASE_URL=database_url, LISTEN_ADDR=f"127.0.0.1:{self.port}",
+                   METRICS_ADDR=self.metrics_url.split("/")[2],
                    TOKEN_SECRET=secrets.token_urlsafe(32),
                    DB_POOL_SIZE=str(pool_size), RUST_LOG="error",
                    # 64 connections from one address are the load, not an attack.
@@ -113,7 +115,7 @@ class Server:
         oversell check compare a reset screening with bookings committed afterwards."""
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
-            with urllib.request.urlopen(f"{self.url}/metrics", timeout=5) as response:
+            with urllib.request.urlopen(self.metrics_url, timeout=5) as response:
                 text = response.read().decode()
             gauge = lambda name: int(float(re.search(rf"^{name} (\S+)$", text, re.M).group(1)))
             if gauge("db_pool_waiting") == 0 and \

@@ -103,9 +103,10 @@ pub fn spec_yaml() -> String {
     serde_yaml::to_string(&spec()).expect("a JSON value converts to YAML")
 }
 
-/// The whole HTTP surface: the API under `/v1`, the probes, `/metrics`, `/docs` (Swagger UI)
-/// and the document at `/openapi.json` and `/openapi.yaml`. Outermost first: the state, the
-/// request log and metrics, problem details for every error, the body limit.
+/// The whole public HTTP surface: the API under `/v1`, the probes, `/docs` (Swagger UI) and
+/// the document at `/openapi.json` and `/openapi.yaml`. Outermost first: the state, the
+/// request log and metrics, problem details for every error, the body limit. Metrics are
+/// served apart ([`metrics_routes`]).
 pub fn routes(state: Arc<AppState>) -> impl Endpoint<Output = poem::Response> {
     let api = api();
     let (json, yaml) = (spec_json(), spec_yaml());
@@ -124,7 +125,6 @@ pub fn routes(state: Arc<AppState>) -> impl Endpoint<Output = poem::Response> {
             "/openapi.yaml",
             text(yaml, "application/yaml; charset=utf-8"),
         )
-        .at("/metrics", probes::metrics)
         .nest("/", api)
         .around(limit_body)
         .around(problem_for_errors)
@@ -132,6 +132,11 @@ pub fn routes(state: Arc<AppState>) -> impl Endpoint<Output = poem::Response> {
         .data(state.tokens.clone())
         .data(state.metrics.clone())
         .data(state)
+}
+
+/// What the metrics address serves: `/metrics`, Prometheus text, and nothing else.
+pub fn metrics_routes(state: Arc<AppState>) -> impl Endpoint<Output = poem::Response> {
+    Route::new().at("/metrics", probes::metrics).data(state)
 }
 
 /// The database the service uses, and the local server behind it when there is one.
@@ -289,6 +294,7 @@ pub fn state(config: &ServerConfig, pool: Pool) -> Arc<AppState> {
 /// The service, bound to its address and ready to run.
 pub struct Application {
     acceptor: TcpAcceptor,
+    metrics_acceptor: TcpAcceptor,
     state: Arc<AppState>,
     hold_sweep: Duration,
     shutdown_delay: Duration,
@@ -296,7 +302,8 @@ pub struct Application {
 }
 
 impl Application {
-    /// Binds the listener (port 0 picks a free one) and prepares the shared state.
+    /// Binds the listeners of the API and of the metrics (port 0 picks a free one) and
+    /// prepares the shared state.
     pub async fn build(config: &ServerConfig, pool: Pool) -> std::io::Result<Self> {
         if config.token_secret.is_none() {
             tracing::warn!(
@@ -308,8 +315,12 @@ impl Application {
         let acceptor = TcpListener::bind(config.listen_addr)
             .into_acceptor()
             .await?;
+        let metrics_acceptor = TcpListener::bind(config.metrics_addr)
+            .into_acceptor()
+            .await?;
         Ok(Application {
             acceptor,
+            metrics_acceptor,
             state,
             hold_sweep: Duration::from_secs(config.hold_sweep_seconds),
             shutdown_delay: Duration::from_secs(config.shutdown_delay_seconds),
@@ -317,13 +328,14 @@ impl Application {
         })
     }
 
-    /// The address actually bound.
+    /// The address the API is served on.
     pub fn local_addr(&self) -> SocketAddr {
-        self.acceptor
-            .local_addr()
-            .first()
-            .and_then(|addr| addr.as_socket_addr().copied())
-            .expect("a TCP listener has a socket address")
+        bound_address(&self.acceptor)
+    }
+
+    /// The address metrics are served on.
+    pub fn metrics_addr(&self) -> SocketAddr {
+        bound_address(&self.metrics_acceptor)
     }
 
     /// The shared state (for tests and commands that reuse it).
@@ -336,6 +348,10 @@ impl Application {
     /// finish; the pool closes. Returns `Ok` when all of that went through.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let housekeeping = tokio::spawn(housekeeping(self.state.clone(), self.hold_sweep));
+        let metrics = tokio::spawn(
+            Server::new_with_acceptor(self.metrics_acceptor)
+                .run(metrics_routes(self.state.clone())),
+        );
         let state = self.state.clone();
         let delay = self.shutdown_delay;
         let stop = async move {
@@ -352,10 +368,19 @@ impl Application {
             .run_with_graceful_shutdown(routes(self.state.clone()), stop, Some(self.drain_timeout))
             .await;
         housekeeping.abort();
+        metrics.abort();
         self.state.pool.close();
         tracing::info!("stopped");
         result
     }
+}
+
+fn bound_address(acceptor: &TcpAcceptor) -> SocketAddr {
+    acceptor
+        .local_addr()
+        .first()
+        .and_then(|addr| addr.as_socket_addr().copied())
+        .expect("a TCP listener has a socket address")
 }
 
 /// Every `every`: returns the seats of lapsed booking holds, forgets idempotency keys older

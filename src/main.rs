@@ -78,6 +78,7 @@ async fn run(mut cli: Cli) -> Result<(), Error> {
                     "using the local PostgreSQL (set DATABASE_URL to use another)");
             }
             tracing::info!("listening on http://{addr}");
+            tracing::info!("metrics on http://{}/metrics", application.metrics_addr());
             println!("boxoffice is serving; Swagger UI: http://{addr}/docs");
             application.run_until_stopped().await?;
         }

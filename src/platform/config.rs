@@ -154,6 +154,15 @@ pub struct ServerConfig {
         global = true
     )]
     pub listen_addr: SocketAddr,
+    /// Address to serve Prometheus metrics on (`/metrics`), apart from the API so that it is
+    /// not public: loopback unless a deployment opens it to its scraper.
+    #[arg(
+        long,
+        env = "METRICS_ADDR",
+        default_value = "127.0.0.1:9464",
+        global = true
+    )]
+    pub metrics_addr: SocketAddr,
     /// Secret that signs access tokens (at least 32 bytes), the same for every replica.
     /// Required with DATABASE_URL; only the local development server (no DATABASE_URL) makes
     /// a random one at start. Placeholders and published examples are refused.

@@ -2,7 +2,8 @@
 //!
 //! Every request gets an id (the client's `X-Request-Id` if it is sane, else a new one),
 //! echoed in the response, and one log line with method, route, status and latency. Metrics
-//! are served at `/metrics` in the OpenMetrics text format.
+//! are served at `/metrics` on their own address (`METRICS_ADDR`), in the OpenMetrics text
+//! format.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
@@ -27,7 +28,7 @@ use super::random::random_bytes;
 pub const REQUEST_ID: &str = "x-request-id";
 
 /// Labels of the HTTP metrics. `route` is the OpenAPI operation id (`get_movie`, …), the
-/// path of a fixed endpoint (`/docs`, `/metrics`, …) or `unmatched`, so it stays bounded.
+/// path of a fixed endpoint (`/docs`, …) or `unmatched`, so it stays bounded.
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct HttpLabels {
     method: String,
@@ -216,7 +217,7 @@ pub async fn observe<E: Endpoint>(next: Arc<E>, req: Request) -> poem::Result<Re
 }
 
 /// Endpoints outside the OpenAPI document, labelled by their path.
-const FIXED_ROUTES: &[&str] = &["/docs", "/metrics", "/openapi.json", "/openapi.yaml"];
+const FIXED_ROUTES: &[&str] = &["/docs", "/openapi.json", "/openapi.yaml"];
 
 /// A request id unique across processes and restarts: 64 random bits chosen once per process,
 /// then a counter (no system call per request), as 32 hex digits.

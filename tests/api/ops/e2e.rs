@@ -64,6 +64,7 @@ async fn sigterm_finishes_accepted_requests_and_exits_zero() {
         .arg("serve")
         .env("DATABASE_URL", &url)
         .env("LISTEN_ADDR", "127.0.0.1:0")
+        .env("METRICS_ADDR", "127.0.0.1:0")
         .env("TOKEN_SECRET", random_secret())
         // The logins below come from one address, as fast as they can: the load under test,
         // not one to limit.

@@ -57,7 +57,8 @@ async fn metrics_count_requests_by_route_and_status() {
     }
     app.get("/v1/movies/999", None).await.expect(404);
     app.get("/v1/nowhere", None).await.expect(404);
-    let response = app.api.get("/metrics").send().await;
+    let metrics = poem::test::TestClient::new(app::metrics_routes(app.state.clone()));
+    let response = metrics.get("/metrics").send().await;
     response.assert_status_is_ok();
     response.assert_content_type("application/openmetrics-text; version=1.0.0; charset=utf-8");
     let text = response.0.into_body().into_string().await.unwrap();
@@ -71,6 +72,10 @@ async fn metrics_count_requests_by_route_and_status() {
     ] {
         assert!(text.contains(line), "missing {line:?} in\n{text}");
     }
+    // Metrics are not public: the API's address does not serve them.
+    app.get("/metrics", None)
+        .await
+        .expect_problem(404, "not_found");
 }
 
 #[tokio::test]
@@ -84,8 +89,7 @@ async fn booking_and_transfer_outcomes_are_counted() {
     let account = app.open_account(&ana, "EUR").await;
     let body = serde_json::json!({ "from_account_id": account["id"], "to_account_id": 1, "amount": 5, "currency": "EUR" });
     app.transfer(&ana, "k", &body).await.expect(422);
-    let text = app
-        .api
+    let text = poem::test::TestClient::new(app::metrics_routes(app.state.clone()))
         .get("/metrics")
         .send()
         .await
