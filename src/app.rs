@@ -27,7 +27,7 @@ use crate::platform::AppState;
 use crate::platform::auth::{Passwords, TokenKeys};
 use crate::platform::config::{DatabaseConfig, ServerConfig};
 use crate::platform::db::{self, PoolSetupError, SERVICE_ROLE, create_database_if_missing};
-use crate::platform::http::{limit_body, problem_for_errors};
+use crate::platform::http::{AllowedMethods, limit_body, problem_for_errors};
 use crate::platform::idempotency::purge_expired_keys;
 use crate::platform::problem::error_chain;
 use crate::platform::random::random_bytes;
@@ -110,6 +110,7 @@ pub fn spec_yaml() -> String {
 pub fn routes(state: Arc<AppState>) -> impl Endpoint<Output = poem::Response> {
     let api = api();
     let (json, yaml) = (spec_json(), spec_yaml());
+    let allowed = Arc::new(AllowedMethods::from_spec(&spec()));
     // Swagger UI inlines the document; give it the one we serve.
     let docs = api.swagger_ui_html().replace(&api.spec(), &json);
     let text = |body: String, content_type: &'static str| {
@@ -127,7 +128,10 @@ pub fn routes(state: Arc<AppState>) -> impl Endpoint<Output = poem::Response> {
         )
         .nest("/", api)
         .around(limit_body)
-        .around(problem_for_errors)
+        .around(move |next, req| {
+            let allowed = allowed.clone();
+            async move { problem_for_errors(next, req, &allowed).await }
+        })
         .around(telemetry::observe)
         .data(state.tokens.clone())
         .data(state.metrics.clone())

@@ -208,12 +208,68 @@ impl PageRequest {
     }
 }
 
+/// Which methods each path of the API document answers, for the `Allow` header that a 405
+/// must carry (RFC 9110 §15.5.6).
+pub struct AllowedMethods(Vec<(Vec<Option<String>>, String)>);
+
+impl AllowedMethods {
+    /// From an OpenAPI document: per path template (`/v1/movies/{id}`), its methods.
+    pub fn from_spec(spec: &serde_json::Value) -> Self {
+        let mut paths = Vec::new();
+        for (path, operations) in spec["paths"].as_object().into_iter().flatten() {
+            // A `{parameter}` segment matches any segment; others match themselves.
+            let template = path
+                .split('/')
+                .map(|segment| (!segment.starts_with('{')).then(|| segment.to_owned()))
+                .collect();
+            let mut methods: Vec<String> = operations
+                .as_object()
+                .into_iter()
+                .flat_map(|o| o.keys())
+                .map(|method| method.to_ascii_uppercase())
+                .collect();
+            methods.sort();
+            paths.push((template, methods.join(", ")));
+        }
+        AllowedMethods(paths)
+    }
+
+    /// The `Allow` value for a request path, if the document has the path.
+    pub fn for_path(&self, path: &str) -> Option<&str> {
+        let segments: Vec<&str> = path.split('/').collect();
+        self.0
+            .iter()
+            .find(|(template, _)| {
+                template.len() == segments.len()
+                    && template
+                        .iter()
+                        .zip(&segments)
+                        .all(|(t, s)| t.as_deref().is_none_or(|t| t == *s))
+            })
+            .map(|(_, methods)| methods.as_str())
+    }
+}
+
 /// Middleware: any error response that is not already JSON (a parse error, an unknown route,
-/// a rejected token, an oversized body, a panic) gets a problem body with the same status.
-/// Headers such as `Allow` and `WWW-Authenticate` are kept.
-pub async fn problem_for_errors<E: Endpoint>(next: Arc<E>, req: Request) -> poem::Result<Response> {
-    let response = next.get_response(req).await;
+/// a rejected token, an oversized body, a panic) gets a problem body with the same status. A
+/// 405 gets the `Allow` header `allowed` gives for its path. Headers such as
+/// `WWW-Authenticate` are kept.
+pub async fn problem_for_errors<E: Endpoint>(
+    next: Arc<E>,
+    req: Request,
+    allowed: &AllowedMethods,
+) -> poem::Result<Response> {
+    let path = req.uri().path().to_owned();
+    let mut response = next.get_response(req).await;
     let status = response.status();
+    if status == StatusCode::METHOD_NOT_ALLOWED
+        && !response.headers().contains_key(header::ALLOW)
+        && let Some(methods) = allowed
+            .for_path(&path)
+            .and_then(|m| HeaderValue::from_str(m).ok())
+    {
+        response.headers_mut().insert(header::ALLOW, methods);
+    }
     if !(status.is_client_error() || status.is_server_error()) {
         return Ok(response);
     }
@@ -301,6 +357,20 @@ mod tests {
         let page = request.page(vec![11, 12, 13, 14], |id| *id, |id| id);
         assert_eq!(ids(&page), vec![11, 12, 13]);
         assert_eq!(page.next_after, Some(13));
+    }
+
+    #[test]
+    fn allow_lists_the_methods_of_the_matching_path() {
+        let spec = serde_json::json!({ "paths": {
+            "/v1/movies": { "get": {}, "post": {} },
+            "/v1/movies/{id}": { "get": {}, "patch": {}, "delete": {} },
+            "/v1/movies/{id}/reviews": { "get": {}, "post": {} },
+        }});
+        let allowed = AllowedMethods::from_spec(&spec);
+        assert_eq!(allowed.for_path("/v1/movies"), Some("GET, POST"));
+        assert_eq!(allowed.for_path("/v1/movies/7"), Some("DELETE, GET, PATCH"));
+        assert_eq!(allowed.for_path("/v1/movies/7/reviews"), Some("GET, POST"));
+        assert_eq!(allowed.for_path("/v1/shows"), None);
     }
 
     #[test]
