@@ -21,8 +21,8 @@ use crate::concessions::{orders::OrdersApi, products::ProductsApi};
 use crate::identity::sessions::{SessionsApi, purge_expired_sessions};
 use crate::identity::users::UsersApi;
 use crate::ops::local_pg::{LocalPgError, LocalPostgres};
-use crate::ops::migrate;
 use crate::ops::probes::{self, OpsApi};
+use crate::ops::{locks, migrate};
 use crate::platform::AppState;
 use crate::platform::auth::{Passwords, TokenKeys};
 use crate::platform::config::{DatabaseConfig, ServerConfig};
@@ -388,7 +388,8 @@ fn bound_address(acceptor: &TcpAcceptor) -> SocketAddr {
 }
 
 /// Every `every`: returns the seats of lapsed booking holds, forgets idempotency keys older
-/// than 24 hours, expired sessions and rate-limit buckets of idle clients. Runs until aborted; failures are
+/// than 24 hours, expired sessions and rate-limit buckets of idle clients, and samples the
+/// lock gauges. Runs until aborted; failures are
 /// logged and retried next time.
 async fn housekeeping(state: Arc<AppState>, every: Duration) {
     let mut ticker = tokio::time::interval(every);
@@ -405,6 +406,9 @@ async fn housekeeping(state: Arc<AppState>, every: Duration) {
             tracing::warn!(error = %error_chain(&err), "purging expired sessions failed");
         }
         state.limits.forget_idle_clients();
+        if let Err(err) = locks::sample(&state.pool, &state.metrics).await {
+            tracing::warn!(error = %error_chain(&err), "sampling lock waits failed");
+        }
     }
 }
 

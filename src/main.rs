@@ -4,9 +4,9 @@ use std::io::BufRead;
 use std::process::ExitCode;
 
 use boxoffice::app::{self, Application, Database};
-use boxoffice::ops::{admin, local_pg, migrate, seed};
+use boxoffice::ops::{admin, local_pg, locks, migrate, seed};
 use boxoffice::platform::config::{
-    AdminAction, Cli, Command, LedgerAction, LogFormat, MigrateAction,
+    AdminAction, Cli, Command, DbAction, LedgerAction, LogFormat, MigrateAction,
 };
 use boxoffice::platform::problem::error_chain;
 use boxoffice::wallet::ledger;
@@ -131,6 +131,19 @@ async fn run(mut cli: Cli) -> Result<(), Error> {
                 admin::create_admin(&state, &username, &email, full_name.as_deref(), password)
                     .await?;
             println!("created admin {} (id {})", user.username, user.id);
+        }
+        Command::Db {
+            action: DbAction::Locks,
+        } => {
+            let blocked = locks::blocked_sessions(&pool).await?;
+            if blocked.is_empty() {
+                println!("no session is waiting for a lock");
+                return Ok(());
+            }
+            print!("{}", locks::describe(&blocked));
+            let waiters: std::collections::BTreeSet<i32> =
+                blocked.iter().map(|b| b.blocked_pid).collect();
+            return Err(format!("{} sessions are waiting for a lock", waiters.len()).into());
         }
         Command::Ledger {
             action: LedgerAction::Check,

@@ -5,6 +5,7 @@ pub mod bookings;
 pub mod idempotency;
 pub mod ledger;
 pub mod movies;
+pub mod ops;
 pub mod orders;
 pub mod payments;
 pub mod reviews;

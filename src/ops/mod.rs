@@ -2,6 +2,7 @@
 //! data and the administrative commands.
 
 pub mod admin;
+pub mod locks;
 pub mod migrate;
 pub mod probes;
 pub mod seed;

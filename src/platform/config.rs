@@ -61,6 +61,11 @@ pub enum Command {
         #[arg(last = true, required = true, value_name = "COMMAND")]
         command: Vec<String>,
     },
+    /// Diagnose the database.
+    Db {
+        #[command(subcommand)]
+        action: DbAction,
+    },
     /// Inspect the wallet ledger.
     Ledger {
         #[command(subcommand)]
@@ -74,6 +79,16 @@ pub enum LedgerAction {
     /// Verify that no money was created or lost: per currency the entries sum to zero, and
     /// every balance is the sum of its entries. Exits non-zero on any mismatch.
     Check,
+}
+
+/// `boxoffice db …`.
+#[derive(Subcommand, Debug)]
+pub enum DbAction {
+    /// Who waits for a lock and who holds it: blocked and blocking process ids, their
+    /// queries, how long each has waited, the lock mode and relation. Exits 0 when nothing is
+    /// blocked, 1 otherwise. Run it with a DATABASE_URL that may read every session's query
+    /// (a superuser, or a role with pg_read_all_stats) to see other roles' queries.
+    Locks,
 }
 
 /// `boxoffice migrate …`.

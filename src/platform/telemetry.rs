@@ -53,6 +53,8 @@ pub struct Metrics {
     pool_size: Gauge,
     pool_available: Gauge,
     pool_waiting: Gauge,
+    lock_waits: Gauge,
+    longest_transaction: Gauge<f64, AtomicU64>,
 }
 
 impl Default for Metrics {
@@ -116,8 +118,22 @@ impl Metrics {
             "Requests waiting for a database connection",
             pool_waiting.clone(),
         );
+        let lock_waits = Gauge::default();
+        registry.register(
+            "db_lock_waits",
+            "Lock requests waiting in the database, as last sampled by the sweep",
+            lock_waits.clone(),
+        );
+        let longest_transaction = Gauge::<f64, AtomicU64>::default();
+        registry.register(
+            "db_longest_transaction_seconds",
+            "Age in seconds of the oldest open transaction of the database, as last sampled",
+            longest_transaction.clone(),
+        );
         Metrics {
             registry,
+            lock_waits,
+            longest_transaction,
             requests,
             latency,
             bookings,
@@ -152,6 +168,12 @@ impl Metrics {
     /// Counts a payment request's outcome.
     pub fn payment<T>(&self, result: &Result<T, ApiError>) {
         count_outcome(&self.payments, result);
+    }
+
+    /// Records a sample of the database's lock health (`boxoffice db locks` in numbers).
+    pub fn set_lock_health(&self, lock_waits: i64, longest_transaction_seconds: f64) {
+        self.lock_waits.set(lock_waits);
+        self.longest_transaction.set(longest_transaction_seconds);
     }
 
     /// The OpenMetrics text of every metric, with the pool gauges read now.

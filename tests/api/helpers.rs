@@ -242,7 +242,7 @@ impl TestApp {
     pub async fn spawn_with(config: &ServerConfig, pool_size: usize) -> TestApp {
         let url = fresh_database().await;
         let pool = db::pool(&as_service(&url), pool_size).expect("pool");
-        let owner = db::pool(&url, 2).expect("owner pool");
+        let owner = db::pool(&url, 4).expect("owner pool");
         Self::on(config, pool, owner)
     }
 

@@ -2,5 +2,6 @@
 
 mod e2e;
 mod local_pg;
+mod locks;
 mod migrations;
 mod probes;
