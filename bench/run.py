@@ -253,11 +253,12 @@ def main():
             f"SELECT min(id), min(id) + 99 FROM screenings WHERE theater_id = {hall}")
         (hot,) = ids(f"SELECT max(id) FROM screenings WHERE theater_id = {hall}")
         first_user, last_user = ids("SELECT min(id), max(id) FROM users WHERE username ~ '^bench0*[1-9]'")
-        first_account, last_account = ids("SELECT min(id), max(id) FROM accounts WHERE kind = 'user' AND owner_id >= "
-                                          f"{first_user}")
+        first_account, last_account = ids("SELECT min(id), max(id) FROM accounts WHERE kind = 'user' AND "
+                                          f"currency = 'EUR' AND owner_id >= {first_user}")
         # pgbench derives a user's wallet from its id; check that the two ranges line up.
         skewed = pg.psql("boxoffice", f"SELECT count(*) FROM accounts WHERE kind = 'user' AND "
-                                      f"owner_id >= {first_user} AND id - {first_account} <> owner_id - {first_user}")
+                                      f"currency = 'EUR' AND owner_id >= {first_user} "
+                                      f"AND id - {first_account} <> owner_id - {first_user}")
         assert skewed == "0", "bench users and their wallets are not in the same order"
 
         server = Server(binary, pg.app_url, args.pool_size)
@@ -339,7 +340,8 @@ def main():
         def reset():
             # Every run starts from the same state: no bookings, full screenings, no sessions
             # or idempotency keys left by the previous run (access tokens stay valid).
-            pg.psql("boxoffice", "DELETE FROM bookings; UPDATE screenings SET available_seats = "
+            pg.psql("boxoffice", "DELETE FROM payments; DELETE FROM bookings; "
+                                 "UPDATE screenings SET available_seats = "
                                  f"total_seats WHERE theater_id = {hall}; DELETE FROM sessions; "
                                  "DELETE FROM idempotency_keys")
             # A statement of its own: VACUUM cannot run inside the implicit transaction.

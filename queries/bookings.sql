@@ -69,6 +69,7 @@ FROM freed JOIN locked ON locked.id = freed.screening_id
 WHERE s.id = freed.screening_id;
 
 --! list_bookings : Booking
+-- vet: not null: status: a CASE of a NOT NULL column and a literal
 -- A keyset page of the user's bookings (bookings_user_id_idx). A lapsed hold reads as expired
 -- even before the sweep marks it. `limit` is the page size plus one.
 SELECT id, user_id, screening_id, seats, amount, currency,
@@ -80,6 +81,7 @@ ORDER BY id
 LIMIT :limit;
 
 --! get_booking : Booking
+-- vet: not null: status: a CASE of a NOT NULL column and a literal
 -- One booking of the user; another user's booking is no row.
 SELECT id, user_id, screening_id, seats, amount, currency,
        CASE WHEN status = 'pending' AND expires_at <= now() THEN 'expired' ELSE status END AS status,
@@ -105,6 +107,7 @@ SELECT id, user_id, screening_id, seats, amount, currency, status, expires_at, c
 FROM cancelled;
 
 --! lock_booking : LockedBooking
+-- vet: not null: holding, upcoming: comparisons of NOT NULL columns with now()
 -- Locks one of the user's bookings for a payment or a cancellation (primary key). `holding`
 -- tells whether a pending booking's hold is still running.
 SELECT b.id, b.screening_id, b.seats, b.amount, b.currency, b.status,

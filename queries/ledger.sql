@@ -6,6 +6,7 @@
 --: BalanceMismatch()
 
 --! open_account : Account
+-- vet: not null: owner_id: a wallet always has an owner (accounts_owner_check)
 -- Opens a wallet. Violates accounts_owner_currency_key if the user has one in that currency,
 -- accounts_currency_fkey if the currency is not accepted.
 INSERT INTO accounts (kind, owner_id, currency)
@@ -13,6 +14,7 @@ VALUES ('user', :owner_id, :currency)
 RETURNING id, owner_id, currency, balance, created_at;
 
 --! list_accounts : Account
+-- vet: not null: owner_id: only wallets are read, and a wallet has an owner (accounts_owner_check)
 -- A keyset page of the user's wallets (accounts_owner_id_idx). `limit` is the page size + 1.
 SELECT id, owner_id, currency, balance, created_at
 FROM accounts
@@ -21,6 +23,7 @@ ORDER BY id
 LIMIT :limit;
 
 --! get_account : Account
+-- vet: not null: owner_id: only wallets are read, and a wallet has an owner (accounts_owner_check)
 -- One of the user's wallets; another user's account or a system account is no row.
 SELECT id, owner_id, currency, balance, created_at
 FROM accounts
@@ -30,20 +33,27 @@ WHERE id = :id AND kind = 'user' AND owner_id = :owner_id;
 -- Locks the accounts `ids`, plus the system account of `system_kind` in `system_currency` if
 -- given, in ascending id order: every workflow takes account locks in this one order, so
 -- transfers running in opposite directions never deadlock. `owns` tells whether `owner_id`
--- owns each.
+-- owns each. The ids are gathered first so that one primary-key lookup finds them all (an OR
+-- of the two conditions reads the whole table); `kind <> 'user'` lets the system account be
+-- found through accounts_system_key.
+-- vet: not null: owns: IS NOT DISTINCT FROM is never null
 SELECT id, kind, currency, balance, owner_id IS NOT DISTINCT FROM :owner_id AS owns
 FROM accounts
-WHERE id = ANY(:ids) OR (kind = :system_kind AND currency = :system_currency)
+WHERE id = ANY(:ids::bigint[] || ARRAY(
+    SELECT s.id FROM accounts s
+    WHERE s.kind <> 'user' AND s.kind = :system_kind AND s.currency = :system_currency))
 ORDER BY id
 FOR NO KEY UPDATE;
 
 --! get_wallet : Account
+-- vet: not null: owner_id: only wallets are read, and a wallet has an owner (accounts_owner_check)
 -- Any user's wallet by id (primary key), for admin deposits.
 SELECT id, owner_id, currency, balance, created_at
 FROM accounts
 WHERE id = :id AND kind = 'user';
 
 --! post_transfer : Transfer
+-- vet: not null: id, from_account_id, to_account_id, amount, currency, created_at: the columns of the transfers row the function returns, all NOT NULL
 -- Moves `amount` between two accounts already locked by lock_accounts, through the
 -- database's post_transfer function (migration 000009): the transfer and its two entries,
 -- whose trigger moves both balances, all or nothing. No row when the source is a wallet
@@ -70,6 +80,8 @@ ORDER BY id
 LIMIT :limit;
 
 --! currency_imbalances : CurrencyImbalance
+-- vet: allow seq scan: the ledger check reads every entry, by design
+-- vet: not null: total: sum over a group that has rows
 -- The ledger check: currencies whose entries do not sum to zero (money created or lost).
 SELECT currency, sum(e.amount)::bigint AS total
 FROM entries e JOIN accounts a ON a.id = e.account_id
@@ -77,6 +89,8 @@ GROUP BY currency
 HAVING sum(e.amount) <> 0;
 
 --! balance_mismatches : BalanceMismatch
+-- vet: allow seq scan: the ledger check reads every account and entry, by design
+-- vet: not null: entries_total: coalesce(…, 0)
 -- The ledger check: accounts whose balance is not the sum of their entries, or wallets below 0.
 SELECT a.id, a.balance, coalesce(e.total, 0)::bigint AS entries_total
 FROM accounts a
@@ -85,6 +99,8 @@ LEFT JOIN (SELECT account_id, sum(amount) AS total FROM entries GROUP BY account
 WHERE a.balance <> coalesce(e.total, 0) OR (a.kind = 'user' AND a.balance < 0);
 
 --! ledger_totals
+-- vet: allow seq scan: the ledger check counts every account, transfer and entry, by design
+-- vet: not null: accounts, transfers, entries: count(*) is never null
 -- The ledger check's summary: how many accounts, transfers and entries it verified.
 SELECT (SELECT count(*) FROM accounts) AS accounts,
        (SELECT count(*) FROM transfers) AS transfers,

@@ -1,6 +1,7 @@
 --: Movie(release_date?, average_rating?)
 
 --! list_movies (q?) : Movie
+-- vet: not null: id, title, description, duration_minutes, rating, review_count: movies_rated passes movies' NOT NULL columns through, and count(*) is never null
 -- A keyset page of movies by id, optionally only those whose title contains `q`
 -- case-insensitively (movies_title_trgm_idx), with their review statistics (movies_rated).
 -- `limit` is the page size plus one.
@@ -14,6 +15,7 @@ ORDER BY id
 LIMIT :limit;
 
 --! get_movie : Movie
+-- vet: not null: id, title, description, duration_minutes, rating, review_count: movies_rated passes movies' NOT NULL columns through, and count(*) is never null
 -- One movie by id (primary key), with its review statistics (movies_rated).
 SELECT id, title, description, duration_minutes, rating, release_date, review_count,
        average_rating
@@ -21,6 +23,7 @@ FROM movies_rated
 WHERE id = :id;
 
 --! insert_movie (release_date?) : Movie
+-- vet: not null: review_count: a literal 0
 -- A new movie has no reviews yet.
 INSERT INTO movies (title, description, duration_minutes, rating, release_date)
 VALUES (:title, :description, :duration_minutes, :rating, :release_date)
@@ -28,6 +31,7 @@ RETURNING id, title, description, duration_minutes, rating, release_date,
           0::bigint AS review_count, NULL::float8 AS average_rating;
 
 --! update_movie (title?, description?, duration_minutes?, rating?, release_date?) : Movie
+-- vet: not null: review_count: count(*) is never null
 -- Partial update: a null parameter keeps the column, except release_date, which is replaced
 -- whenever `set_release_date` is true (so it can be cleared). Returns the movie as
 -- movies_rated shows it.

@@ -2,11 +2,11 @@
 --: LockHealth()
 
 --! blocked_sessions : BlockedSession
+-- vet: not null: blocked_pid, blocking_pid: every backend has a process id
 -- `boxoffice db locks`: every session waiting for a lock, once per session holding it up
 -- (pg_blocking_pids), with both queries, how long the waiter has waited, the lock mode it
 -- wants and on what. Queries of other roles' sessions read as null unless the caller may
 -- see them (pg_read_all_stats).
--- vet: allow seq scan: pg_stat_activity and pg_locks are views of shared memory, not tables
 SELECT waiting.pid AS blocked_pid,
        waiting.query AS blocked_query,
        extract(epoch FROM now() - wanted.waitstart)::float8 AS waited_seconds,
@@ -25,9 +25,9 @@ WHERE waiting.wait_event_type = 'Lock'
 ORDER BY waited_seconds DESC NULLS LAST, blocked_pid, blocking_pid;
 
 --! lock_health : LockHealth
+-- vet: not null: lock_waits, longest_transaction_seconds: count(*) and coalesce(…, 0)
 -- Sampled by the housekeeping sweep for /metrics: how many lock requests wait, and how long
 -- the oldest open transaction of this database has been open (0 when none is), in seconds.
--- vet: allow seq scan: pg_stat_activity and pg_locks are views of shared memory, not tables
 SELECT (SELECT count(*) FROM pg_locks WHERE NOT granted) AS lock_waits,
        coalesce((SELECT extract(epoch FROM max(now() - xact_start))
                  FROM pg_stat_activity

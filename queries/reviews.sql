@@ -22,6 +22,7 @@ ORDER BY r.id DESC
 LIMIT :limit;
 
 --! movie_exists
+-- vet: not null: exists: EXISTS is true or false
 -- Whether a movie exists (primary key).
 SELECT EXISTS (SELECT 1 FROM movies WHERE id = :id);
 
@@ -49,6 +50,7 @@ ORDER BY m.id
 LIMIT :limit;
 
 --! review_exists
+-- vet: not null: exists: EXISTS is true or false
 -- Whether a review exists (primary key).
 SELECT EXISTS (SELECT 1 FROM reviews WHERE id = :id);
 

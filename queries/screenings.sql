@@ -1,6 +1,7 @@
 --: Screening()
 
 --! list_screenings (movie_id?, theater_id?, starts_from?, starts_before?) : Screening
+-- vet: not null: id, movie_id, theater_id, starts_at, ends_at, price, currency, total_seats, available_seats: screenings_now passes screenings' NOT NULL columns through, and adds a coalesce(…, 0)
 -- A keyset page of screenings by id with optional filters (screenings_movie_id_idx,
 -- screenings_theater_id_idx, screenings_starts_at_idx), seats counted as in screenings_now.
 -- `limit` is the page size plus one.
@@ -15,6 +16,7 @@ ORDER BY id
 LIMIT :limit;
 
 --! get_screening : Screening
+-- vet: not null: id, movie_id, theater_id, starts_at, ends_at, price, currency, total_seats, available_seats: screenings_now passes screenings' NOT NULL columns through, and adds a coalesce(…, 0)
 -- One screening by id, seats counted as in screenings_now.
 SELECT id, movie_id, theater_id, starts_at, ends_at, price, currency, total_seats, available_seats
 FROM screenings_now

@@ -82,4 +82,5 @@ WHERE revoked_at IS NULL
 -- (sessions_expires_at_idx). Revoked sessions stay until then, so that a replayed refresh
 -- token is still recognised as reused and revokes its family.
 DELETE FROM sessions
-WHERE id IN (SELECT id FROM sessions WHERE expires_at < now() ORDER BY expires_at LIMIT :batch);
+WHERE id = ANY(ARRAY(
+    SELECT id FROM sessions WHERE expires_at < now() ORDER BY expires_at LIMIT :batch));

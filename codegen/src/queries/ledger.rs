@@ -821,7 +821,7 @@ impl<'c, 'a, 's, C: GenericClient>
 pub struct LockAccountsStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn lock_accounts() -> LockAccountsStmt {
     LockAccountsStmt(
-        "SELECT id, kind, currency, balance, owner_id IS NOT DISTINCT FROM $1 AS owns FROM accounts WHERE id = ANY($2) OR (kind = $3 AND currency = $4) ORDER BY id FOR NO KEY UPDATE",
+        "SELECT id, kind, currency, balance, owner_id IS NOT DISTINCT FROM $1 AS owns FROM accounts WHERE id = ANY($2::bigint[] || ARRAY( SELECT s.id FROM accounts s WHERE s.kind <> 'user' AND s.kind = $3 AND s.currency = $4)) ORDER BY id FOR NO KEY UPDATE",
         None,
     )
 }

@@ -698,7 +698,7 @@ impl<'a, C: GenericClient + Send + Sync>
 pub struct PurgeExpiredSessionsStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn purge_expired_sessions() -> PurgeExpiredSessionsStmt {
     PurgeExpiredSessionsStmt(
-        "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE expires_at < now() ORDER BY expires_at LIMIT $1)",
+        "DELETE FROM sessions WHERE id = ANY(ARRAY( SELECT id FROM sessions WHERE expires_at < now() ORDER BY expires_at LIMIT $1))",
         None,
     )
 }
