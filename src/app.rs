@@ -61,12 +61,15 @@ pub fn api() -> OpenApiService<Apis, ()> {
     )
 }
 
-/// The OpenAPI document as committed and served: poem-openapi's, plus
+/// The OpenAPI document as committed and served: poem-openapi's, with two corrections:
 /// `additionalProperties: false` on every request body schema, since they all reject unknown
-/// fields (`deny_unknown_fields`), which the derive does not write down.
+/// fields (`deny_unknown_fields`), which the derive does not write down; and the standard
+/// `format: date` (OpenAPI 3.0, RFC 3339 full-date) where poem-openapi writes its own
+/// `naive-date`, so that SDK generators type dates as dates.
 pub fn spec() -> serde_json::Value {
     let mut document: serde_json::Value =
         serde_json::from_str(&api().spec()).expect("poem-openapi writes valid JSON");
+    standard_date_format(&mut document);
     let mut bodies = Vec::new();
     for operations in document["paths"]
         .as_object()
@@ -91,6 +94,20 @@ pub fn spec() -> serde_json::Value {
         }
     }
     document
+}
+
+/// Replaces poem-openapi's `format: naive-date` with OpenAPI's `format: date`, everywhere.
+fn standard_date_format(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            if map.get("format").and_then(|f| f.as_str()) == Some("naive-date") {
+                map.insert("format".into(), "date".into());
+            }
+            map.values_mut().for_each(standard_date_format);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(standard_date_format),
+        _ => {}
+    }
 }
 
 /// [`spec`] as pretty-printed JSON (what `openapi.json` holds).

@@ -16,6 +16,7 @@ from boxoffice_client.api.screenings import list_screenings
 from boxoffice_client.api.users import login, register
 from boxoffice_client.models import (
     BookingStatus,
+    Currency,
     Deposit,
     Login,
     NewAccount,
@@ -58,7 +59,8 @@ assert refused.status_code == 404 and isinstance(refused.parsed, Problem), refus
 assert refused.parsed.code == "screening_not_found"
 print("ok  unknown screening refused (404 screening_not_found)")
 
-account = check("open a wallet", open_account.sync_detailed(client=me, body=NewAccount(currency=booking.currency)), 201)
+account = check("open a wallet", open_account.sync_detailed(
+    client=me, body=NewAccount(currency=Currency(booking.currency))), 201)
 admin_tokens = check("admin login", login.sync_detailed(client=public, body=Login(
     username=os.environ.get("BOXOFFICE_ADMIN", "admin"),
     password=os.environ.get("BOXOFFICE_ADMIN_PASSWORD", ""),

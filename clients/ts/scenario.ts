@@ -2,7 +2,7 @@
 // types + openapi-fetch): register, log in, list screenings, book, open a wallet, get it
 // funded, pay, cancel and get refunded, order popcorn. Exits non-zero on the first surprise.
 import createClient from "openapi-fetch";
-import type { paths } from "./generated/schema.js";
+import type { components, paths } from "./generated/schema.js";
 
 const baseUrl = process.env.BOXOFFICE_URL ?? "http://127.0.0.1:8080";
 const api = createClient<paths>({ baseUrl });
@@ -42,7 +42,8 @@ if (refused.response.status !== 400 || refused.error?.code !== "invalid_request"
 console.log("ok  eleven seats refused (400 invalid_request)");
 
 const account = check("open a wallet", await api.POST("/v1/accounts", {
-  headers: me, body: { currency: booking.currency },
+  // Responses carry the currency as text; requests take one of the accepted codes.
+  headers: me, body: { currency: booking.currency as components["schemas"]["Currency"] },
 }), 201);
 const admin = check("admin login", await api.POST("/v1/users/login", {
   body: { username: process.env.BOXOFFICE_ADMIN ?? "admin", password: process.env.BOXOFFICE_ADMIN_PASSWORD ?? "" },

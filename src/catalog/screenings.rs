@@ -15,6 +15,7 @@ use poem_openapi::{
 use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
+use crate::platform::currency::Currency;
 use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
 use crate::platform::problem::{ApiError, ListError};
 
@@ -71,9 +72,9 @@ pub struct NewScreening {
     /// Price of one seat in minor units of `currency`, 1–100000000.
     #[oai(validator(minimum(value = "1"), maximum(value = "100000000")))]
     pub price: i64,
-    /// An accepted ISO 4217 currency code (see `POST /v1/accounts`).
-    #[oai(validator(pattern = "^[A-Z]{3}$"))]
-    pub currency: String,
+    // No doc comment: poem-openapi would wrap the enum in allOf, which some SDK generators
+    // refuse; `Currency` documents itself.
+    pub currency: Currency,
 }
 
 #[derive(ApiResponse)]
@@ -91,8 +92,8 @@ operation_errors! {
         400: "`invalid_request` (malformed JSON, unknown fields, a value out of range) or \
               `starts_in_past`.",
         409: "`screening_overlap`: the theater has another screening at that time.",
-        422: "`movie_or_theater_not_found` (the body names a movie or theater that does not \
-              exist) or `unsupported_currency`.",
+        422: "`movie_or_theater_not_found`: the body names a movie or theater that does not \
+              exist.",
     }
 }
 
@@ -190,7 +191,7 @@ impl ScreeningsApi {
                 &q::InsertScreeningParams {
                     starts_at: body.starts_at,
                     price: body.price,
-                    currency: &body.currency,
+                    currency: body.currency.code(),
                     movie_id: body.movie_id,
                     theater_id: body.theater_id,
                 },

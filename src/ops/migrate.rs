@@ -4,8 +4,10 @@
 //! `.down.sql`), embedded at build time. Applied versions are recorded in `schema_history`.
 //! The runner holds a PostgreSQL advisory lock while it works, so replicas starting at once
 //! apply each migration once, and runs each migration in its own transaction, so a failed one
-//! leaves no trace. (No maintained crate reads this layout over tokio-postgres with down
-//! migrations: refinery has its own file naming and no down, sqlx-migrate needs sqlx.)
+//! leaves no trace, with a lock timeout ([`MIGRATION_LOCK_TIMEOUT`]) so that it never queues
+//! the service's requests behind it for long. (No maintained crate reads this layout over
+//! tokio-postgres with down migrations: refinery has its own file naming and no down,
+//! sqlx-migrate needs sqlx.)
 //!
 //! The runner's own bookkeeping is the one place the service writes SQL outside queries/: the
 //! `schema_history` table must exist before any migration, so cornucopia cannot check it.
@@ -27,6 +29,11 @@ pub struct Migration {
 }
 
 include!(concat!(env!("OUT_DIR"), "/migrations.rs"));
+
+/// How long a migration waits for a table lock before it fails: a migration queued behind a
+/// long transaction would otherwise make every request on that table queue behind it.
+/// Running it again later is safe, since it failed as a whole.
+pub const MIGRATION_LOCK_TIMEOUT: &str = "5s";
 
 /// Key of the advisory lock held while migrating (arbitrary, fixed: "boxoffice" in ASCII,
 /// truncated to 64 bits).
@@ -97,6 +104,10 @@ pub async fn up(client: &mut Client) -> Result<Vec<&'static Migration>, MigrateE
             .filter(|m| !applied.iter().any(|(v, _)| *v == m.version))
         {
             let tx = client.transaction().await?;
+            tx.batch_execute(&format!(
+                "SET LOCAL lock_timeout = '{MIGRATION_LOCK_TIMEOUT}'"
+            ))
+            .await?;
             tx.batch_execute(migration.up)
                 .await
                 .map_err(|source| MigrateError::Migration {
@@ -136,6 +147,10 @@ pub async fn down(
                 .find(|m| m.version == version)
                 .ok_or(MigrateError::UnknownVersion(version))?;
             let tx = client.transaction().await?;
+            tx.batch_execute(&format!(
+                "SET LOCAL lock_timeout = '{MIGRATION_LOCK_TIMEOUT}'"
+            ))
+            .await?;
             tx.batch_execute(migration.down)
                 .await
                 .map_err(|source| MigrateError::Migration { version, source })?;

@@ -16,6 +16,7 @@ use poem_openapi::{
 use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
+use crate::platform::currency::Currency;
 use crate::platform::db::Workflow;
 use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
 use crate::platform::idempotency;
@@ -81,10 +82,9 @@ impl From<q::Entry> for Entry {
 #[derive(Object, Debug)]
 #[oai(deny_unknown_fields)]
 pub struct NewAccount {
-    /// An accepted ISO 4217 code: AUD, BRL, CAD, CHF, CNY, DKK, EUR, GBP, INR, JPY, MXN, NOK,
-    /// NZD, PLN, SEK, USD or ZAR.
-    #[oai(validator(pattern = "^[A-Z]{3}$"))]
-    pub currency: String,
+    // No doc comment: poem-openapi would wrap the enum in allOf, which some SDK generators
+    // refuse; `Currency` documents itself.
+    pub currency: Currency,
 }
 
 /// `POST /v1/accounts/{id}/deposits` body.
@@ -114,7 +114,6 @@ enum CreatedDeposit {
 operation_errors! {
     OpenAccountError(JsonBody, Bearer) {
         409: "`account_exists`: the caller already has an account in that currency.",
-        422: "`unsupported_currency`.",
     }
     ListAccountsError(Query, Bearer) {}
     GetAccountError(Path, Bearer) {
@@ -153,7 +152,7 @@ impl AccountsApi {
     ) -> Result<CreatedAccount, OpenAccountError> {
         let client = state.pool.get().await?;
         let account = q::open_account()
-            .bind(&client, &auth.0.user_id, &body.currency)
+            .bind(&client, &auth.0.user_id, &body.currency.code())
             .one()
             .await?;
         Ok(CreatedAccount::Created(Json(account.into())))

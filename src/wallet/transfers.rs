@@ -14,6 +14,7 @@ use poem_openapi::{
 use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
+use crate::platform::currency::Currency;
 use crate::platform::db::Workflow;
 use crate::platform::idempotency;
 use crate::platform::problem::{ApiError, RATE_LIMITED};
@@ -31,9 +32,9 @@ pub struct NewTransfer {
     /// How much, in minor units of `currency`, 1–1000000000.
     #[oai(validator(minimum(value = "1"), maximum(value = "1000000000")))]
     pub amount: i64,
-    /// ISO 4217 code; both accounts must be in it.
-    #[oai(validator(pattern = "^[A-Z]{3}$"))]
-    pub currency: String,
+    // Both accounts must be in it. No doc comment: poem-openapi would wrap the enum in allOf,
+    // which some SDK generators refuse; `Currency` documents itself.
+    pub currency: Currency,
 }
 
 #[derive(ApiResponse)]
@@ -150,17 +151,18 @@ impl Workflow for TransferMoney<'_> {
 
     async fn run(&self, tx: &Transaction<'_>) -> Result<Transfer, ApiError> {
         let request = self.request;
+        let currency = request.currency.code();
         let (from, to) = (request.from_account_id, request.to_account_id);
         let locked = lock_accounts(tx, Some(self.caller), &[from, to], None).await?;
         let source = locked
             .owned_wallet(from)
             .ok_or_else(|| account_not_found(from))?;
-        if source.currency != request.currency {
+        if source.currency != currency {
             return Err(ApiError::conflict(
                 "currency_mismatch",
                 format!(
                     "the transfer is in {} but your account {from} is in {}",
-                    request.currency, source.currency
+                    currency, source.currency
                 ),
             ));
         }
@@ -168,16 +170,13 @@ impl Workflow for TransferMoney<'_> {
         // what currencies a stranger holds is not the caller's to learn.
         if locked
             .wallet(to)
-            .is_none_or(|destination| destination.currency != request.currency)
+            .is_none_or(|destination| destination.currency != currency)
         {
             return Err(ApiError::unprocessable(
                 "destination_not_found",
-                format!(
-                    "there is no wallet in {} with that id to transfer to",
-                    request.currency
-                ),
+                format!("there is no wallet in {currency} with that id to transfer to"),
             ));
         }
-        post_transfer(tx, from, to, request.amount, &request.currency).await
+        post_transfer(tx, from, to, request.amount, currency).await
     }
 }

@@ -23,9 +23,11 @@ async fn accounts_open_once_per_currency() {
     app.post("/v1/accounts", Some(&ana), json!({ "currency": "EUR" }))
         .await
         .expect_problem(409, "account_exists");
+    // A currency the service does not accept is not in the document's enum: a 400, as any
+    // value the schema refuses.
     app.post("/v1/accounts", Some(&ana), json!({ "currency": "XXX" }))
         .await
-        .expect_problem(422, "unsupported_currency");
+        .expect_problem(400, "invalid_request");
     app.post("/v1/accounts", Some(&ana), json!({ "currency": "eur" }))
         .await
         .expect_problem(400, "invalid_request");
@@ -92,6 +94,32 @@ async fn a_retried_deposit_credits_once() {
         .expect_problem(400, "invalid_request");
     assert_eq!(app.balance(&ana, &account).await, 700);
     app.assert_ledger_balances().await;
+}
+
+/// The document's `Currency` enum and the database's `currencies` table name the same codes.
+#[tokio::test]
+async fn the_documented_currencies_are_the_accepted_ones() {
+    use boxoffice::platform::currency::Currency;
+    let app = TestApp::spawn().await;
+    let rows = app
+        .pool
+        .get()
+        .await
+        .unwrap()
+        .query("SELECT code FROM currencies ORDER BY code", &[])
+        .await
+        .unwrap();
+    let accepted: Vec<String> = rows.iter().map(|row| row.get(0)).collect();
+    let documented: Vec<String> = Currency::ALL.iter().map(|c| c.code().to_owned()).collect();
+    assert_eq!(documented, accepted);
+    let spec = boxoffice::app::spec();
+    let listed: Vec<&str> = spec["components"]["schemas"]["Currency"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert_eq!(listed, accepted);
 }
 
 #[tokio::test]
