@@ -17,6 +17,12 @@ lint:
 codegen:
     scripts/codegen
 
+# Contract checks beyond compiling: every query's plan and nullability, squawk over the
+# migrations, the previous commit's queries against the new schema, the document's lint and
+# breaking changes (scripts/vet).
+vet:
+    scripts/vet
+
 # Regenerate the committed OpenAPI document from the handlers.
 openapi:
     cargo run --quiet -- openapi > openapi.json

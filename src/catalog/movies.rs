@@ -18,6 +18,7 @@ use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
 use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
 use crate::platform::problem::{AdminCreateError, ApiError, ListError};
+use crate::platform::text::Text;
 
 /// A motion-picture rating (MPAA), or `NR` for not rated.
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,10 +115,10 @@ impl From<q::Movie> for Movie {
 pub struct NewMovie {
     /// 1–200 characters.
     #[oai(validator(min_length = 1, max_length = 200))]
-    pub title: String,
+    pub title: Text,
     /// At most 5000 characters.
     #[oai(validator(max_length = 5000))]
-    pub description: String,
+    pub description: Text,
     /// Running time in minutes, 1–600.
     #[oai(validator(minimum(value = "1"), maximum(value = "600")))]
     pub duration_minutes: i32,
@@ -127,21 +128,23 @@ pub struct NewMovie {
     pub release_date: Option<NaiveDate>,
 }
 
-/// `PATCH /v1/movies/{id}` body: only the fields given change; `release_date: null` clears it.
+/// `PATCH /v1/movies/{id}` body, a JSON Merge Patch (RFC 7396): only the fields given
+/// change, and `null` removes a value, which only `release_date` allows.
 #[derive(Object, Debug)]
 #[oai(deny_unknown_fields)]
 pub struct MoviePatch {
     /// 1–200 characters.
     #[oai(validator(min_length = 1, max_length = 200))]
-    pub title: Option<String>,
+    pub title: MaybeUndefined<Text>,
     /// At most 5000 characters.
     #[oai(validator(max_length = 5000))]
-    pub description: Option<String>,
+    pub description: MaybeUndefined<Text>,
     /// Running time in minutes, 1–600. Existing screenings keep their end time.
     #[oai(validator(minimum(value = "1"), maximum(value = "600")))]
-    pub duration_minutes: Option<i32>,
-    pub rating: Option<Rating>,
+    pub duration_minutes: MaybeUndefined<i32>,
+    pub rating: MaybeUndefined<Rating>,
     /// The release date; `null` clears it.
+    #[oai(nullable)]
     pub release_date: MaybeUndefined<NaiveDate>,
 }
 
@@ -172,6 +175,21 @@ operation_errors! {
     }
 }
 
+/// A member of a merge patch that cannot be removed: absent keeps the value (`None`), a value
+/// replaces it, and `null`, which would remove it, is refused.
+///
+/// Errors: 400 `invalid_request` for `null`.
+fn required<'a, T>(name: &str, member: &'a MaybeUndefined<T>) -> Result<Option<&'a T>, ApiError> {
+    match member {
+        MaybeUndefined::Undefined => Ok(None),
+        MaybeUndefined::Value(value) => Ok(Some(value)),
+        MaybeUndefined::Null => Err(ApiError::bad_request(
+            "invalid_request",
+            format!("`{name}` cannot be null: a movie always has one"),
+        )),
+    }
+}
+
 /// 404 `movie_not_found`.
 pub fn movie_not_found(id: i64) -> ApiError {
     ApiError::not_found("movie_not_found", format!("there is no movie {id}"))
@@ -196,7 +214,7 @@ impl MoviesApi {
         state: Data<&Arc<AppState>>,
         /// Only movies whose title contains this text, ignoring case (1–200 characters).
         #[oai(validator(min_length = 1, max_length = 200))]
-        q: Query<Option<String>>,
+        q: Query<Option<Text>>,
         /// Page size, 1–100.
         limit: Query<PageSize>,
         /// Start after this id: the previous page's `next_after`.
@@ -219,6 +237,8 @@ impl MoviesApi {
     }
 
     /// Get a movie
+    ///
+    /// With its number of reviews and their average rating.
     #[oai(path = "/:id", method = "get", operation_id = "get_movie")]
     async fn get(
         &self,
@@ -251,8 +271,8 @@ impl MoviesApi {
             .params(
                 &client,
                 &q::InsertMovieParams {
-                    title: &body.title,
-                    description: &body.description,
+                    title: body.title.as_str(),
+                    description: body.description.as_str(),
                     duration_minutes: body.duration_minutes,
                     rating: body.rating.as_str(),
                     release_date: body.release_date,
@@ -281,10 +301,11 @@ impl MoviesApi {
             .params(
                 &client,
                 &q::UpdateMovieParams {
-                    title: body.title.as_deref(),
-                    description: body.description.as_deref(),
-                    duration_minutes: body.duration_minutes,
-                    rating: body.rating.map(Rating::as_str),
+                    title: required("title", &body.title)?.map(Text::as_str),
+                    description: required("description", &body.description)?.map(Text::as_str),
+                    duration_minutes: required("duration_minutes", &body.duration_minutes)?
+                        .copied(),
+                    rating: required("rating", &body.rating)?.map(|r| r.as_str()),
                     set_release_date: !body.release_date.is_undefined(),
                     release_date: body.release_date.as_opt_ref().flatten().copied(),
                     id: id.0,

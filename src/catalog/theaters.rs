@@ -15,6 +15,7 @@ use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
 use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
 use crate::platform::problem::{AdminCreateError, ApiError, ListError};
+use crate::platform::text::Text;
 
 /// A theater (one screen) and its number of seats.
 #[derive(Object, Debug, Clone)]
@@ -46,10 +47,10 @@ impl From<q::Theater> for Theater {
 pub struct NewTheater {
     /// 1–200 characters.
     #[oai(validator(min_length = 1, max_length = 200))]
-    pub name: String,
+    pub name: Text,
     /// 1–100 characters.
     #[oai(validator(min_length = 1, max_length = 100))]
-    pub city: String,
+    pub city: Text,
     /// Number of seats, 1–10000.
     #[oai(validator(minimum(value = "1"), maximum(value = "10000")))]
     pub capacity: i32,
@@ -78,6 +79,8 @@ pub struct TheatersApi;
 )]
 impl TheatersApi {
     /// List theaters
+    ///
+    /// A page of theaters in id order.
     #[oai(path = "/", method = "get", operation_id = "list_theaters")]
     async fn list(
         &self,
@@ -97,6 +100,8 @@ impl TheatersApi {
     }
 
     /// Get a theater
+    ///
+    /// With its number of seats.
     #[oai(path = "/:id", method = "get", operation_id = "get_theater")]
     async fn get(
         &self,
@@ -128,7 +133,12 @@ impl TheatersApi {
         auth.0.require_admin(&state.pool).await?;
         let client = state.pool.get().await?;
         let theater = q::insert_theater()
-            .bind(&client, &body.name, &body.city, &body.capacity)
+            .bind(
+                &client,
+                &body.name.as_str(),
+                &body.city.as_str(),
+                &body.capacity,
+            )
             .one()
             .await?;
         Ok(CreatedTheater::Created(Json(theater.into())))

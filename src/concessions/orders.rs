@@ -19,6 +19,7 @@ use crate::platform::AppState;
 use crate::platform::auth::{BearerAuth, Caller};
 use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
 use crate::platform::problem::ApiError;
+use crate::platform::text::Text;
 
 /// Where an order is in its life.
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,13 +97,13 @@ impl From<q::Order> for Order {
 pub struct NewOrder {
     /// The product's SKU (see `GET /v1/products`).
     #[oai(validator(min_length = 1, max_length = 32))]
-    pub sku: String,
+    pub sku: Text,
     /// How many, 1–100.
     #[oai(validator(minimum(value = "1"), maximum(value = "100")))]
     pub quantity: i32,
     /// A note for the counter, at most 500 characters (may be empty).
     #[oai(validator(max_length = 500))]
-    pub note: String,
+    pub note: Text,
 }
 
 #[derive(ApiResponse)]
@@ -156,8 +157,8 @@ impl OrdersApi {
                 &client,
                 &auth.0.user_id,
                 &body.quantity,
-                &body.note,
-                &body.sku,
+                &body.note.as_str(),
+                &body.sku.as_str(),
             )
             .opt()
             .await?
@@ -171,6 +172,8 @@ impl OrdersApi {
     }
 
     /// List my orders
+    ///
+    /// The caller's concession orders in id order, optionally only those in one status.
     #[oai(path = "/", method = "get", operation_id = "list_orders")]
     async fn list(
         &self,

@@ -15,6 +15,7 @@ use crate::platform::AppState;
 use crate::platform::auth::{self, BearerAuth, REFRESH_TOKEN_TTL, Role};
 use crate::platform::db::DbError;
 use crate::platform::problem::{ApiError, DATABASE_OR_HASHING_UNAVAILABLE, RATE_LIMITED};
+use crate::platform::text::Text;
 
 use super::users::User;
 
@@ -24,10 +25,10 @@ use super::users::User;
 pub struct Login {
     /// The username, in any letter case.
     #[oai(validator(max_length = 32))]
-    pub username: String,
+    pub username: Text,
     /// The password.
     #[oai(validator(max_length = 128))]
-    pub password: String,
+    pub password: Text,
 }
 
 /// `POST /v1/users/refresh` body.
@@ -36,7 +37,7 @@ pub struct Login {
 pub struct Refresh {
     /// The refresh token from the last login or refresh; it is used up by this call.
     #[oai(validator(max_length = 128))]
-    pub refresh_token: String,
+    pub refresh_token: Text,
 }
 
 /// Tokens for a session, and its user.
@@ -99,14 +100,17 @@ impl SessionsApi {
         // No connection is held while the password is hashed: a flood of logins must not
         // take the pool from every other request.
         let credentials = q::find_credentials()
-            .bind(&state.pool.get().await?, &body.username)
+            .bind(&state.pool.get().await?, &body.username.as_str())
             .opt()
             .await?;
         let (user_id, hash) = match credentials {
             Some(row) => (Some(row.id), Some(row.password_hash)),
             None => (None, None),
         };
-        let verified = state.passwords.verify(body.0.password, hash).await?;
+        let verified = state
+            .passwords
+            .verify(body.0.password.into_string(), hash)
+            .await?;
         let Some(user_id) = user_id.filter(|_| verified) else {
             return Err(ApiError::unauthorized(
                 "invalid_credentials",

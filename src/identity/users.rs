@@ -14,6 +14,7 @@ use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::{BearerAuth, Role};
 use crate::platform::problem::{ApiError, DATABASE_OR_HASHING_UNAVAILABLE, RATE_LIMITED};
+use crate::platform::text::Text;
 
 /// A registered user.
 #[derive(Object, Debug, Clone)]
@@ -50,16 +51,16 @@ impl From<q::User> for User {
 pub struct Registration {
     /// 3–32 letters, digits, `_`, `.` or `-`; unique case-insensitively.
     #[oai(validator(pattern = r"^[A-Za-z0-9_.-]{3,32}$"))]
-    pub username: String,
+    pub username: Text,
     /// An email address (at most 254 characters); unique case-insensitively.
-    #[oai(validator(max_length = 254, pattern = r"^[^@\s]+@[^@\s]+$"))]
-    pub email: String,
+    #[oai(validator(max_length = 254, pattern = r"^[^@\s\x00]+@[^@\s\x00]+$"))]
+    pub email: Text,
     /// 8–128 characters (NIST SP 800-63B §5.1.1.2: at least 8, long passphrases allowed).
     #[oai(validator(min_length = 8, max_length = 128))]
-    pub password: String,
+    pub password: Text,
     /// 1–100 characters.
     #[oai(validator(min_length = 1, max_length = 100))]
-    pub full_name: String,
+    pub full_name: Text,
 }
 
 #[derive(ApiResponse)]
@@ -110,7 +111,7 @@ impl UsersApi {
             &state,
             &username,
             &email,
-            password,
+            password.into_string(),
             &full_name,
             Role::Customer,
         )

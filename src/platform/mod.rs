@@ -15,5 +15,6 @@ pub mod random;
 pub mod ratelimit;
 pub mod state;
 pub mod telemetry;
+pub mod text;
 
 pub use state::AppState;

@@ -16,6 +16,7 @@ use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
 use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
 use crate::platform::problem::ApiError;
+use crate::platform::text::Text;
 
 use super::movie_reviews::{Deleted, review_not_found};
 
@@ -55,7 +56,7 @@ impl From<q::Message> for Message {
 pub struct NewMessage {
     /// 1–1000 characters.
     #[oai(validator(min_length = 1, max_length = 1000))]
-    pub body: String,
+    pub body: Text,
 }
 
 #[derive(ApiResponse)]
@@ -116,6 +117,8 @@ impl DiscussionApi {
     }
 
     /// Join a review's discussion
+    ///
+    /// Adds a message, by the caller, under a review.
     #[oai(
         path = "/v1/reviews/:id/messages",
         method = "post",
@@ -131,7 +134,7 @@ impl DiscussionApi {
     ) -> Result<CreatedMessage, CreateMessageError> {
         let client = state.pool.get().await?;
         let message = q::insert_message()
-            .bind(&client, &auth.0.user_id, &body.body, &id.0)
+            .bind(&client, &auth.0.user_id, &body.body.as_str(), &id.0)
             .opt()
             .await?
             .ok_or_else(|| review_not_found(id.0))?;

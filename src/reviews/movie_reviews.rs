@@ -17,6 +17,7 @@ use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
 use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
 use crate::platform::problem::ApiError;
+use crate::platform::text::Text;
 
 /// A user's review of a movie.
 #[derive(Object, Debug, Clone)]
@@ -60,7 +61,7 @@ pub struct NewReview {
     pub rating: i16,
     /// 1–2000 characters.
     #[oai(validator(min_length = 1, max_length = 2000))]
-    pub body: String,
+    pub body: Text,
 }
 
 #[derive(ApiResponse)]
@@ -150,7 +151,13 @@ impl MovieReviewsApi {
     ) -> Result<CreatedReview, CreateReviewError> {
         let client = state.pool.get().await?;
         let review = q::insert_review()
-            .bind(&client, &auth.0.user_id, &body.rating, &body.body, &id.0)
+            .bind(
+                &client,
+                &auth.0.user_id,
+                &body.rating,
+                &body.body.as_str(),
+                &id.0,
+            )
             .opt()
             .await?
             .ok_or_else(|| movie_not_found(id.0))?;

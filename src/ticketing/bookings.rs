@@ -161,6 +161,9 @@ impl BookingsApi {
     }
 
     /// List my bookings
+    ///
+    /// The caller's bookings in id order. A pending booking whose hold has lapsed reads as
+    /// `expired`.
     #[oai(path = "/", method = "get", operation_id = "list_bookings")]
     async fn list(
         &self,
@@ -181,6 +184,8 @@ impl BookingsApi {
     }
 
     /// Get one of my bookings
+    ///
+    /// Another user's booking is not found (404), as if it did not exist.
     #[oai(path = "/:id", method = "get", operation_id = "get_booking")]
     async fn get(
         &self,

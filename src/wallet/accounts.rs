@@ -159,6 +159,8 @@ impl AccountsApi {
     }
 
     /// List my accounts
+    ///
+    /// The caller's wallets in id order, with their balances.
     #[oai(path = "/", method = "get", operation_id = "list_accounts")]
     async fn list(
         &self,
