@@ -256,8 +256,20 @@ pub fn is_unavailable(err: &tokio_postgres::Error) -> bool {
                 || code == SqlState::TOO_MANY_CONNECTIONS.code()
                 || code == SqlState::READ_ONLY_SQL_TRANSACTION.code()
         }
-        // No SQLSTATE and not a server error: connecting or talking to the server failed.
-        None => err.as_db_error().is_none(),
+        // No SQLSTATE and not a server error: connecting or talking to the server failed,
+        // unless the client could not convert a value or a row count (a defect of ours, not
+        // an outage; tokio-postgres does not expose its error kinds but for their messages).
+        None => {
+            let message = err.to_string();
+            let conversion = [
+                "error deserializing",
+                "error serializing",
+                "query returned an",
+            ]
+            .iter()
+            .any(|prefix| message.starts_with(prefix));
+            err.as_db_error().is_none() && !conversion
+        }
     }
 }
 

@@ -72,3 +72,19 @@ fn assert_unavailable(reply: Reply) {
     );
     reply.expect_problem(503, "database_unavailable");
 }
+
+/// A value the code cannot convert (a NULL where a query promised none) is a defect to log
+/// and answer 500, not an outage to answer 503 and retry.
+#[tokio::test]
+async fn a_conversion_error_is_not_an_outage() {
+    let app = TestApp::spawn().await;
+    let client = app.pool.get().await.unwrap();
+    let row = client.query_one("SELECT NULL::integer", &[]).await.unwrap();
+    let err = row.try_get::<_, i32>(0).unwrap_err();
+    assert!(!boxoffice::platform::problem::is_unavailable(&err), "{err}");
+    let err = client
+        .query_one("SELECT 1 WHERE false", &[])
+        .await
+        .unwrap_err();
+    assert!(!boxoffice::platform::problem::is_unavailable(&err), "{err}");
+}
