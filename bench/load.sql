@@ -7,36 +7,70 @@ SELECT 'Bench Movie ' || g, 'A movie for the benchmark.', 90 + g % 60,
        (ARRAY['G', 'PG', 'PG-13', 'R'])[1 + g % 4], date '2000-01-01' + g
 FROM generate_series(1, 10000) AS g;
 
--- 100 theaters, and 200 screenings in each (20,000), three hours apart, from tomorrow on.
+-- 100 theaters of 300 seats (rows A-O of 20), and 50 screenings in each (5,000), three
+-- hours apart, from tomorrow on, each with its 300 seats (1.5 million screening seats).
 INSERT INTO theaters (name, city, capacity)
-SELECT 'Bench Theater ' || g, 'Bench City', 10000
+SELECT 'Bench Theater ' || g, 'Bench City', 300
 FROM generate_series(1, 100) AS g;
+INSERT INTO theater_rows (theater_id, row_index, label, seats)
+SELECT t.id, r, row_label(r), 20 FROM theaters t, generate_series(1, 15) AS r;
+INSERT INTO theater_seats (theater_id, row_index, number)
+SELECT r.theater_id, r.row_index, n FROM theater_rows r, generate_series(1, r.seats) AS n;
 
-INSERT INTO screenings (movie_id, theater_id, starts_at, ends_at, price, currency,
-                        total_seats, available_seats)
+INSERT INTO screenings (movie_id, theater_id, starts_at, ends_at, price, child_price,
+                        currency, total_seats)
 SELECT m.id, t.id, s.starts_at, s.starts_at + make_interval(mins => m.duration_minutes),
-       1200, 'EUR', t.capacity, t.capacity
+       1200, 800, 'EUR', t.capacity
 FROM (SELECT id, capacity, row_number() OVER (ORDER BY id) - 1 AS n FROM theaters) AS t
-CROSS JOIN generate_series(0, 199) AS k
+CROSS JOIN generate_series(0, 49) AS k
 CROSS JOIN (SELECT min(id) AS first FROM movies) AS f
-JOIN movies m ON m.id = f.first + (t.n * 200 + k) % 10000
+JOIN movies m ON m.id = f.first + (t.n * 50 + k) % 10000
 CROSS JOIN LATERAL (
     SELECT date_trunc('day', now()) + interval '1 day' + k * interval '3 hours' AS starts_at
 ) AS s;
 
--- The booking scenarios' screenings, in a theater of their own: 100 with a million seats
--- each for the spread, one with a hundred million for the hot one (seats are reset between
--- runs). They bypass the theater's capacity on purpose: a run books more than 10,000 seats.
-INSERT INTO theaters (name, city, capacity) VALUES ('Bench Booking Hall', 'Bench City', 10000);
-INSERT INTO screenings (movie_id, theater_id, starts_at, ends_at, price, currency,
-                        total_seats, available_seats)
+-- The booking scenarios' halls, larger than any cinema so that a run of the benchmark does
+-- not sell them out (seats are reset between runs): 100 screenings of a 5,000-seat hall (50
+-- rows of 100) for the spread, one of a 40,000-seat hall (200 rows of 200) for the hot
+-- screening. And the 500-seat auditorium of the seat-map scenario: rows A-T of 25, premium
+-- seats in the middle of rows M-P, wheelchair spaces and companion seats at the ends of row A,
+-- two seats blocked. They bypass the API's layout limits (60 x 60) on purpose.
+INSERT INTO theaters (name, city, capacity) VALUES
+    ('Bench Spread Hall', 'Bench City', 5000),
+    ('Bench Hot Hall', 'Bench City', 10000),
+    ('Bench Map Hall', 'Bench City', 498);
+INSERT INTO theater_rows (theater_id, row_index, label, seats)
+SELECT t.id, r, row_label(r), d.seats
+FROM theaters t
+JOIN (VALUES ('Bench Spread Hall', 50, 100), ('Bench Hot Hall', 200, 200),
+             ('Bench Map Hall', 20, 25)) AS d (name, rows, seats) ON d.name = t.name
+CROSS JOIN LATERAL generate_series(1, d.rows) AS r;
+INSERT INTO theater_seats (theater_id, row_index, number, category, blocked)
+SELECT r.theater_id, r.row_index, n,
+       CASE WHEN t.name <> 'Bench Map Hall' THEN 'standard'
+            WHEN r.row_index = 1 AND n IN (1, 25) THEN 'wheelchair'
+            WHEN r.row_index = 1 AND n IN (2, 24) THEN 'companion'
+            WHEN r.row_index BETWEEN 13 AND 16 AND n BETWEEN 6 AND 20 THEN 'premium'
+            ELSE 'standard' END::seat_category,
+       t.name = 'Bench Map Hall' AND r.row_index = 20 AND n IN (12, 13)
+FROM theater_rows r JOIN theaters t ON t.id = r.theater_id
+CROSS JOIN LATERAL generate_series(1, r.seats) AS n
+WHERE t.name LIKE 'Bench % Hall';
+INSERT INTO screenings (movie_id, theater_id, starts_at, ends_at, price, child_price,
+                        premium_surcharge, currency, total_seats)
 SELECT (SELECT min(id) FROM movies), t.id,
        now() + interval '400 days' + g * interval '3 hours',
        now() + interval '400 days' + g * interval '3 hours' + interval '2 hours',
-       1200, 'EUR', seats, seats
-FROM (SELECT id FROM theaters WHERE name = 'Bench Booking Hall') AS t,
-     generate_series(1, 101) AS g,
-     LATERAL (SELECT CASE WHEN g = 101 THEN 100000000 ELSE 1000000 END AS seats) AS s;
+       1200, 800, 300, 'EUR', (SELECT count(*) FROM theater_seats x
+                              WHERE x.theater_id = t.id AND NOT x.blocked)
+FROM theaters t
+CROSS JOIN LATERAL generate_series(1, CASE t.name WHEN 'Bench Spread Hall' THEN 100 ELSE 1 END)
+    AS g
+WHERE t.name LIKE 'Bench % Hall';
+
+INSERT INTO screening_seats (screening_id, row_index, number, category, blocked)
+SELECT s.id, ts.row_index, ts.number, ts.category, ts.blocked
+FROM screenings s JOIN theater_seats ts ON ts.theater_id = s.theater_id;
 
 -- 1,000 users, each with a EUR wallet funded with 1,000,000.00 from the cash account,
 -- through real transfers and entries so that the ledger balances (the entries move the
@@ -83,7 +117,8 @@ SELECT u.id, sha256(convert_to('bench-session-' || u.id || '-' || k, 'UTF8')),
 FROM users u CROSS JOIN generate_series(1, 20) AS k
 WHERE u.username LIKE 'bench%';
 
--- 20,000 finished bookings of the regular screenings (expired or cancelled holds).
+-- 20,000 finished bookings of the regular screenings (expired or cancelled holds), each
+-- with its items: the seats it had, in row 1 + k % 15.
 INSERT INTO bookings (user_id, screening_id, seats, amount, currency, status, expires_at,
                       created_at)
 SELECT u.id, s.id, 1 + (u.id + k) % 4, 1200 * (1 + (u.id + k) % 4), 'EUR',
@@ -92,17 +127,31 @@ SELECT u.id, s.id, 1 + (u.id + k) % 4, 1200 * (1 + (u.id + k) % 4), 'EUR',
 FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM users
       WHERE username LIKE 'bench%') AS u
 CROSS JOIN generate_series(1, 20) AS k
-JOIN screenings s ON s.id = (SELECT min(id) FROM screenings) + (u.n * 20 + k) % 20000;
+JOIN screenings s ON s.id = (SELECT min(id) FROM screenings) + (u.n * 20 + k) % 5000;
+INSERT INTO booking_items (booking_id, screening_id, row_index, number, seat_label, category,
+                           ticket_type, amount)
+SELECT b.id, b.screening_id, 1 + b.id % 15, n, row_label(1 + (b.id % 15)::int) || n, 'standard',
+       'adult', 1200
+FROM bookings b CROSS JOIN LATERAL generate_series(1, b.seats) AS n;
 
--- 2,000 paid bookings, each with its payment through a real ledger transfer.
+-- 2,000 paid bookings of distinct screenings, each of seat A1 with its item, and its payment
+-- through a real ledger transfer.
 WITH paid AS (
     INSERT INTO bookings (user_id, screening_id, seats, amount, currency, status, expires_at)
-    SELECT u.id, (SELECT min(id) FROM screenings) + (u.n * 2 + k) % 20000, 1, 1200, 'EUR',
+    SELECT u.id, (SELECT min(id) FROM screenings) + (u.n * 2 + k) % 5000, 1, 1200, 'EUR',
            'confirmed', now() + interval '10 minutes'
     FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM users
           WHERE username LIKE 'bench%') AS u
     CROSS JOIN generate_series(1, 2) AS k
-    RETURNING id, user_id, amount
+    RETURNING id, user_id, screening_id, amount
+), sold AS (
+    UPDATE screening_seats x SET booking_id = paid.id
+    FROM paid
+    WHERE x.screening_id = paid.screening_id AND x.row_index = 1 AND x.number = 1
+), items AS (
+    INSERT INTO booking_items (booking_id, screening_id, row_index, number, seat_label,
+                               category, ticket_type, amount)
+    SELECT id, screening_id, 1, 1, 'A1', 'standard', 'adult', amount FROM paid
 ), moved AS (
     SELECT paid.id AS booking_id, a.id AS account_id, paid.amount, t.id AS transfer_id
     FROM paid

@@ -1,115 +1,108 @@
 --: Booking()
---: ScreeningSeats()
+--: BookableScreening(child_price?, senior_price?, student_price?)
 --: LockedBooking()
+--: ReleasedSeats()
 
---! book_seats : Booking
--- Holds `seats` of a screening that has not started: the seats are taken by one conditional
--- UPDATE (so concurrent bookings never oversell) and the booking is inserted in the same
--- statement. The hold ends after `hold_seconds`, or when the screening starts if that is
--- sooner: a booking cannot be paid for a screening under way. No row when the screening is
--- missing, started, or has too few seats.
-WITH taken AS (
-    UPDATE screenings
-    SET available_seats = available_seats - :seats
-    WHERE id = :screening_id AND available_seats >= :seats AND starts_at > now()
-    RETURNING id, price, currency, starts_at
-)
-INSERT INTO bookings (user_id, screening_id, seats, amount, currency, expires_at)
-SELECT :user_id, id, :seats, price * :seats, currency,
-       least(now() + make_interval(secs => :hold_seconds), starts_at)
-FROM taken
-RETURNING id, user_id, screening_id, seats, amount, currency, status, expires_at, created_at;
-
---! screening_seats : ScreeningSeats
--- Why a booking failed: the screening's start and its seats left.
-SELECT starts_at, available_seats
+--! bookable_screening : BookableScreening
+-- What booking a screening needs to know before it takes seats: whether it has started, its
+-- prices by ticket type, the surcharge of premium seats, and its currency (primary key).
+-- vet: not null: started: a comparison of a NOT NULL column with now()
+SELECT id, starts_at <= now() AS started, price, child_price, senior_price, student_price,
+       premium_surcharge, currency
 FROM screenings
 WHERE id = :screening_id;
 
---! reclaim_expired_holds
--- Returns the seats of one screening's expired pending bookings, marking them expired, in one
--- statement (bookings_screening_id_idx). Affects one row when it freed seats.
-WITH expired AS (
-    UPDATE bookings
-    SET status = 'expired'
-    WHERE screening_id = :screening_id AND status = 'pending' AND expires_at <= now()
-    RETURNING seats
-)
-UPDATE screenings
-SET available_seats = available_seats + (SELECT sum(seats) FROM expired)
-WHERE id = :screening_id AND EXISTS (SELECT 1 FROM expired);
-
 --! sweep_expired_holds
--- The periodic sweep: expires up to `batch` pending bookings whose hold has lapsed and returns
--- their seats (bookings_pending_expires_at_idx). Bookings another transaction holds are
--- skipped, and screenings are locked in id order, so concurrent sweeps never deadlock.
--- Returns the number of screenings that got seats back.
+-- The periodic sweep: expires up to `batch` pending bookings whose hold has lapsed and gives
+-- their seats back (bookings_pending_expires_at_idx, screening_seats_booking_id_idx).
+-- Bookings another transaction holds are skipped, so several replicas sweep at once; a lapsed
+-- seat already taken by a newer booking is not touched. Affects the bookings expired.
 WITH expired AS (
     UPDATE bookings
     SET status = 'expired'
-    WHERE id IN (
+    WHERE id = ANY(ARRAY(
         SELECT id FROM bookings
         WHERE status = 'pending' AND expires_at <= now()
         ORDER BY expires_at
         LIMIT :batch
-        FOR UPDATE SKIP LOCKED
-    )
-    RETURNING screening_id, seats
-), freed AS (
-    SELECT screening_id, sum(seats)::int AS seats FROM expired GROUP BY screening_id
-), locked AS MATERIALIZED (
-    SELECT s.id FROM screenings s
-    WHERE s.id IN (SELECT screening_id FROM freed)
-    ORDER BY s.id
-    FOR NO KEY UPDATE
+        FOR UPDATE SKIP LOCKED))
+    RETURNING id
+), released AS (
+    UPDATE screening_seats x
+    SET booking_id = NULL, held_until = NULL
+    FROM expired e
+    WHERE x.booking_id = e.id
 )
-UPDATE screenings s
-SET available_seats = s.available_seats + freed.seats
-FROM freed JOIN locked ON locked.id = freed.screening_id
-WHERE s.id = freed.screening_id;
+SELECT id FROM expired;
 
 --! list_bookings : Booking
+-- A keyset page of the user's bookings (bookings_user_id_idx), each with its seats and items
+-- in seat order (booking_items_pkey), less those a partial cancellation gave back. A lapsed hold reads as expired even before the sweep
+-- marks it. `limit` is the page size plus one.
 -- vet: not null: status: a CASE of a NOT NULL column and a literal
--- A keyset page of the user's bookings (bookings_user_id_idx). A lapsed hold reads as expired
--- even before the sweep marks it. `limit` is the page size plus one.
-SELECT id, user_id, screening_id, seats, amount, currency,
-       CASE WHEN status = 'pending' AND expires_at <= now() THEN 'expired' ELSE status END AS status,
-       expires_at, created_at
-FROM bookings
-WHERE user_id = :user_id AND id > :after
-ORDER BY id
+-- vet: not null: seat_labels, item_categories, item_ticket_types, item_amounts: coalesce(…, '{}')
+SELECT b.id, b.user_id, b.screening_id, b.seats, b.amount, b.currency,
+       CASE WHEN b.status = 'pending' AND b.expires_at <= now() THEN 'expired'
+            ELSE b.status END AS status,
+       b.expires_at, b.created_at,
+       coalesce(i.labels, '{}') AS seat_labels,
+       coalesce(i.categories, '{}') AS item_categories,
+       coalesce(i.ticket_types, '{}') AS item_ticket_types,
+       coalesce(i.amounts, '{}') AS item_amounts
+FROM bookings b
+CROSS JOIN LATERAL (
+    SELECT array_agg(seat_label ORDER BY row_index, number) AS labels,
+           array_agg(category ORDER BY row_index, number) AS categories,
+           array_agg(ticket_type ORDER BY row_index, number) AS ticket_types,
+           array_agg(amount ORDER BY row_index, number) AS amounts
+    FROM booking_items WHERE booking_id = b.id AND released_at IS NULL
+) i
+WHERE b.user_id = :user_id AND b.id > :after
+ORDER BY b.id
 LIMIT :limit;
 
 --! get_booking : Booking
+-- One booking of the user's, as list_bookings shows it; another user's booking is no row.
 -- vet: not null: status: a CASE of a NOT NULL column and a literal
--- One booking of the user; another user's booking is no row.
-SELECT id, user_id, screening_id, seats, amount, currency,
-       CASE WHEN status = 'pending' AND expires_at <= now() THEN 'expired' ELSE status END AS status,
-       expires_at, created_at
-FROM bookings
-WHERE id = :id AND user_id = :user_id;
+-- vet: not null: seat_labels, item_categories, item_ticket_types, item_amounts: coalesce(…, '{}')
+SELECT b.id, b.user_id, b.screening_id, b.seats, b.amount, b.currency,
+       CASE WHEN b.status = 'pending' AND b.expires_at <= now() THEN 'expired'
+            ELSE b.status END AS status,
+       b.expires_at, b.created_at,
+       coalesce(i.labels, '{}') AS seat_labels,
+       coalesce(i.categories, '{}') AS item_categories,
+       coalesce(i.ticket_types, '{}') AS item_ticket_types,
+       coalesce(i.amounts, '{}') AS item_amounts
+FROM bookings b
+CROSS JOIN LATERAL (
+    SELECT array_agg(seat_label ORDER BY row_index, number) AS labels,
+           array_agg(category ORDER BY row_index, number) AS categories,
+           array_agg(ticket_type ORDER BY row_index, number) AS ticket_types,
+           array_agg(amount ORDER BY row_index, number) AS amounts
+    FROM booking_items WHERE booking_id = b.id AND released_at IS NULL
+) i
+WHERE b.id = :id AND b.user_id = :user_id;
 
---! cancel_booking : Booking
--- Cancels the user's pending, unexpired booking and returns its seats, in one statement.
--- No row when the booking is not the user's or is not pending.
+--! cancel_booking
+-- Cancels a pending booking whose hold is still running, and gives its seats back, in one
+-- statement. Affects no row when the booking is not pending or its hold has lapsed.
 WITH cancelled AS (
     UPDATE bookings
     SET status = 'cancelled'
-    WHERE id = :id AND user_id = :user_id AND status = 'pending' AND expires_at > now()
-    RETURNING id, user_id, screening_id, seats, amount, currency, status, expires_at, created_at
+    WHERE id = :id AND status = 'pending' AND expires_at > now()
+    RETURNING id
 ), released AS (
-    UPDATE screenings s
-    SET available_seats = s.available_seats + cancelled.seats
-    FROM cancelled
-    WHERE s.id = cancelled.screening_id
+    UPDATE screening_seats x
+    SET booking_id = NULL, held_until = NULL
+    FROM cancelled c
+    WHERE x.booking_id = c.id
 )
-SELECT id, user_id, screening_id, seats, amount, currency, status, expires_at, created_at
-FROM cancelled;
+SELECT id FROM cancelled;
 
 --! lock_booking : LockedBooking
--- vet: not null: holding, upcoming: comparisons of NOT NULL columns with now()
 -- Locks one of the user's bookings for a payment or a cancellation (primary key). `holding`
 -- tells whether a pending booking's hold is still running.
+-- vet: not null: holding, upcoming: comparisons of NOT NULL columns with now()
 SELECT b.id, b.screening_id, b.seats, b.amount, b.currency, b.status,
        b.expires_at > now() AS holding, s.starts_at > now() AS upcoming
 FROM bookings b JOIN screenings s ON s.id = b.screening_id
@@ -122,15 +115,42 @@ UPDATE bookings
 SET status = 'confirmed'
 WHERE id = :id AND status = 'pending' AND expires_at > now();
 
+--! release_booking_seats : ReleasedSeats
+-- A partial cancellation: gives back the seats of the booking whose labels are in
+-- `seat_labels` and that it still has, marks their items released, and takes them off the
+-- booking's seats and amount, in one statement (booking_items_pkey,
+-- screening_seats_booking_id_idx). Returns how many seats were released and their amount.
+-- vet: not null: seats, amount: a count, and a coalesce(…, 0)
+WITH items AS (
+    UPDATE booking_items
+    SET released_at = now()
+    WHERE booking_id = :booking_id AND released_at IS NULL AND seat_label = ANY(:seat_labels)
+    RETURNING screening_id, row_index, number, amount
+), seats AS (
+    UPDATE screening_seats x
+    SET booking_id = NULL, held_until = NULL
+    FROM items i
+    WHERE x.screening_id = i.screening_id AND x.row_index = i.row_index
+      AND x.number = i.number AND x.booking_id = :booking_id
+), released AS (
+    SELECT count(*)::int AS seats, coalesce(sum(amount), 0)::bigint AS amount FROM items
+), booking AS (
+    UPDATE bookings b
+    SET seats = b.seats - r.seats, amount = b.amount - r.amount
+    FROM released r
+    WHERE b.id = :booking_id
+)
+SELECT seats, amount FROM released;
+
 --! cancel_confirmed_booking
--- Cancels a confirmed booking whose payment was refunded, and returns its seats.
+-- Cancels a confirmed booking whose payment was refunded, and gives its seats back.
 WITH cancelled AS (
     UPDATE bookings
     SET status = 'cancelled'
     WHERE id = :id AND status = 'confirmed'
-    RETURNING screening_id, seats
+    RETURNING id
 )
-UPDATE screenings s
-SET available_seats = s.available_seats + cancelled.seats
-FROM cancelled
-WHERE s.id = cancelled.screening_id;
+UPDATE screening_seats x
+SET booking_id = NULL, held_until = NULL
+FROM cancelled c
+WHERE x.booking_id = c.id;

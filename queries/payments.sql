@@ -23,3 +23,8 @@ FOR NO KEY UPDATE;
 UPDATE payments
 SET status = 'refunded', refund_transfer_id = :refund_transfer_id
 WHERE id = :id AND status = 'completed';
+
+--! insert_refund
+-- Records a refund of a payment (in full or of some seats) and the transfer that made it.
+INSERT INTO payment_refunds (payment_id, transfer_id, amount)
+VALUES (:payment_id, :transfer_id, :amount);

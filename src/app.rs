@@ -16,7 +16,9 @@ use poem_openapi::OpenApiService;
 use tokio_postgres::NoTls;
 use tokio_postgres_rustls::MakeRustlsConnect;
 
-use crate::catalog::{movies::MoviesApi, screenings::ScreeningsApi, theaters::TheatersApi};
+use crate::catalog::{
+    layouts::LayoutsApi, movies::MoviesApi, screenings::ScreeningsApi, theaters::TheatersApi,
+};
 use crate::concessions::{orders::OrdersApi, products::ProductsApi};
 use crate::identity::sessions::{SessionsApi, purge_expired_sessions};
 use crate::identity::users::UsersApi;
@@ -37,6 +39,7 @@ use crate::reviews::{discussion::DiscussionApi, movie_reviews::MovieReviewsApi};
 use crate::ticketing::{
     bookings::{BookingsApi, sweep_all_expired_holds},
     payments::PaymentsApi,
+    seat_maps::SeatMapsApi,
 };
 use crate::wallet::{accounts::AccountsApi, transfers::TransfersApi};
 
@@ -44,8 +47,8 @@ use crate::wallet::{accounts::AccountsApi, transfers::TransfersApi};
 pub type Apis = (
     OpsApi,
     (UsersApi, SessionsApi),
-    (MoviesApi, TheatersApi, ScreeningsApi),
-    (BookingsApi, PaymentsApi),
+    (MoviesApi, TheatersApi, LayoutsApi, ScreeningsApi),
+    (SeatMapsApi, BookingsApi, PaymentsApi),
     (AccountsApi, TransfersApi),
     (ProductsApi, OrdersApi),
     (MovieReviewsApi, DiscussionApi),

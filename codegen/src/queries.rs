@@ -10,5 +10,6 @@ pub mod orders;
 pub mod payments;
 pub mod reviews;
 pub mod screenings;
+pub mod seats;
 pub mod theaters;
 pub mod users;

@@ -1,13 +1,15 @@
-//! Screenings: a movie shown in a theater at a time, with seats to book.
+//! Screenings: a movie shown in a theater at a time, with seats to book and the prices of its
+//! ticket types.
 
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use codegen::client::Params as _;
 use codegen::queries::screenings as q;
+use codegen::types::TicketType as DbTicketType;
 use poem::web::Data;
 use poem_openapi::{
-    ApiResponse, Object, OpenApi,
+    ApiResponse, Enum, Object, OpenApi,
     param::{Path, Query},
     payload::Json,
 };
@@ -18,6 +20,109 @@ use crate::platform::auth::BearerAuth;
 use crate::platform::currency::Currency;
 use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
 use crate::platform::problem::{ApiError, ListError};
+
+/// Who a ticket is for. Adults pay the screening's `price`; the other types are sold only
+/// where the screening sets their price.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[oai(rename_all = "lowercase")]
+pub enum TicketType {
+    /// The full price.
+    Adult,
+    /// A child's ticket.
+    Child,
+    /// A senior's ticket.
+    Senior,
+    /// A student's ticket.
+    Student,
+}
+
+impl TicketType {
+    /// The type's name in the API (`adult`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            TicketType::Adult => "adult",
+            TicketType::Child => "child",
+            TicketType::Senior => "senior",
+            TicketType::Student => "student",
+        }
+    }
+}
+
+impl From<TicketType> for DbTicketType {
+    fn from(ticket_type: TicketType) -> Self {
+        match ticket_type {
+            TicketType::Adult => DbTicketType::Adult,
+            TicketType::Child => DbTicketType::Child,
+            TicketType::Senior => DbTicketType::Senior,
+            TicketType::Student => DbTicketType::Student,
+        }
+    }
+}
+
+impl From<DbTicketType> for TicketType {
+    fn from(ticket_type: DbTicketType) -> Self {
+        match ticket_type {
+            DbTicketType::Adult => TicketType::Adult,
+            DbTicketType::Child => TicketType::Child,
+            DbTicketType::Senior => TicketType::Senior,
+            DbTicketType::Student => TicketType::Student,
+        }
+    }
+}
+
+/// What one seat costs by ticket type, in minor units of the screening's currency; a type
+/// without a price is not sold.
+#[derive(Object, Debug, Clone, Copy, PartialEq, Eq)]
+#[oai(example)]
+pub struct Prices {
+    /// The full price: the screening's `price`.
+    pub adult: i64,
+    /// A child's ticket; not sold when absent.
+    pub child: Option<i64>,
+    /// A senior's ticket; not sold when absent.
+    pub senior: Option<i64>,
+    /// A student's ticket; not sold when absent.
+    pub student: Option<i64>,
+}
+
+impl poem_openapi::types::Example for Prices {
+    fn example() -> Self {
+        Prices {
+            adult: 1250,
+            child: Some(800),
+            senior: Some(950),
+            student: None,
+        }
+    }
+}
+
+impl Prices {
+    /// The price of a ticket type, if the screening sells it.
+    pub fn of(&self, ticket_type: TicketType) -> Option<i64> {
+        match ticket_type {
+            TicketType::Adult => Some(self.adult),
+            TicketType::Child => self.child,
+            TicketType::Senior => self.senior,
+            TicketType::Student => self.student,
+        }
+    }
+}
+
+/// The prices of the reduced ticket types a new screening sells, each 1–100000000 minor units;
+/// a type left out is not sold.
+#[derive(Object, Debug, Clone, Copy, Default)]
+#[oai(deny_unknown_fields)]
+pub struct NewPrices {
+    /// A child's ticket.
+    #[oai(validator(minimum(value = "1"), maximum(value = "100000000")))]
+    pub child: Option<i64>,
+    /// A senior's ticket.
+    #[oai(validator(minimum(value = "1"), maximum(value = "100000000")))]
+    pub senior: Option<i64>,
+    /// A student's ticket.
+    #[oai(validator(minimum(value = "1"), maximum(value = "100000000")))]
+    pub student: Option<i64>,
+}
 
 /// A screening of a movie in a theater.
 #[derive(Object, Debug, Clone)]
@@ -32,13 +137,18 @@ pub struct Screening {
     pub starts_at: DateTime<Utc>,
     /// When it ends: the start plus the movie's running time.
     pub ends_at: DateTime<Utc>,
-    /// Price of one seat, in minor units of `currency` (`1250` is 12.50).
+    /// Price of an adult's seat, in minor units of `currency` (`1250` is 12.50).
     pub price: i64,
+    /// The price of each ticket type sold, in minor units of `currency`.
+    pub prices: Prices,
+    /// Added to the price of a premium seat, in minor units of `currency`.
+    pub premium_surcharge: i64,
     /// ISO 4217 currency code.
     pub currency: String,
-    /// Seats in the theater.
+    /// Seats on sale: the theater's seats that are not blocked.
     pub total_seats: i32,
-    /// Seats not held by a pending or confirmed booking.
+    /// Seats on sale not held by an unexpired pending booking nor sold: the seat map's
+    /// available seats.
     pub available_seats: i32,
 }
 
@@ -51,6 +161,13 @@ impl From<q::Screening> for Screening {
             starts_at: row.starts_at,
             ends_at: row.ends_at,
             price: row.price,
+            prices: Prices {
+                adult: row.price,
+                child: row.child_price,
+                senior: row.senior_price,
+                student: row.student_price,
+            },
+            premium_surcharge: row.premium_surcharge,
             currency: row.currency,
             total_seats: row.total_seats,
             available_seats: row.available_seats,
@@ -59,7 +176,7 @@ impl From<q::Screening> for Screening {
 }
 
 /// `POST /v1/screenings` body. The end follows from the movie's running time and the seats
-/// from the theater's capacity.
+/// from the theater's layout.
 #[derive(Object, Debug)]
 #[oai(deny_unknown_fields)]
 pub struct NewScreening {
@@ -69,9 +186,14 @@ pub struct NewScreening {
     pub theater_id: i64,
     /// When it starts (RFC 3339); must be in the future.
     pub starts_at: DateTime<Utc>,
-    /// Price of one seat in minor units of `currency`, 1–100000000.
+    /// Price of an adult's seat in minor units of `currency`, 1–100000000.
     #[oai(validator(minimum(value = "1"), maximum(value = "100000000")))]
     pub price: i64,
+    /// Prices of the child, senior and student tickets sold; none when left out.
+    pub prices: Option<NewPrices>,
+    /// Minor units added to the price of a premium seat, 0–100000000; 0 when left out.
+    #[oai(validator(minimum(value = "0"), maximum(value = "100000000")))]
+    pub premium_surcharge: Option<i64>,
     // No doc comment: poem-openapi would wrap the enum in allOf, which some SDK generators
     // refuse; `Currency` documents itself.
     pub currency: Currency,
@@ -168,7 +290,10 @@ impl ScreeningsApi {
 
     /// Schedule a screening
     ///
-    /// Admin only. Fails with 409 `screening_overlap` if the theater is busy then.
+    /// Admin only. The screening gets its own copy of the theater's seats; adult tickets sell at
+    /// `price`, child, senior and student tickets at `prices` when given, and premium seats
+    /// cost `premium_surcharge` more. Fails with 409 `screening_overlap` if the theater is
+    /// busy then.
     #[oai(path = "/", method = "post", operation_id = "create_screening")]
     async fn create(
         &self,
@@ -184,6 +309,7 @@ impl ScreeningsApi {
             )
             .into());
         }
+        let prices = body.prices.unwrap_or_default();
         let client = state.pool.get().await?;
         let screening = q::insert_screening()
             .params(
@@ -191,6 +317,10 @@ impl ScreeningsApi {
                 &q::InsertScreeningParams {
                     starts_at: body.starts_at,
                     price: body.price,
+                    child_price: prices.child,
+                    senior_price: prices.senior,
+                    student_price: prices.student,
+                    premium_surcharge: body.premium_surcharge.unwrap_or(0),
                     currency: body.currency.code(),
                     movie_id: body.movie_id,
                     theater_id: body.theater_id,

@@ -1,8 +1,10 @@
-//! Theaters: where screenings happen. Public to read, created by admins.
+//! Theaters: where screenings happen. Public to read, created by admins, each with its
+//! layout of seats ([`super::layouts`]).
 
 use std::sync::Arc;
 
 use codegen::queries::theaters as q;
+use deadpool_postgres::Transaction;
 use poem::web::Data;
 use poem_openapi::{
     ApiResponse, Object, OpenApi,
@@ -13,11 +15,14 @@ use poem_openapi::{
 use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
+use crate::platform::db::{Workflow, in_transaction};
 use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
-use crate::platform::problem::{AdminCreateError, ApiError, ListError};
+use crate::platform::problem::{ApiError, ListError};
 use crate::platform::text::Text;
 
-/// A theater (one screen) and its number of seats.
+use super::layouts::{LayoutRow, ValidLayout, theater_not_found};
+
+/// A theater (one screen) and its number of seats on sale.
 #[derive(Object, Debug, Clone)]
 pub struct Theater {
     /// The theater's id.
@@ -26,7 +31,7 @@ pub struct Theater {
     pub name: String,
     /// The city it is in.
     pub city: String,
-    /// Number of seats; each screening here offers this many.
+    /// Seats on sale (those of its layout not blocked); each screening here offers this many.
     pub capacity: i32,
 }
 
@@ -41,7 +46,8 @@ impl From<q::Theater> for Theater {
     }
 }
 
-/// `POST /v1/theaters` body.
+/// `POST /v1/theaters` body: exactly one of `capacity` (a generated layout of rows of at most
+/// 20 standard seats, labelled A, B, …) and `layout`.
 #[derive(Object, Debug)]
 #[oai(deny_unknown_fields)]
 pub struct NewTheater {
@@ -51,9 +57,28 @@ pub struct NewTheater {
     /// 1–100 characters.
     #[oai(validator(min_length = 1, max_length = 100))]
     pub city: Text,
-    /// Number of seats, 1–10000.
+    /// Number of seats, 1–10000, for a generated layout.
     #[oai(validator(minimum(value = "1"), maximum(value = "10000")))]
-    pub capacity: i32,
+    pub capacity: Option<i32>,
+    /// The rows, front to back (1–60), each with its seats' categories and blocked seats.
+    #[oai(validator(min_items = 1, max_items = 60))]
+    pub layout: Option<Vec<LayoutRow>>,
+}
+
+impl NewTheater {
+    /// The layout asked for: generated from `capacity`, or `layout` checked.
+    ///
+    /// Errors: 400 `invalid_request` (neither or both given), `invalid_layout`.
+    fn valid_layout(&self) -> Result<ValidLayout, ApiError> {
+        match (self.capacity, &self.layout) {
+            (Some(capacity), None) => Ok(ValidLayout::generated(capacity)),
+            (None, Some(rows)) => ValidLayout::parse("layout", rows),
+            _ => Err(ApiError::bad_request(
+                "invalid_request",
+                "give exactly one of `capacity` and `layout`",
+            )),
+        }
+    }
 }
 
 #[derive(ApiResponse)]
@@ -66,6 +91,11 @@ enum CreatedTheater {
 operation_errors! {
     GetTheaterError(Path) {
         404: "`theater_not_found`.",
+    }
+    CreateTheaterError(JsonBody, Admin) {
+        400: "`invalid_request` (malformed JSON, unknown fields, a value out of range, or not \
+              exactly one of `capacity` and `layout`) or `invalid_layout` (the detail names \
+              each rule broken, with its place).",
     }
 }
 
@@ -114,33 +144,52 @@ impl TheatersApi {
             .bind(&client, &id.0)
             .opt()
             .await?
-            .ok_or_else(|| {
-                ApiError::not_found("theater_not_found", format!("there is no theater {}", id.0))
-            })?;
+            .ok_or_else(|| theater_not_found(id.0))?;
         Ok(Json(theater.into()))
     }
 
     /// Add a theater
     ///
-    /// Admin only.
+    /// Admin only. With `capacity`, the theater gets rows of at most 20 standard seats
+    /// labelled A, B, …; with `layout`, the rows and seats described (see `PUT
+    /// /v1/theaters/{id}/layout`).
     #[oai(path = "/", method = "post", operation_id = "create_theater")]
     async fn create(
         &self,
         state: Data<&Arc<AppState>>,
         auth: BearerAuth,
         body: Json<NewTheater>,
-    ) -> Result<CreatedTheater, AdminCreateError> {
+    ) -> Result<CreatedTheater, CreateTheaterError> {
         auth.0.require_admin(&state.pool).await?;
-        let client = state.pool.get().await?;
+        let create = CreateTheater {
+            theater: &body,
+            layout: body.valid_layout()?,
+        };
+        let theater = in_transaction(&state.pool, &create).await?;
+        Ok(CreatedTheater::Created(Json(theater)))
+    }
+}
+
+/// Creates a theater and its rows and seats, in one transaction.
+struct CreateTheater<'a> {
+    theater: &'a NewTheater,
+    layout: ValidLayout,
+}
+
+impl Workflow for CreateTheater<'_> {
+    type Output = Theater;
+
+    async fn run(&self, tx: &Transaction<'_>) -> Result<Theater, ApiError> {
         let theater = q::insert_theater()
             .bind(
-                &client,
-                &body.name.as_str(),
-                &body.city.as_str(),
-                &body.capacity,
+                tx,
+                &self.theater.name.as_str(),
+                &self.theater.city.as_str(),
+                &self.layout.capacity(),
             )
             .one()
             .await?;
-        Ok(CreatedTheater::Created(Json(theater.into())))
+        self.layout.insert(tx, theater.id).await?;
+        Ok(theater.into())
     }
 }

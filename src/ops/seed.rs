@@ -1,11 +1,15 @@
-//! Demo data: a dozen movies, three theaters and a week of screenings, so that a newcomer can
-//! book seats right after `cargo run`.
+//! Demo data: a dozen movies, three theaters (a large auditorium with premium rows and
+//! wheelchair places, a small one, and a plain hall) and a week of screenings selling adult,
+//! child and senior tickets, so that a newcomer can book seats right after `cargo run`.
 
 use chrono::{Duration, NaiveTime, Utc};
 use codegen::client::Params as _;
 use codegen::queries::{movies, orders, screenings, theaters};
 use deadpool_postgres::Pool;
+use poem_openapi::types::ParseFromJSON;
+use serde_json::json;
 
+use crate::catalog::layouts::{LayoutRow, ValidLayout};
 use crate::platform::db::DbError;
 
 /// (title, description, minutes, rating, release date). Every running time fits the gap
@@ -97,18 +101,56 @@ const MOVIES: &[(&str, &str, i32, &str, &str)] = &[
     ),
 ];
 
-/// (name, city, seats).
-const THEATERS: &[(&str, &str, i32)] = &[
-    ("Rialto Screen 1", "Lisbon", 120),
-    ("Rialto Screen 2", "Lisbon", 60),
-    ("Odeon Grand", "Porto", 200),
+/// (name, city, premium surcharge in minor units of [`CURRENCY`]); their layouts are
+/// [`theater_layouts`].
+const THEATERS: &[(&str, &str, i64)] = &[
+    ("Rialto Screen 1", "Lisbon", 300),
+    ("Rialto Screen 2", "Lisbon", 0),
+    ("Odeon Grand", "Porto", 0),
 ];
+
+/// The layouts of [`THEATERS`], as a client would send them:
+/// - Rialto Screen 1: rows A–L of 18 seats; wheelchair spaces at both ends of row A with a
+///   companion seat beside each; the middle twelve seats of rows H–J premium; the two middle
+///   seats of row L blocked (the projection booth's window). 214 seats on sale.
+/// - Rialto Screen 2: rows A–F of 10 seats, a wheelchair space and its companion seat at the
+///   left end of row F. 60 seats.
+/// - Odeon Grand: 200 seats in rows of 20, as `capacity` generates them.
+fn theater_layouts() -> [ValidLayout; 3] {
+    let rows = |layout: serde_json::Value| {
+        let rows = Vec::<LayoutRow>::parse_from_json(Some(layout)).expect("a demo layout");
+        ValidLayout::parse("layout", &rows).expect("a valid demo layout")
+    };
+    let large = ('A'..='L')
+        .map(|row| match row {
+            'A' => json!({"row": "A", "seats": 18, "wheelchair": [1, 18], "companion": [2, 17]}),
+            'H'..='J' => json!({"row": row.to_string(), "seats": 18, "premium": (4..=15).collect::<Vec<_>>()}),
+            'L' => json!({"row": "L", "seats": 18, "blocked": [9, 10]}),
+            _ => json!({"row": row.to_string(), "seats": 18}),
+        })
+        .collect();
+    let small = ('A'..='F')
+        .map(|row| match row {
+            'F' => json!({"row": "F", "seats": 10, "wheelchair": [1], "companion": [2]}),
+            _ => json!({"row": row.to_string(), "seats": 10}),
+        })
+        .collect();
+    [
+        rows(serde_json::Value::Array(large)),
+        rows(serde_json::Value::Array(small)),
+        ValidLayout::generated(200),
+    ]
+}
 
 /// Daily start times (UTC) in every theater; 3 h 30 min apart, longer than any demo movie.
 const SLOTS: &[(u32, u32)] = &[(13, 0), (16, 30), (20, 0)];
 
-/// Ticket prices in minor units of [`CURRENCY`], per slot.
+/// Adult ticket prices in minor units of [`CURRENCY`], per slot.
 const PRICES: &[i64] = &[950, 1150, 1350];
+
+/// What a child's and a senior's ticket cost less than an adult's, in minor units.
+const CHILD_DISCOUNT: i64 = 350;
+const SENIOR_DISCOUNT: i64 = 200;
 
 /// The currency of the demo screenings and products.
 const CURRENCY: &str = "EUR";
@@ -191,11 +233,12 @@ pub async fn seed(pool: &Pool) -> Result<Seeded, DbError> {
         seeded.movies += 1;
     }
     let mut theater_ids = Vec::new();
-    for (name, city, seats) in THEATERS {
+    for ((name, city, _), layout) in THEATERS.iter().zip(theater_layouts()) {
         let theater = theaters::insert_theater()
-            .bind(&tx, name, city, seats)
+            .bind(&tx, name, city, &layout.capacity())
             .one()
             .await?;
+        layout.insert(&tx, theater.id).await?;
         theater_ids.push(theater.id);
         seeded.theaters += 1;
     }
@@ -219,6 +262,11 @@ pub async fn seed(pool: &Pool) -> Result<Seeded, DbError> {
                         &screenings::InsertScreeningParams {
                             starts_at,
                             price: PRICES[s],
+                            child_price: Some(PRICES[s] - CHILD_DISCOUNT),
+                            senior_price: Some(PRICES[s] - SENIOR_DISCOUNT),
+                            // Student tickets at the afternoon slot only.
+                            student_price: (s == 0).then_some(PRICES[s] - SENIOR_DISCOUNT),
+                            premium_surcharge: THEATERS[t].2,
                             currency: CURRENCY,
                             movie_id,
                             theater_id: *theater_id,

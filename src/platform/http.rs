@@ -1,5 +1,5 @@
 //! HTTP plumbing shared by every context: the document's tags, keyset pagination, the
-//! request-body limit, and the middleware that turns every framework error into problem
+//! request-body limit, SVG responses, and the middleware that turns every framework error into problem
 //! details.
 
 use std::borrow::Cow;
@@ -26,11 +26,11 @@ pub enum ApiTags {
     Users,
     /// The movie catalog.
     Movies,
-    /// Theaters and their capacity.
+    /// Theaters and their layouts of seats.
     Theaters,
-    /// Screenings of movies in theaters, with seats left.
+    /// Screenings of movies in theaters, with their prices and seat maps.
     Screenings,
-    /// Holding seats of a screening.
+    /// Holding seats of a screening: chosen or best available.
     Bookings,
     /// Wallets, their ledger entries, and deposits.
     Accounts,
@@ -205,6 +205,25 @@ impl PageRequest {
             items: rows.into_iter().map(into).collect(),
             next_after,
         }
+    }
+}
+
+/// An SVG picture (`image/svg+xml`), as a response payload.
+pub struct Svg(pub String);
+
+impl poem_openapi::payload::Payload for Svg {
+    const CONTENT_TYPE: &'static str = "image/svg+xml";
+
+    fn schema_ref() -> MetaSchemaRef {
+        String::schema_ref()
+    }
+}
+
+impl IntoResponse for Svg {
+    fn into_response(self) -> Response {
+        Response::builder()
+            .content_type(<Svg as poem_openapi::payload::Payload>::CONTENT_TYPE)
+            .body(self.0)
     }
 }
 

@@ -188,11 +188,18 @@ pub const CONSTRAINT_PROBLEMS: &[(&str, StatusCode, &str, &str)] = &[
         "the theater has another screening at that time",
     ),
     (
-        // The last line of defence; the booking statement's own guard answers first.
-        "screenings_available_seats_check",
+        // The last line of defence (screening_seats_guard); the booking locks and checks its
+        // seats first.
+        "screening_seats_taken",
         StatusCode::CONFLICT,
-        "not_enough_seats",
-        "not enough seats are left",
+        "seats_taken",
+        "a seat asked for was taken meanwhile",
+    ),
+    (
+        "screening_seats_hold_lapsed",
+        StatusCode::CONFLICT,
+        "booking_not_payable",
+        "the booking's hold on its seats has lapsed",
     ),
     (
         "screenings_currency_fkey",

@@ -1,10 +1,13 @@
 //! Bookings: seats of a screening held for a customer until paid, cancelled or expired.
 //!
-//! Seats are taken by one conditional `UPDATE … WHERE available_seats >= n` in the same
-//! statement that inserts the booking, so concurrent bookings never oversell; the CHECK on
-//! `screenings.available_seats` is the last line of defence. A pending booking holds its seats
-//! until `expires_at`; lapsed holds are returned by a periodic sweep ([`sweep_expired_holds`]),
-//! and by the booking path itself when a screening looks sold out.
+//! Every seat of every screening is a row of `screening_seats`; a booking takes seats by
+//! writing its id on them, either the seats the customer chose ([`HoldChosenSeats`]: locked
+//! with their neighbours in seat order, checked by [`super::seat_selection`], then taken) or
+//! the best block of adjacent seats ([`HoldBestAvailable`]: the database's
+//! `take_best_available`, which skips seats another booking is taking). A seat holds one
+//! booking id, so no seat is sold twice whatever the interleaving. A pending booking holds its
+//! seats until `expires_at`; a lapsed hold reads as free at once, and the periodic sweep
+//! ([`sweep_expired_holds`]) marks the booking expired.
 
 use std::sync::Arc;
 
@@ -13,7 +16,11 @@ use codegen::client::GenericClient;
 use codegen::client::Params as _;
 use codegen::queries::bookings as q;
 use codegen::queries::payments as pq;
-use codegen::types::{AccountKind, BookingStatus as DbBookingStatus};
+use codegen::queries::seats as sq;
+use codegen::types::{
+    AccountKind, BookingStatus as DbBookingStatus, SeatCategory as DbSeatCategory,
+    TicketType as DbTicketType,
+};
 use deadpool_postgres::{Pool, Transaction};
 use poem::web::Data;
 use poem_openapi::{
@@ -22,7 +29,8 @@ use poem_openapi::{
     payload::Json,
 };
 
-use crate::catalog::screenings::screening_not_found;
+use crate::catalog::layouts::SeatCategory;
+use crate::catalog::screenings::{Prices, TicketType, screening_not_found};
 use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
@@ -30,6 +38,8 @@ use crate::platform::db::{DbError, Workflow, in_transaction};
 use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
 use crate::platform::problem::{ApiError, RATE_LIMITED};
 use crate::wallet::ledger::{lock_accounts, post_transfer};
+
+use super::seat_selection::{SeatLabel, check_chosen_seats};
 
 /// Where a booking is in its life.
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +66,18 @@ impl From<DbBookingStatus> for BookingStatus {
     }
 }
 
+/// One booked seat: its ticket type and what it costs.
+#[derive(Object, Debug, Clone, PartialEq, Eq)]
+pub struct BookingItem {
+    /// The seat's row and number, e.g. `F12`.
+    pub seat_label: String,
+    pub category: SeatCategory,
+    pub ticket_type: TicketType,
+    /// The ticket type's price, plus the premium surcharge on a premium seat, in minor units
+    /// of the booking's currency.
+    pub amount: i64,
+}
+
 /// Seats of a screening booked by a user.
 #[derive(Object, Debug, Clone)]
 pub struct Booking {
@@ -65,9 +87,9 @@ pub struct Booking {
     pub user_id: i64,
     /// The screening booked.
     pub screening_id: i64,
-    /// Number of seats, 1–10.
+    /// Number of seats, 1–10: the number of `items`.
     pub seats: i32,
-    /// What the seats cost: seats × the screening's price, in minor units of `currency`.
+    /// What the seats cost: the sum of the items' amounts, in minor units of `currency`.
     pub amount: i64,
     /// ISO 4217 currency code.
     pub currency: String,
@@ -76,10 +98,27 @@ pub struct Booking {
     pub expires_at: DateTime<Utc>,
     /// When it was made (RFC 3339, UTC).
     pub created_at: DateTime<Utc>,
+    /// The seats, front to back, left to right.
+    pub seat_labels: Vec<String>,
+    /// One per seat, in the order of `seat_labels`.
+    pub items: Vec<BookingItem>,
 }
 
 impl From<q::Booking> for Booking {
     fn from(row: q::Booking) -> Self {
+        let items = row
+            .seat_labels
+            .iter()
+            .zip(row.item_categories)
+            .zip(row.item_ticket_types)
+            .zip(row.item_amounts)
+            .map(|(((label, category), ticket_type), amount)| BookingItem {
+                seat_label: label.clone(),
+                category: category.into(),
+                ticket_type: ticket_type.into(),
+                amount,
+            })
+            .collect();
         Booking {
             id: row.id,
             user_id: row.user_id,
@@ -90,19 +129,105 @@ impl From<q::Booking> for Booking {
             status: row.status.into(),
             expires_at: row.expires_at,
             created_at: row.created_at,
+            seat_labels: row.seat_labels,
+            items,
         }
     }
 }
 
-/// `POST /v1/bookings` body.
+/// `POST /v1/bookings` body: exactly one of `seats` (best available) and `seat_labels` (chosen
+/// seats).
 #[derive(Object, Debug)]
-#[oai(deny_unknown_fields)]
+#[oai(deny_unknown_fields, example)]
 pub struct NewBooking {
     /// The screening to book.
     pub screening_id: i64,
-    /// Number of seats, 1–10.
+    /// Best available: this many adjacent standard seats in one row, 1–10.
     #[oai(validator(minimum(value = "1"), maximum(value = "10")))]
-    pub seats: i32,
+    pub seats: Option<i32>,
+    /// Chosen seats: 1–10 distinct labels, e.g. `["F11", "F12"]`.
+    #[oai(validator(min_items = 1, max_items = 10, unique_items))]
+    pub seat_labels: Option<Vec<SeatLabel>>,
+    /// One per seat: for chosen seats in the order of `seat_labels`, for best available from
+    /// left to right. All `adult` when left out.
+    #[oai(validator(min_items = 1, max_items = 10))]
+    pub ticket_types: Option<Vec<TicketType>>,
+}
+
+impl poem_openapi::types::Example for NewBooking {
+    fn example() -> Self {
+        NewBooking {
+            screening_id: 1,
+            seats: None,
+            seat_labels: Some(
+                ["F11", "F12"]
+                    .map(|l| SeatLabel::parse(l).expect("a label"))
+                    .into(),
+            ),
+            ticket_types: Some(vec![TicketType::Adult, TicketType::Child]),
+        }
+    }
+}
+
+impl NewBooking {
+    /// What the request asks for, with one ticket type per seat.
+    ///
+    /// Errors: 400 `invalid_request` (neither or both of `seats` and `seat_labels`, or not one
+    /// ticket type per seat).
+    fn request(&self) -> Result<(SeatRequest<'_>, Vec<TicketType>), ApiError> {
+        let request = match (self.seats, &self.seat_labels) {
+            (Some(seats), None) => SeatRequest::BestAvailable(seats),
+            (None, Some(labels)) => SeatRequest::Chosen(labels),
+            _ => {
+                return Err(ApiError::bad_request(
+                    "invalid_request",
+                    "give exactly one of `seats` (best available) and `seat_labels` (chosen \
+                     seats)",
+                ));
+            }
+        };
+        let count = request.count();
+        let ticket_types = match &self.ticket_types {
+            None => vec![TicketType::Adult; count],
+            Some(types) if types.len() == count => types.clone(),
+            Some(types) => {
+                return Err(ApiError::bad_request(
+                    "invalid_request",
+                    format!(
+                        "`ticket_types` has {} entries for {count} seats: give one per seat",
+                        types.len()
+                    ),
+                ));
+            }
+        };
+        Ok((request, ticket_types))
+    }
+}
+
+/// The seats a booking asks for.
+enum SeatRequest<'a> {
+    /// This many adjacent standard seats, chosen by the database.
+    BestAvailable(i32),
+    /// These seats.
+    Chosen(&'a [SeatLabel]),
+}
+
+impl SeatRequest<'_> {
+    fn count(&self) -> usize {
+        match self {
+            SeatRequest::BestAvailable(seats) => *seats as usize,
+            SeatRequest::Chosen(labels) => labels.len(),
+        }
+    }
+}
+
+/// `POST /v1/bookings/{id}/cancel` body: the seats to give back.
+#[derive(Object, Debug)]
+#[oai(deny_unknown_fields)]
+pub struct CancelSeats {
+    /// 1–10 distinct labels of the booking's seats.
+    #[oai(validator(min_items = 1, max_items = 10, unique_items))]
+    pub seat_labels: Vec<SeatLabel>,
 }
 
 #[derive(ApiResponse)]
@@ -114,18 +239,25 @@ enum CreatedBooking {
 
 operation_errors! {
     CreateBookingError(JsonBody, Bearer) {
+        400: "`invalid_request`: malformed JSON, unknown fields, a value out of range, not \
+              exactly one of `seats` and `seat_labels`, or not one ticket type per seat.",
         404: "`screening_not_found`.",
-        409: "`not_enough_seats`, or `screening_started`.",
+        409: "`seats_taken` (the detail names them), `companion_needs_wheelchair`, \
+              `single_seat_gap` (the detail names the seat that would be left alone), \
+              `no_adjacent_seats` (enough seats are free, but not side by side in one row), \
+              `not_enough_seats`, or `screening_started`.",
+        422: "`unknown_seat` (the screening has no such seat) or `ticket_type_not_offered`.",
         429: RATE_LIMITED,
     }
     ListBookingsError(Query, Bearer) {}
     GetBookingError(Path, Bearer) {
         404: "`booking_not_found`: no such booking of the caller's.",
     }
-    CancelBookingError(Path, Bearer) {
+    CancelBookingError(Path, JsonBody, Bearer) {
         404: "`booking_not_found`: no such booking of the caller's.",
         409: "`booking_not_cancellable`: already cancelled, expired, or paid for a screening \
               that has started.",
+        422: "`unknown_seat`: `seat_labels` names a seat the booking does not have.",
     }
 }
 
@@ -145,8 +277,12 @@ pub struct BookingsApi;
 impl BookingsApi {
     /// Book seats
     ///
-    /// Holds `seats` seats of a screening for the caller. The booking is `pending` until it is
-    /// paid or `expires_at` passes; then the seats return to the screening.
+    /// Holds seats of a screening for the caller: with `seat_labels`, the seats chosen (all
+    /// or none); with `seats`, the best block of that many adjacent standard seats (rows
+    /// nearest two thirds of the way back first, then the block nearest the row's middle).
+    /// Each seat costs its ticket type's price, plus the premium surcharge on a premium seat.
+    /// The booking is `pending` until it is paid or `expires_at` passes; then the seats return
+    /// to the screening.
     #[oai(path = "/", method = "post", operation_id = "create_booking")]
     async fn create(
         &self,
@@ -155,7 +291,7 @@ impl BookingsApi {
         body: Json<NewBooking>,
     ) -> Result<CreatedBooking, CreateBookingError> {
         state.limits.check_booking(auth.0.user_id)?;
-        let result = book_seats(&state, auth.0.user_id, body.screening_id, body.seats).await;
+        let result = book(&state, auth.0.user_id, &body).await;
         state.metrics.booking(&result);
         Ok(CreatedBooking::Created(Json(result?)))
     }
@@ -203,10 +339,12 @@ impl BookingsApi {
         Ok(Json(booking.into()))
     }
 
-    /// Cancel a booking
+    /// Cancel a booking, or some of its seats
     ///
-    /// Releases the seats of a pending booking. A confirmed (paid) booking of a screening that
-    /// has not started is refunded to the wallet it was paid from, then cancelled.
+    /// Without a body, releases all the seats of a pending booking; a confirmed (paid) booking
+    /// of a screening that has not started is refunded to the wallet it was paid from, then
+    /// cancelled. With `seat_labels`, only those seats are released (and, if paid, refunded by
+    /// their items' amounts); the booking keeps the others.
     #[oai(path = "/:id/cancel", method = "post", operation_id = "cancel_booking")]
     async fn cancel(
         &self,
@@ -214,24 +352,28 @@ impl BookingsApi {
         auth: BearerAuth,
         /// The booking's id.
         id: Path<i64>,
+        body: Json<Option<CancelSeats>>,
     ) -> Result<Json<Booking>, CancelBookingError> {
         let cancel = CancelBooking {
             user_id: auth.0.user_id,
             id: id.0,
+            seat_labels: body.0.map(|b| b.seat_labels),
         };
         Ok(Json(in_transaction(&state.pool, &cancel).await?))
     }
 }
 
-/// Cancels a booking of the user's: a pending one releases its seats; a confirmed one of a
-/// screening that has not started is refunded first.
+/// Cancels a booking of the user's, or some of its seats: a pending one releases them; a
+/// confirmed one of a screening that has not started is refunded first.
 ///
-/// Errors: 404 `booking_not_found`, 409 `booking_not_cancellable`.
+/// Errors: 404 `booking_not_found`, 409 `booking_not_cancellable`, 422 `unknown_seat`.
 pub struct CancelBooking {
     /// Who asks; must own the booking.
     pub user_id: i64,
     /// The booking.
     pub id: i64,
+    /// Only these seats; all when `None`.
+    pub seat_labels: Option<Vec<SeatLabel>>,
 }
 
 impl Workflow for CancelBooking {
@@ -244,80 +386,277 @@ impl Workflow for CancelBooking {
             .opt()
             .await?
             .ok_or_else(|| booking_not_found(id))?;
-        match booking.status {
-            DbBookingStatus::Pending if booking.holding => {
-                let cancelled = q::cancel_booking().bind(tx, &id, &user_id).one().await?;
-                return Ok(cancelled.into());
+        let cancellable = match booking.status {
+            DbBookingStatus::Pending => booking.holding,
+            DbBookingStatus::Confirmed => booking.upcoming,
+            _ => false,
+        };
+        if !cancellable {
+            let why = match booking.status {
+                DbBookingStatus::Confirmed => "its screening has started",
+                DbBookingStatus::Cancelled => "it is already cancelled",
+                _ => "its hold has expired",
+            };
+            return Err(ApiError::conflict(
+                "booking_not_cancellable",
+                format!("booking {id} cannot be cancelled: {why}"),
+            ));
+        }
+        let paid = booking.status == DbBookingStatus::Confirmed;
+        let current = q::get_booking().bind(tx, &id, &user_id).one().await?;
+        let some = match &self.seat_labels {
+            Some(labels) => {
+                let labels: Vec<String> = labels.iter().map(ToString::to_string).collect();
+                let missing: Vec<&str> = labels
+                    .iter()
+                    .filter(|l| !current.seat_labels.contains(l))
+                    .map(String::as_str)
+                    .collect();
+                if !missing.is_empty() {
+                    return Err(ApiError::unprocessable(
+                        "unknown_seat",
+                        format!("booking {id} has no seat {}", missing.join(", ")),
+                    ));
+                }
+                // Naming every seat cancels the booking.
+                (labels.len() < current.seat_labels.len()).then_some(labels)
             }
-            DbBookingStatus::Confirmed if booking.upcoming => refund(tx, id).await?,
-            _ => {
-                let why = match booking.status {
-                    DbBookingStatus::Confirmed => "its screening has started",
-                    DbBookingStatus::Cancelled => "it is already cancelled",
-                    _ => "its hold has expired",
-                };
-                return Err(ApiError::conflict(
-                    "booking_not_cancellable",
-                    format!("booking {id} cannot be cancelled: {why}"),
-                ));
+            None => None,
+        };
+        match (some, paid) {
+            (Some(labels), _) => {
+                let released = q::release_booking_seats()
+                    .bind(tx, &id, &labels)
+                    .one()
+                    .await?;
+                if paid {
+                    refund(tx, id, released.amount, false).await?;
+                }
+            }
+            (None, true) => refund(tx, id, booking.amount, true).await?,
+            (None, false) => {
+                q::cancel_booking().bind(tx, &id).one().await?;
             }
         }
         Ok(q::get_booking().bind(tx, &id, &user_id).one().await?.into())
     }
 }
 
-/// Holds `seats` seats of a screening for a user, for the configured hold time.
+/// Books seats for a user: best available or chosen, in one transaction, for the configured
+/// hold time.
 ///
-/// Errors: 404 `screening_not_found`, 409 `screening_started`, 409 `not_enough_seats`.
-pub async fn book_seats(
+/// Errors: 400 `invalid_request`; 404 `screening_not_found`; 409 `screening_started`,
+/// `seats_taken`, `companion_needs_wheelchair`, `single_seat_gap`, `no_adjacent_seats`,
+/// `not_enough_seats`; 422 `unknown_seat`, `ticket_type_not_offered`.
+pub async fn book(
     state: &AppState,
     user_id: i64,
-    screening_id: i64,
-    seats: i32,
+    request: &NewBooking,
 ) -> Result<Booking, ApiError> {
-    let client = state.pool.get().await?;
-    let params = q::BookSeatsParams {
-        seats,
-        screening_id,
+    let (seats, ticket_types) = request.request()?;
+    let hold = HoldSeats {
         user_id,
+        screening_id: request.screening_id,
+        seats,
+        ticket_types,
         hold_seconds: state.booking_hold.as_secs_f64(),
     };
-    if let Some(booking) = q::book_seats().params(&client, &params).opt().await? {
-        return Ok(booking.into());
+    in_transaction(&state.pool, &hold).await
+}
+
+/// Takes the seats of a new booking.
+struct HoldSeats<'a> {
+    user_id: i64,
+    screening_id: i64,
+    seats: SeatRequest<'a>,
+    ticket_types: Vec<TicketType>,
+    hold_seconds: f64,
+}
+
+impl Workflow for HoldSeats<'_> {
+    type Output = Booking;
+
+    async fn run(&self, tx: &Transaction<'_>) -> Result<Booking, ApiError> {
+        let screening_id = self.screening_id;
+        let screening = q::bookable_screening()
+            .bind(tx, &screening_id)
+            .opt()
+            .await?
+            .ok_or_else(|| screening_not_found(screening_id))?;
+        if screening.started {
+            return Err(ApiError::conflict(
+                "screening_started",
+                format!("screening {screening_id} has started; it can no longer be booked"),
+            ));
+        }
+        let prices = Prices {
+            adult: screening.price,
+            child: screening.child_price,
+            senior: screening.senior_price,
+            student: screening.student_price,
+        };
+        let ticket_prices = self
+            .ticket_types
+            .iter()
+            .map(|&ticket_type| {
+                prices.of(ticket_type).ok_or_else(|| {
+                    ApiError::unprocessable(
+                        "ticket_type_not_offered",
+                        format!(
+                            "screening {screening_id} sells no {} tickets",
+                            ticket_type.name()
+                        ),
+                    )
+                })
+            })
+            .collect::<Result<Vec<i64>, ApiError>>()?;
+        let db_types: Vec<DbTicketType> = self.ticket_types.iter().map(|&t| t.into()).collect();
+        let booking_id = match self.seats {
+            SeatRequest::Chosen(labels) => {
+                self.hold_chosen(
+                    tx,
+                    labels,
+                    &db_types,
+                    &ticket_prices,
+                    screening.premium_surcharge,
+                )
+                .await?
+            }
+            SeatRequest::BestAvailable(seats) => {
+                self.hold_best_available(tx, seats, &db_types, &ticket_prices)
+                    .await?
+            }
+        };
+        Ok(q::get_booking()
+            .bind(tx, &booking_id, &self.user_id)
+            .one()
+            .await?
+            .into())
     }
-    // Sold out, or holds have lapsed and the sweep has not returned their seats yet: return
-    // them now and try once more. Retry even when this reclaim freed nothing: a concurrent
-    // sweep may have returned the seats since the first attempt.
-    q::reclaim_expired_holds()
-        .bind(&client, &screening_id)
-        .await?;
-    if let Some(booking) = q::book_seats().params(&client, &params).opt().await? {
-        return Ok(booking.into());
+}
+
+impl HoldSeats<'_> {
+    /// Locks the seats asked for with their neighbours, checks the rules on them, and takes
+    /// them. Returns the booking's id.
+    async fn hold_chosen(
+        &self,
+        tx: &Transaction<'_>,
+        labels: &[SeatLabel],
+        ticket_types: &[DbTicketType],
+        ticket_prices: &[i64],
+        premium_surcharge: i64,
+    ) -> Result<i64, ApiError> {
+        let rows: Vec<&str> = labels.iter().map(SeatLabel::row).collect();
+        let numbers: Vec<i16> = labels.iter().map(SeatLabel::number).collect();
+        let near = sq::lock_seats_around()
+            .bind(tx, &rows, &numbers, &self.screening_id)
+            .all()
+            .await?;
+        let chosen = check_chosen_seats(labels, &near)?;
+        let amounts: Vec<i64> = chosen
+            .iter()
+            .zip(ticket_prices)
+            .map(|(seat, price)| match seat.category {
+                DbSeatCategory::Premium => price + premium_surcharge,
+                _ => *price,
+            })
+            .collect();
+        let held = sq::hold_chosen_seats()
+            .params(
+                tx,
+                &sq::HoldChosenSeatsParams {
+                    user_id: self.user_id,
+                    row_indexes: chosen.iter().map(|s| s.row_index).collect::<Vec<_>>(),
+                    amount: amounts.iter().sum(),
+                    hold_seconds: self.hold_seconds,
+                    screening_id: self.screening_id,
+                    numbers: chosen.iter().map(|s| s.number).collect::<Vec<_>>(),
+                    labels: chosen.iter().map(|s| s.label.as_str()).collect::<Vec<_>>(),
+                    ticket_types,
+                    amounts: &amounts,
+                },
+            )
+            .all()
+            .await?;
+        match held.first() {
+            Some(seat) if held.len() == chosen.len() => Ok(seat.booking_id),
+            // The seats were locked and free, and the screening had not started a moment ago.
+            _ => Err(ApiError::conflict(
+                "screening_started",
+                format!(
+                    "screening {} has started; it can no longer be booked",
+                    self.screening_id
+                ),
+            )),
+        }
     }
-    let screening = q::screening_seats()
-        .bind(&client, &screening_id)
-        .opt()
-        .await?
-        .ok_or_else(|| screening_not_found(screening_id))?;
-    if screening.starts_at <= Utc::now() {
-        return Err(ApiError::conflict(
-            "screening_started",
-            format!("screening {screening_id} has started; it can no longer be booked"),
-        ));
+
+    /// Takes the best block of `seats` adjacent standard seats. Returns the booking's id.
+    async fn hold_best_available(
+        &self,
+        tx: &Transaction<'_>,
+        seats: i32,
+        ticket_types: &[DbTicketType],
+        ticket_prices: &[i64],
+    ) -> Result<i64, ApiError> {
+        let params = sq::HoldBestAvailableParams {
+            user_id: self.user_id,
+            seats,
+            amount: ticket_prices.iter().sum(),
+            hold_seconds: self.hold_seconds,
+            screening_id: self.screening_id,
+            ticket_types,
+            amounts: ticket_prices,
+        };
+        // A failed attempt has inserted its booking: it runs in a savepoint, rolled back
+        // before the seats of lapsed holds are freed and the one retry.
+        for retry in [false, true] {
+            tx.batch_execute("SAVEPOINT best_available").await?;
+            let held = sq::hold_best_available().params(tx, &params).all().await?;
+            if let Some(seat) = held.first() {
+                tx.batch_execute("RELEASE SAVEPOINT best_available").await?;
+                return Ok(seat.booking_id);
+            }
+            tx.batch_execute("ROLLBACK TO SAVEPOINT best_available")
+                .await?;
+            if retry
+                || sq::release_lapsed_holds()
+                    .bind(tx, &self.screening_id)
+                    .await?
+                    == 0
+            {
+                break;
+            }
+        }
+        let free = sq::free_standard_seats()
+            .bind(tx, &self.screening_id)
+            .one()
+            .await?;
+        Err(if free >= seats {
+            ApiError::conflict(
+                "no_adjacent_seats",
+                format!(
+                    "{seats} seats requested and {free} standard seats are free, but no row has \
+                     {seats} of them side by side; choose seats from the seat map"
+                ),
+            )
+        } else {
+            ApiError::conflict(
+                "not_enough_seats",
+                format!("{seats} seats requested, {free} available"),
+            )
+        })
     }
-    Err(ApiError::conflict(
-        "not_enough_seats",
-        format!(
-            "{seats} seats requested, {} available",
-            screening.available_seats
-        ),
-    ))
 }
 
 /// One pass of the sweep: expires up to `batch` lapsed holds and returns their seats.
-/// Returns how many screenings got seats back.
+/// Returns how many bookings expired.
 pub async fn sweep_expired_holds(client: &impl GenericClient, batch: i64) -> Result<u64, DbError> {
-    Ok(q::sweep_expired_holds().bind(client, &batch).await?)
+    Ok(q::sweep_expired_holds()
+        .bind(client, &batch)
+        .all()
+        .await?
+        .len() as u64)
 }
 
 /// Expires every lapsed hold and returns the seats, in batches. Several replicas may sweep at
@@ -330,10 +669,16 @@ pub async fn sweep_all_expired_holds(pool: &Pool) -> Result<(), DbError> {
     Ok(())
 }
 
-/// Refunds the payment of a confirmed booking (locked by the caller): a reverse transfer from
-/// the revenue account to the wallet it came from, the payment marked refunded, the booking
-/// cancelled and its seats returned.
-pub async fn refund(tx: &Transaction<'_>, booking_id: i64) -> Result<(), ApiError> {
+/// Refunds `amount` of the payment of a confirmed booking (locked by the caller): a reverse
+/// transfer from the revenue account to the wallet it came from, recorded as a refund of the
+/// payment. With `whole`, the payment is marked refunded and the booking cancelled with its
+/// seats returned; otherwise the caller has released the seats refunded.
+pub async fn refund(
+    tx: &Transaction<'_>,
+    booking_id: i64,
+    amount: i64,
+    whole: bool,
+) -> Result<(), ApiError> {
     let payment = pq::lock_payment_of_booking()
         .bind(tx, &booking_id)
         .one()
@@ -346,17 +691,15 @@ pub async fn refund(tx: &Transaction<'_>, booking_id: i64) -> Result<(), ApiErro
     )
     .await?;
     let revenue = locked.system(AccountKind::Revenue)?.id;
-    let reverse = post_transfer(
-        tx,
-        revenue,
-        payment.account_id,
-        payment.amount,
-        &payment.currency,
-    )
-    .await?;
-    pq::mark_refunded()
-        .bind(tx, &reverse.id, &payment.id)
+    let reverse = post_transfer(tx, revenue, payment.account_id, amount, &payment.currency).await?;
+    pq::insert_refund()
+        .bind(tx, &payment.id, &reverse.id, &amount)
         .await?;
-    q::cancel_confirmed_booking().bind(tx, &booking_id).await?;
+    if whole {
+        pq::mark_refunded()
+            .bind(tx, &reverse.id, &payment.id)
+            .await?;
+        q::cancel_confirmed_booking().bind(tx, &booking_id).await?;
+    }
     Ok(())
 }

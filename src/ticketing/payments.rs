@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use codegen::client::Params as _;
 use codegen::queries::bookings as bq;
 use codegen::queries::payments as q;
+use codegen::queries::seats as sq;
 use codegen::types::{AccountKind, BookingStatus as DbBookingStatus, PaymentStatus as DbStatus};
 use deadpool_postgres::Transaction;
 use poem::web::Data;
@@ -176,7 +177,8 @@ impl PaymentsApi {
 }
 
 /// Pays a booking: locks it, then the wallet and the revenue account (ascending id), moves the
-/// booking's amount, records the payment and confirms the booking. The booking's row lock
+/// booking's amount, records the payment, and confirms the booking and its seats (their holds
+/// end: sold). The booking's row lock
 /// keeps the expiry sweep away until this commits, so a payment racing the expiry either
 /// confirms the booking or finds it expired, never both.
 ///
@@ -239,10 +241,12 @@ impl Workflow for PayBooking<'_> {
         let transfer =
             post_transfer(tx, wallet.id, revenue, booking.amount, &booking.currency).await?;
         let confirmed = bq::confirm_booking().bind(tx, &booking.id).await?;
-        if confirmed != 1 {
+        let sold = sq::confirm_seats().bind(tx, &booking.id).await?;
+        if confirmed != 1 || sold != booking.seats as u64 {
             return Err(ApiError::Internal(format!(
-                "booking {} was locked as pending but could not be confirmed",
-                booking.id
+                "booking {} was locked as pending and holding, but {confirmed} booking and \
+                 {sold} of its {} seats could be confirmed",
+                booking.id, booking.seats
             )));
         }
         let payment = q::insert_payment()

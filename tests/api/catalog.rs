@@ -435,3 +435,146 @@ async fn text_fields_take_only_json_strings() {
     assert_eq!(patched["title"], "Plainer");
     assert_eq!(patched["release_date"], Value::Null);
 }
+
+#[tokio::test]
+async fn a_theater_gets_a_layout_from_its_capacity_or_as_described() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let generated = app
+        .post(
+            "/v1/theaters",
+            Some(&admin),
+            json!({ "name": "Hall", "city": "Porto", "capacity": 45 }),
+        )
+        .await
+        .expect(201);
+    let layout = app
+        .get(&format!("/v1/theaters/{}/layout", generated["id"]), None)
+        .await
+        .expect(200);
+    let sizes: Vec<(String, usize)> = layout["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["row"].as_str().unwrap().to_owned(),
+                r["seats"].as_array().unwrap().len(),
+            )
+        })
+        .collect();
+    assert_eq!(sizes, [("A".into(), 20), ("B".into(), 20), ("C".into(), 5)]);
+    assert_eq!(
+        layout["rows"][2]["seats"][4],
+        json!({ "label": "C5", "number": 5, "category": "standard", "blocked": false })
+    );
+
+    let described = app
+        .post(
+            "/v1/theaters",
+            Some(&admin),
+            json!({ "name": "Studio", "city": "Porto", "layout": [
+                { "row": "A", "seats": 4, "wheelchair": [1], "companion": [2] },
+                { "row": "B", "seats": 5, "premium": [2, 3, 4], "blocked": [5] },
+            ]}),
+        )
+        .await
+        .expect(201);
+    assert_eq!(described["capacity"], 8, "nine seats, one blocked");
+    let path = format!("/v1/theaters/{}/layout", described["id"]);
+    let layout = app.get(&path, None).await.expect(200);
+    assert_eq!(layout["theater_id"], described["id"]);
+    let seat = |r: usize, s: usize| layout["rows"][r]["seats"][s].clone();
+    assert_eq!(seat(0, 0)["category"], "wheelchair");
+    assert_eq!(seat(0, 1)["category"], "companion");
+    assert_eq!(seat(1, 2)["category"], "premium");
+    assert_eq!(
+        (seat(1, 4)["label"].clone(), seat(1, 4)["blocked"].clone()),
+        (json!("B5"), json!(true))
+    );
+
+    // Replaced while no screening has copied it; then no more.
+    let replaced = app
+        .send(
+            app.api
+                .put(&path)
+                .header("authorization", format!("Bearer {admin}"))
+                .body_json(&json!({ "layout": [{ "row": "A", "seats": 12 }] })),
+        )
+        .await
+        .expect(200);
+    assert_eq!(replaced["rows"][0]["seats"].as_array().unwrap().len(), 12);
+    let theater = app
+        .get(&format!("/v1/theaters/{}", described["id"]), None)
+        .await
+        .expect(200);
+    assert_eq!(theater["capacity"], 12);
+    let movie = app
+        .post("/v1/movies", Some(&admin), movie("Orbit"))
+        .await
+        .expect(201);
+    app.post(
+        "/v1/screenings",
+        Some(&admin),
+        json!({ "movie_id": movie["id"], "theater_id": described["id"],
+                "starts_at": in_hours(5), "price": 900, "currency": "EUR" }),
+    )
+    .await
+    .expect(201);
+    app.send(
+        app.api
+            .put(&path)
+            .header("authorization", format!("Bearer {admin}"))
+            .body_json(&json!({ "layout": [{ "row": "A", "seats": 3 }] })),
+    )
+    .await
+    .expect_problem(409, "theater_has_screenings");
+    app.get("/v1/theaters/999999/layout", None)
+        .await
+        .expect_problem(404, "theater_not_found");
+}
+
+#[tokio::test]
+async fn a_layout_is_validated_with_the_place_of_each_problem() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let create = |body: Value| {
+        let app = &app;
+        let admin = &admin;
+        async move { app.post("/v1/theaters", Some(admin), body).await }
+    };
+    let problem = create(json!({ "name": "X", "city": "Y", "layout": [
+        { "row": "A", "seats": 10, "premium": [3, 11], "blocked": [3] },
+        { "row": "A", "seats": 4 },
+    ]}))
+    .await
+    .expect_problem(400, "invalid_layout");
+    let detail = problem["detail"].as_str().unwrap();
+    for expected in [
+        "layout[0].premium[1]: seat 11 is not in row A, whose seats are 1 to 10",
+        "layout[0].blocked[0]: seat 3 is also premium",
+        "layout[1].row: row A is also layout[0]",
+    ] {
+        assert!(detail.contains(expected), "{expected:?} not in {detail:?}");
+    }
+    for body in [
+        json!({ "name": "X", "city": "Y" }),
+        json!({ "name": "X", "city": "Y", "capacity": 10, "layout": [{ "row": "A", "seats": 10 }] }),
+        json!({ "name": "X", "city": "Y", "layout": [] }),
+        json!({ "name": "X", "city": "Y", "layout": [{ "row": "a", "seats": 10 }] }),
+        json!({ "name": "X", "city": "Y", "layout": [{ "row": "A", "seats": 61 }] }),
+    ] {
+        create(body.clone())
+            .await
+            .expect_problem(400, "invalid_request");
+    }
+    let customer = app.customer("ana").await;
+    app.send(
+        app.api
+            .put("/v1/theaters/1/layout")
+            .header("authorization", format!("Bearer {customer}"))
+            .body_json(&json!({ "layout": [{ "row": "A", "seats": 3 }] })),
+    )
+    .await
+    .expect_problem(403, "forbidden");
+}

@@ -350,9 +350,17 @@ impl TestApp {
         access_token(&self.login("admin").await)
     }
 
-    /// A movie of `minutes` minutes, a theater of `seats` seats and a screening of it starting
-    /// in a day at 1250 EUR cents a seat; returns the Screening.
+    /// A movie, a theater of `seats` seats (a generated layout: rows of 20) and a screening of
+    /// it starting in a day at 1250 EUR cents a seat; returns the Screening.
     pub async fn screening(&self, admin: &str, seats: i32) -> Value {
+        self.screening_in(admin, json!({ "capacity": seats }), json!({}))
+            .await
+    }
+
+    /// A movie, a theater with `seating` (`{"capacity": n}` or `{"layout": [...]}`) and a
+    /// screening of it starting in a day at 1250 EUR cents for an adult, with `extra` fields
+    /// (`prices`, `premium_surcharge`) added to its body; returns the Screening.
+    pub async fn screening_in(&self, admin: &str, seating: Value, extra: Value) -> Value {
         let movie = self
             .post(
                 "/v1/movies",
@@ -366,30 +374,26 @@ impl TestApp {
             )
             .await
             .expect(201);
+        let mut theater = json!({ "name": "Screen 1", "city": "Lisbon" });
+        merge(&mut theater, seating);
         let theater = self
-            .post(
-                "/v1/theaters",
-                Some(admin),
-                json!({ "name": "Screen 1", "city": "Lisbon", "capacity": seats }),
-            )
+            .post("/v1/theaters", Some(admin), theater)
             .await
             .expect(201);
-        self.post(
-            "/v1/screenings",
-            Some(admin),
-            json!({
-                "movie_id": movie["id"],
-                "theater_id": theater["id"],
-                "starts_at": in_hours(24),
-                "price": 1250,
-                "currency": "EUR",
-            }),
-        )
-        .await
-        .expect(201)
+        let mut screening = json!({
+            "movie_id": movie["id"],
+            "theater_id": theater["id"],
+            "starts_at": in_hours(24),
+            "price": 1250,
+            "currency": "EUR",
+        });
+        merge(&mut screening, extra);
+        self.post("/v1/screenings", Some(admin), screening)
+            .await
+            .expect(201)
     }
 
-    /// Books `seats` of a screening.
+    /// Books `seats` of a screening, best available.
     pub async fn book(&self, token: &str, screening_id: &Value, seats: i32) -> Reply {
         self.post(
             "/v1/bookings",
@@ -397,6 +401,76 @@ impl TestApp {
             json!({ "screening_id": screening_id, "seats": seats }),
         )
         .await
+    }
+
+    /// Books the seats labelled `labels` of a screening.
+    pub async fn book_seats(&self, token: &str, screening_id: &Value, labels: &[&str]) -> Reply {
+        self.post(
+            "/v1/bookings",
+            Some(token),
+            json!({ "screening_id": screening_id, "seat_labels": labels }),
+        )
+        .await
+    }
+
+    /// The seat map of a screening.
+    pub async fn seat_map(&self, screening_id: &Value) -> Value {
+        self.get(&format!("/v1/screenings/{screening_id}/seats"), None)
+            .await
+            .expect(200)
+    }
+
+    /// The labels of a screening's available seats, as its seat map shows them.
+    pub async fn available_labels(&self, screening_id: &Value) -> Vec<String> {
+        let map = self.seat_map(screening_id).await;
+        let rows = map["rows"].as_array().expect("rows");
+        rows.iter()
+            .flat_map(|row| row["seats"].as_array().expect("seats"))
+            .filter(|seat| seat["available"] == true)
+            .map(|seat| seat["label"].as_str().expect("a label").to_owned())
+            .collect()
+    }
+
+    /// Asserts what every load of a screening must end with: no seat in two active bookings,
+    /// every active booking's items on seats that are the booking's, and the seat map, the
+    /// screening and the active bookings agreeing on how many seats are taken.
+    pub async fn assert_no_seat_sold_twice(&self, screening_id: &Value) {
+        let id = screening_id.as_i64().expect("an id");
+        let client = self.pool.get().await.unwrap();
+        let check = codegen::queries::seats::double_sold_seats()
+            .bind(&client, &id)
+            .one()
+            .await
+            .unwrap();
+        assert_eq!((check.misplaced, check.doubled), (0, 0), "seats sold twice");
+        let held: i64 = client
+            .query_one(
+                "SELECT coalesce(sum(seats), 0)::bigint FROM bookings WHERE screening_id = $1
+                 AND (status = 'confirmed' OR (status = 'pending' AND expires_at > now()))",
+                &[&id],
+            )
+            .await
+            .unwrap()
+            .get(0);
+        let map = self.seat_map(screening_id).await;
+        let screening = self
+            .get(&format!("/v1/screenings/{id}"), None)
+            .await
+            .expect(200);
+        assert_eq!(map["available_seats"], screening["available_seats"]);
+        assert_eq!(
+            screening["total_seats"].as_i64().unwrap() - held,
+            screening["available_seats"].as_i64().unwrap(),
+            "the seats taken are the active bookings' seats"
+        );
+    }
+}
+
+/// Adds the fields of `extra` (an object) to `target` (an object).
+pub fn merge(target: &mut Value, extra: Value) {
+    let target = target.as_object_mut().expect("an object");
+    for (key, value) in extra.as_object().expect("an object") {
+        target.insert(key.clone(), value.clone());
     }
 }
 

@@ -1,13 +1,6 @@
 // This file was generated with `cornucopia`. Do not modify.
 
 #[derive(Clone, Copy, Debug)]
-pub struct BookSeatsParams {
-    pub seats: i32,
-    pub screening_id: i64,
-    pub user_id: i64,
-    pub hold_seconds: f64,
-}
-#[derive(Clone, Copy, Debug)]
 pub struct ListBookingsParams {
     pub user_id: i64,
     pub after: i64,
@@ -19,14 +12,60 @@ pub struct GetBookingParams {
     pub user_id: i64,
 }
 #[derive(Clone, Copy, Debug)]
-pub struct CancelBookingParams {
-    pub id: i64,
-    pub user_id: i64,
-}
-#[derive(Clone, Copy, Debug)]
 pub struct LockBookingParams {
     pub id: i64,
     pub user_id: i64,
+}
+#[derive(Debug)]
+pub struct ReleaseBookingSeatsParams<T1: crate::StringSql, T2: crate::ArraySql<Item = T1>> {
+    pub booking_id: i64,
+    pub seat_labels: T2,
+}
+#[derive(Debug, Clone, PartialEq)]
+pub struct BookableScreening {
+    pub id: i64,
+    pub started: bool,
+    pub price: i64,
+    pub child_price: Option<i64>,
+    pub senior_price: Option<i64>,
+    pub student_price: Option<i64>,
+    pub premium_surcharge: i64,
+    pub currency: String,
+}
+pub struct BookableScreeningBorrowed<'a> {
+    pub id: i64,
+    pub started: bool,
+    pub price: i64,
+    pub child_price: Option<i64>,
+    pub senior_price: Option<i64>,
+    pub student_price: Option<i64>,
+    pub premium_surcharge: i64,
+    pub currency: &'a str,
+}
+impl<'a> From<BookableScreeningBorrowed<'a>> for BookableScreening {
+    fn from(
+        BookableScreeningBorrowed {
+            id,
+            started,
+            price,
+            child_price,
+            senior_price,
+            student_price,
+            premium_surcharge,
+            currency,
+        }: BookableScreeningBorrowed<'a>,
+    ) -> Self {
+        Self {
+            id,
+            started,
+            price,
+            child_price,
+            senior_price,
+            student_price,
+            premium_surcharge,
+            currency: currency.into(),
+        }
+    }
 }
 #[derive(Debug, Clone, PartialEq)]
 pub struct Booking {
@@ -39,6 +78,10 @@ pub struct Booking {
     pub status: crate::types::BookingStatus,
     pub expires_at: chrono::DateTime<chrono::Utc>,
     pub created_at: chrono::DateTime<chrono::Utc>,
+    pub seat_labels: Vec<String>,
+    pub item_categories: Vec<crate::types::SeatCategory>,
+    pub item_ticket_types: Vec<crate::types::TicketType>,
+    pub item_amounts: Vec<i64>,
 }
 pub struct BookingBorrowed<'a> {
     pub id: i64,
@@ -50,6 +93,10 @@ pub struct BookingBorrowed<'a> {
     pub status: crate::types::BookingStatus,
     pub expires_at: chrono::DateTime<chrono::Utc>,
     pub created_at: chrono::DateTime<chrono::Utc>,
+    pub seat_labels: crate::ArrayIterator<'a, &'a str>,
+    pub item_categories: crate::ArrayIterator<'a, crate::types::SeatCategory>,
+    pub item_ticket_types: crate::ArrayIterator<'a, crate::types::TicketType>,
+    pub item_amounts: crate::ArrayIterator<'a, i64>,
 }
 impl<'a> From<BookingBorrowed<'a>> for Booking {
     fn from(
@@ -63,6 +110,10 @@ impl<'a> From<BookingBorrowed<'a>> for Booking {
             status,
             expires_at,
             created_at,
+            seat_labels,
+            item_categories,
+            item_ticket_types,
+            item_amounts,
         }: BookingBorrowed<'a>,
     ) -> Self {
         Self {
@@ -75,13 +126,12 @@ impl<'a> From<BookingBorrowed<'a>> for Booking {
             status,
             expires_at,
             created_at,
+            seat_labels: seat_labels.map(|v| v.into()).collect(),
+            item_categories: item_categories.map(|v| v).collect(),
+            item_ticket_types: item_ticket_types.map(|v| v).collect(),
+            item_amounts: item_amounts.map(|v| v).collect(),
         }
     }
-}
-#[derive(Debug, Clone, PartialEq, Copy)]
-pub struct ScreeningSeats {
-    pub starts_at: chrono::DateTime<chrono::Utc>,
-    pub available_seats: i32,
 }
 #[derive(Debug, Clone, PartialEq)]
 pub struct LockedBooking {
@@ -129,22 +179,30 @@ impl<'a> From<LockedBookingBorrowed<'a>> for LockedBooking {
         }
     }
 }
+#[derive(Debug, Clone, PartialEq, Copy)]
+pub struct ReleasedSeats {
+    pub seats: i32,
+    pub amount: i64,
+}
 use crate::client::async_::GenericClient;
 use futures::{self, StreamExt, TryStreamExt};
-pub struct BookingQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+pub struct BookableScreeningQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
     client: &'c C,
     params: [&'a (dyn postgres_types::ToSql + Sync); N],
     query: &'static str,
     cached: Option<&'s tokio_postgres::Statement>,
-    extractor: fn(&tokio_postgres::Row) -> Result<BookingBorrowed, tokio_postgres::Error>,
-    mapper: fn(BookingBorrowed) -> T,
+    extractor: fn(&tokio_postgres::Row) -> Result<BookableScreeningBorrowed, tokio_postgres::Error>,
+    mapper: fn(BookableScreeningBorrowed) -> T,
 }
-impl<'c, 'a, 's, C, T: 'c, const N: usize> BookingQuery<'c, 'a, 's, C, T, N>
+impl<'c, 'a, 's, C, T: 'c, const N: usize> BookableScreeningQuery<'c, 'a, 's, C, T, N>
 where
     C: GenericClient,
 {
-    pub fn map<R>(self, mapper: fn(BookingBorrowed) -> R) -> BookingQuery<'c, 'a, 's, C, R, N> {
-        BookingQuery {
+    pub fn map<R>(
+        self,
+        mapper: fn(BookableScreeningBorrowed) -> R,
+    ) -> BookableScreeningQuery<'c, 'a, 's, C, R, N> {
+        BookableScreeningQuery {
             client: self.client,
             params: self.params,
             query: self.query,
@@ -195,23 +253,84 @@ where
         Ok(mapped)
     }
 }
-pub struct ScreeningSeatsQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+pub struct I64Query<'c, 'a, 's, C: GenericClient, T, const N: usize> {
     client: &'c C,
     params: [&'a (dyn postgres_types::ToSql + Sync); N],
     query: &'static str,
     cached: Option<&'s tokio_postgres::Statement>,
-    extractor: fn(&tokio_postgres::Row) -> Result<ScreeningSeats, tokio_postgres::Error>,
-    mapper: fn(ScreeningSeats) -> T,
+    extractor: fn(&tokio_postgres::Row) -> Result<i64, tokio_postgres::Error>,
+    mapper: fn(i64) -> T,
 }
-impl<'c, 'a, 's, C, T: 'c, const N: usize> ScreeningSeatsQuery<'c, 'a, 's, C, T, N>
+impl<'c, 'a, 's, C, T: 'c, const N: usize> I64Query<'c, 'a, 's, C, T, N>
 where
     C: GenericClient,
 {
-    pub fn map<R>(
+    pub fn map<R>(self, mapper: fn(i64) -> R) -> I64Query<'c, 'a, 's, C, R, N> {
+        I64Query {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
         self,
-        mapper: fn(ScreeningSeats) -> R,
-    ) -> ScreeningSeatsQuery<'c, 'a, 's, C, R, N> {
-        ScreeningSeatsQuery {
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct BookingQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<BookingBorrowed, tokio_postgres::Error>,
+    mapper: fn(BookingBorrowed) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> BookingQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(BookingBorrowed) -> R) -> BookingQuery<'c, 'a, 's, C, R, N> {
+        BookingQuery {
             client: self.client,
             params: self.params,
             query: self.query,
@@ -329,84 +448,78 @@ where
         Ok(mapped)
     }
 }
-pub struct BookSeatsStmt(&'static str, Option<tokio_postgres::Statement>);
-pub fn book_seats() -> BookSeatsStmt {
-    BookSeatsStmt(
-        "WITH taken AS ( UPDATE screenings SET available_seats = available_seats - $1 WHERE id = $2 AND available_seats >= $1 AND starts_at > now() RETURNING id, price, currency, starts_at ) INSERT INTO bookings (user_id, screening_id, seats, amount, currency, expires_at) SELECT $3, id, $1, price * $1, currency, least(now() + make_interval(secs => $4), starts_at) FROM taken RETURNING id, user_id, screening_id, seats, amount, currency, status, expires_at, created_at",
-        None,
-    )
+pub struct ReleasedSeatsQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<ReleasedSeats, tokio_postgres::Error>,
+    mapper: fn(ReleasedSeats) -> T,
 }
-impl BookSeatsStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
-        self.1 = Some(client.prepare(self.0).await?);
-        Ok(self)
-    }
-    pub fn bind<'c, 'a, 's, C: GenericClient>(
-        &'s self,
-        client: &'c C,
-        seats: &'a i32,
-        screening_id: &'a i64,
-        user_id: &'a i64,
-        hold_seconds: &'a f64,
-    ) -> BookingQuery<'c, 'a, 's, C, Booking, 4> {
-        BookingQuery {
-            client,
-            params: [seats, screening_id, user_id, hold_seconds],
-            query: self.0,
-            cached: self.1.as_ref(),
-            extractor:
-                |row: &tokio_postgres::Row| -> Result<BookingBorrowed, tokio_postgres::Error> {
-                    Ok(BookingBorrowed {
-                        id: row.try_get(0)?,
-                        user_id: row.try_get(1)?,
-                        screening_id: row.try_get(2)?,
-                        seats: row.try_get(3)?,
-                        amount: row.try_get(4)?,
-                        currency: row.try_get(5)?,
-                        status: row.try_get(6)?,
-                        expires_at: row.try_get(7)?,
-                        created_at: row.try_get(8)?,
-                    })
-                },
-            mapper: |it| Booking::from(it),
+impl<'c, 'a, 's, C, T: 'c, const N: usize> ReleasedSeatsQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(ReleasedSeats) -> R) -> ReleasedSeatsQuery<'c, 'a, 's, C, R, N> {
+        ReleasedSeatsQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
         }
     }
-}
-impl<'c, 'a, 's, C: GenericClient>
-    crate::client::async_::Params<
-        'c,
-        'a,
-        's,
-        BookSeatsParams,
-        BookingQuery<'c, 'a, 's, C, Booking, 4>,
-        C,
-    > for BookSeatsStmt
-{
-    fn params(
-        &'s self,
-        client: &'c C,
-        params: &'a BookSeatsParams,
-    ) -> BookingQuery<'c, 'a, 's, C, Booking, 4> {
-        self.bind(
-            client,
-            &params.seats,
-            &params.screening_id,
-            &params.user_id,
-            &params.hold_seconds,
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
         )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
     }
 }
-pub struct ScreeningSeatsStmt(&'static str, Option<tokio_postgres::Statement>);
-pub fn screening_seats() -> ScreeningSeatsStmt {
-    ScreeningSeatsStmt(
-        "SELECT starts_at, available_seats FROM screenings WHERE id = $1",
+pub struct BookableScreeningStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn bookable_screening() -> BookableScreeningStmt {
+    BookableScreeningStmt(
+        "SELECT id, starts_at <= now() AS started, price, child_price, senior_price, student_price, premium_surcharge, currency FROM screenings WHERE id = $1",
         None,
     )
 }
-impl ScreeningSeatsStmt {
+impl BookableScreeningStmt {
     pub async fn prepare<'a, C: GenericClient>(
         mut self,
         client: &'a C,
@@ -418,50 +531,34 @@ impl ScreeningSeatsStmt {
         &'s self,
         client: &'c C,
         screening_id: &'a i64,
-    ) -> ScreeningSeatsQuery<'c, 'a, 's, C, ScreeningSeats, 1> {
-        ScreeningSeatsQuery {
+    ) -> BookableScreeningQuery<'c, 'a, 's, C, BookableScreening, 1> {
+        BookableScreeningQuery {
             client,
             params: [screening_id],
             query: self.0,
             cached: self.1.as_ref(),
-            extractor:
-                |row: &tokio_postgres::Row| -> Result<ScreeningSeats, tokio_postgres::Error> {
-                    Ok(ScreeningSeats {
-                        starts_at: row.try_get(0)?,
-                        available_seats: row.try_get(1)?,
-                    })
-                },
-            mapper: |it| ScreeningSeats::from(it),
+            extractor: |
+                row: &tokio_postgres::Row,
+            | -> Result<BookableScreeningBorrowed, tokio_postgres::Error> {
+                Ok(BookableScreeningBorrowed {
+                    id: row.try_get(0)?,
+                    started: row.try_get(1)?,
+                    price: row.try_get(2)?,
+                    child_price: row.try_get(3)?,
+                    senior_price: row.try_get(4)?,
+                    student_price: row.try_get(5)?,
+                    premium_surcharge: row.try_get(6)?,
+                    currency: row.try_get(7)?,
+                })
+            },
+            mapper: |it| BookableScreening::from(it),
         }
-    }
-}
-pub struct ReclaimExpiredHoldsStmt(&'static str, Option<tokio_postgres::Statement>);
-pub fn reclaim_expired_holds() -> ReclaimExpiredHoldsStmt {
-    ReclaimExpiredHoldsStmt(
-        "WITH expired AS ( UPDATE bookings SET status = 'expired' WHERE screening_id = $1 AND status = 'pending' AND expires_at <= now() RETURNING seats ) UPDATE screenings SET available_seats = available_seats + (SELECT sum(seats) FROM expired) WHERE id = $1 AND EXISTS (SELECT 1 FROM expired)",
-        None,
-    )
-}
-impl ReclaimExpiredHoldsStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
-        self.1 = Some(client.prepare(self.0).await?);
-        Ok(self)
-    }
-    pub async fn bind<'c, 'a, 's, C: GenericClient>(
-        &'s self,
-        client: &'c C,
-        screening_id: &'a i64,
-    ) -> Result<u64, tokio_postgres::Error> {
-        client.execute(self.0, &[screening_id]).await
     }
 }
 pub struct SweepExpiredHoldsStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn sweep_expired_holds() -> SweepExpiredHoldsStmt {
     SweepExpiredHoldsStmt(
-        "WITH expired AS ( UPDATE bookings SET status = 'expired' WHERE id IN ( SELECT id FROM bookings WHERE status = 'pending' AND expires_at <= now() ORDER BY expires_at LIMIT $1 FOR UPDATE SKIP LOCKED ) RETURNING screening_id, seats ), freed AS ( SELECT screening_id, sum(seats)::int AS seats FROM expired GROUP BY screening_id ), locked AS MATERIALIZED ( SELECT s.id FROM screenings s WHERE s.id IN (SELECT screening_id FROM freed) ORDER BY s.id FOR NO KEY UPDATE ) UPDATE screenings s SET available_seats = s.available_seats + freed.seats FROM freed JOIN locked ON locked.id = freed.screening_id WHERE s.id = freed.screening_id",
+        "WITH expired AS ( UPDATE bookings SET status = 'expired' WHERE id = ANY(ARRAY( SELECT id FROM bookings WHERE status = 'pending' AND expires_at <= now() ORDER BY expires_at LIMIT $1 FOR UPDATE SKIP LOCKED)) RETURNING id ), released AS ( UPDATE screening_seats x SET booking_id = NULL, held_until = NULL FROM expired e WHERE x.booking_id = e.id ) SELECT id FROM expired",
         None,
     )
 }
@@ -473,18 +570,25 @@ impl SweepExpiredHoldsStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub async fn bind<'c, 'a, 's, C: GenericClient>(
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
         &'s self,
         client: &'c C,
         batch: &'a i64,
-    ) -> Result<u64, tokio_postgres::Error> {
-        client.execute(self.0, &[batch]).await
+    ) -> I64Query<'c, 'a, 's, C, i64, 1> {
+        I64Query {
+            client,
+            params: [batch],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
     }
 }
 pub struct ListBookingsStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn list_bookings() -> ListBookingsStmt {
     ListBookingsStmt(
-        "SELECT id, user_id, screening_id, seats, amount, currency, CASE WHEN status = 'pending' AND expires_at <= now() THEN 'expired' ELSE status END AS status, expires_at, created_at FROM bookings WHERE user_id = $1 AND id > $2 ORDER BY id LIMIT $3",
+        "SELECT b.id, b.user_id, b.screening_id, b.seats, b.amount, b.currency, CASE WHEN b.status = 'pending' AND b.expires_at <= now() THEN 'expired' ELSE b.status END AS status, b.expires_at, b.created_at, coalesce(i.labels, '{}') AS seat_labels, coalesce(i.categories, '{}') AS item_categories, coalesce(i.ticket_types, '{}') AS item_ticket_types, coalesce(i.amounts, '{}') AS item_amounts FROM bookings b CROSS JOIN LATERAL ( SELECT array_agg(seat_label ORDER BY row_index, number) AS labels, array_agg(category ORDER BY row_index, number) AS categories, array_agg(ticket_type ORDER BY row_index, number) AS ticket_types, array_agg(amount ORDER BY row_index, number) AS amounts FROM booking_items WHERE booking_id = b.id AND released_at IS NULL ) i WHERE b.user_id = $1 AND b.id > $2 ORDER BY b.id LIMIT $3",
         None,
     )
 }
@@ -520,6 +624,10 @@ impl ListBookingsStmt {
                         status: row.try_get(6)?,
                         expires_at: row.try_get(7)?,
                         created_at: row.try_get(8)?,
+                        seat_labels: row.try_get(9)?,
+                        item_categories: row.try_get(10)?,
+                        item_ticket_types: row.try_get(11)?,
+                        item_amounts: row.try_get(12)?,
                     })
                 },
             mapper: |it| Booking::from(it),
@@ -547,7 +655,7 @@ impl<'c, 'a, 's, C: GenericClient>
 pub struct GetBookingStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn get_booking() -> GetBookingStmt {
     GetBookingStmt(
-        "SELECT id, user_id, screening_id, seats, amount, currency, CASE WHEN status = 'pending' AND expires_at <= now() THEN 'expired' ELSE status END AS status, expires_at, created_at FROM bookings WHERE id = $1 AND user_id = $2",
+        "SELECT b.id, b.user_id, b.screening_id, b.seats, b.amount, b.currency, CASE WHEN b.status = 'pending' AND b.expires_at <= now() THEN 'expired' ELSE b.status END AS status, b.expires_at, b.created_at, coalesce(i.labels, '{}') AS seat_labels, coalesce(i.categories, '{}') AS item_categories, coalesce(i.ticket_types, '{}') AS item_ticket_types, coalesce(i.amounts, '{}') AS item_amounts FROM bookings b CROSS JOIN LATERAL ( SELECT array_agg(seat_label ORDER BY row_index, number) AS labels, array_agg(category ORDER BY row_index, number) AS categories, array_agg(ticket_type ORDER BY row_index, number) AS ticket_types, array_agg(amount ORDER BY row_index, number) AS amounts FROM booking_items WHERE booking_id = b.id AND released_at IS NULL ) i WHERE b.id = $1 AND b.user_id = $2",
         None,
     )
 }
@@ -582,6 +690,10 @@ impl GetBookingStmt {
                         status: row.try_get(6)?,
                         expires_at: row.try_get(7)?,
                         created_at: row.try_get(8)?,
+                        seat_labels: row.try_get(9)?,
+                        item_categories: row.try_get(10)?,
+                        item_ticket_types: row.try_get(11)?,
+                        item_amounts: row.try_get(12)?,
                     })
                 },
             mapper: |it| Booking::from(it),
@@ -609,7 +721,7 @@ impl<'c, 'a, 's, C: GenericClient>
 pub struct CancelBookingStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn cancel_booking() -> CancelBookingStmt {
     CancelBookingStmt(
-        "WITH cancelled AS ( UPDATE bookings SET status = 'cancelled' WHERE id = $1 AND user_id = $2 AND status = 'pending' AND expires_at > now() RETURNING id, user_id, screening_id, seats, amount, currency, status, expires_at, created_at ), released AS ( UPDATE screenings s SET available_seats = s.available_seats + cancelled.seats FROM cancelled WHERE s.id = cancelled.screening_id ) SELECT id, user_id, screening_id, seats, amount, currency, status, expires_at, created_at FROM cancelled",
+        "WITH cancelled AS ( UPDATE bookings SET status = 'cancelled' WHERE id = $1 AND status = 'pending' AND expires_at > now() RETURNING id ), released AS ( UPDATE screening_seats x SET booking_id = NULL, held_until = NULL FROM cancelled c WHERE x.booking_id = c.id ) SELECT id FROM cancelled",
         None,
     )
 }
@@ -625,47 +737,15 @@ impl CancelBookingStmt {
         &'s self,
         client: &'c C,
         id: &'a i64,
-        user_id: &'a i64,
-    ) -> BookingQuery<'c, 'a, 's, C, Booking, 2> {
-        BookingQuery {
+    ) -> I64Query<'c, 'a, 's, C, i64, 1> {
+        I64Query {
             client,
-            params: [id, user_id],
+            params: [id],
             query: self.0,
             cached: self.1.as_ref(),
-            extractor:
-                |row: &tokio_postgres::Row| -> Result<BookingBorrowed, tokio_postgres::Error> {
-                    Ok(BookingBorrowed {
-                        id: row.try_get(0)?,
-                        user_id: row.try_get(1)?,
-                        screening_id: row.try_get(2)?,
-                        seats: row.try_get(3)?,
-                        amount: row.try_get(4)?,
-                        currency: row.try_get(5)?,
-                        status: row.try_get(6)?,
-                        expires_at: row.try_get(7)?,
-                        created_at: row.try_get(8)?,
-                    })
-                },
-            mapper: |it| Booking::from(it),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
         }
-    }
-}
-impl<'c, 'a, 's, C: GenericClient>
-    crate::client::async_::Params<
-        'c,
-        'a,
-        's,
-        CancelBookingParams,
-        BookingQuery<'c, 'a, 's, C, Booking, 2>,
-        C,
-    > for CancelBookingStmt
-{
-    fn params(
-        &'s self,
-        client: &'c C,
-        params: &'a CancelBookingParams,
-    ) -> BookingQuery<'c, 'a, 's, C, Booking, 2> {
-        self.bind(client, &params.id, &params.user_id)
     }
 }
 pub struct LockBookingStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -752,10 +832,71 @@ impl ConfirmBookingStmt {
         client.execute(self.0, &[id]).await
     }
 }
+pub struct ReleaseBookingSeatsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn release_booking_seats() -> ReleaseBookingSeatsStmt {
+    ReleaseBookingSeatsStmt(
+        "WITH items AS ( UPDATE booking_items SET released_at = now() WHERE booking_id = $1 AND released_at IS NULL AND seat_label = ANY($2) RETURNING screening_id, row_index, number, amount ), seats AS ( UPDATE screening_seats x SET booking_id = NULL, held_until = NULL FROM items i WHERE x.screening_id = i.screening_id AND x.row_index = i.row_index AND x.number = i.number AND x.booking_id = $1 ), released AS ( SELECT count(*)::int AS seats, coalesce(sum(amount), 0)::bigint AS amount FROM items ), booking AS ( UPDATE bookings b SET seats = b.seats - r.seats, amount = b.amount - r.amount FROM released r WHERE b.id = $1 ) SELECT seats, amount FROM released",
+        None,
+    )
+}
+impl ReleaseBookingSeatsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::ArraySql<Item = T1>,
+    >(
+        &'s self,
+        client: &'c C,
+        booking_id: &'a i64,
+        seat_labels: &'a T2,
+    ) -> ReleasedSeatsQuery<'c, 'a, 's, C, ReleasedSeats, 2> {
+        ReleasedSeatsQuery {
+            client,
+            params: [booking_id, seat_labels],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row: &tokio_postgres::Row| -> Result<ReleasedSeats, tokio_postgres::Error> {
+                Ok(ReleasedSeats {
+                    seats: row.try_get(0)?,
+                    amount: row.try_get(1)?,
+                })
+            },
+            mapper: |it| ReleasedSeats::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::ArraySql<Item = T1>>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ReleaseBookingSeatsParams<T1, T2>,
+        ReleasedSeatsQuery<'c, 'a, 's, C, ReleasedSeats, 2>,
+        C,
+    > for ReleaseBookingSeatsStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ReleaseBookingSeatsParams<T1, T2>,
+    ) -> ReleasedSeatsQuery<'c, 'a, 's, C, ReleasedSeats, 2> {
+        self.bind(client, &params.booking_id, &params.seat_labels)
+    }
+}
 pub struct CancelConfirmedBookingStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn cancel_confirmed_booking() -> CancelConfirmedBookingStmt {
     CancelConfirmedBookingStmt(
-        "WITH cancelled AS ( UPDATE bookings SET status = 'cancelled' WHERE id = $1 AND status = 'confirmed' RETURNING screening_id, seats ) UPDATE screenings s SET available_seats = s.available_seats + cancelled.seats FROM cancelled WHERE s.id = cancelled.screening_id",
+        "WITH cancelled AS ( UPDATE bookings SET status = 'cancelled' WHERE id = $1 AND status = 'confirmed' RETURNING id ) UPDATE screening_seats x SET booking_id = NULL, held_until = NULL FROM cancelled c WHERE x.booking_id = c.id",
         None,
     )
 }

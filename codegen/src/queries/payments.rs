@@ -18,6 +18,12 @@ pub struct MarkRefundedParams {
     pub refund_transfer_id: i64,
     pub id: i64,
 }
+#[derive(Clone, Copy, Debug)]
+pub struct InsertRefundParams {
+    pub payment_id: i64,
+    pub transfer_id: i64,
+    pub amount: i64,
+}
 #[derive(Debug, Clone, PartialEq)]
 pub struct Payment {
     pub id: i64,
@@ -348,5 +354,59 @@ impl<'a, C: GenericClient + Send + Sync>
         Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>,
     > {
         Box::pin(self.bind(client, &params.refund_transfer_id, &params.id))
+    }
+}
+pub struct InsertRefundStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn insert_refund() -> InsertRefundStmt {
+    InsertRefundStmt(
+        "INSERT INTO payment_refunds (payment_id, transfer_id, amount) VALUES ($1, $2, $3)",
+        None,
+    )
+}
+impl InsertRefundStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub async fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        payment_id: &'a i64,
+        transfer_id: &'a i64,
+        amount: &'a i64,
+    ) -> Result<u64, tokio_postgres::Error> {
+        client
+            .execute(self.0, &[payment_id, transfer_id, amount])
+            .await
+    }
+}
+impl<'a, C: GenericClient + Send + Sync>
+    crate::client::async_::Params<
+        'a,
+        'a,
+        'a,
+        InsertRefundParams,
+        std::pin::Pin<
+            Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>,
+        >,
+        C,
+    > for InsertRefundStmt
+{
+    fn params(
+        &'a self,
+        client: &'a C,
+        params: &'a InsertRefundParams,
+    ) -> std::pin::Pin<
+        Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>,
+    > {
+        Box::pin(self.bind(
+            client,
+            &params.payment_id,
+            &params.transfer_id,
+            &params.amount,
+        ))
     }
 }

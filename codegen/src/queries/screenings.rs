@@ -13,6 +13,10 @@ pub struct ListScreeningsParams {
 pub struct InsertScreeningParams<T1: crate::StringSql> {
     pub starts_at: chrono::DateTime<chrono::Utc>,
     pub price: i64,
+    pub child_price: Option<i64>,
+    pub senior_price: Option<i64>,
+    pub student_price: Option<i64>,
+    pub premium_surcharge: i64,
     pub currency: T1,
     pub movie_id: i64,
     pub theater_id: i64,
@@ -25,6 +29,10 @@ pub struct Screening {
     pub starts_at: chrono::DateTime<chrono::Utc>,
     pub ends_at: chrono::DateTime<chrono::Utc>,
     pub price: i64,
+    pub child_price: Option<i64>,
+    pub senior_price: Option<i64>,
+    pub student_price: Option<i64>,
+    pub premium_surcharge: i64,
     pub currency: String,
     pub total_seats: i32,
     pub available_seats: i32,
@@ -36,6 +44,10 @@ pub struct ScreeningBorrowed<'a> {
     pub starts_at: chrono::DateTime<chrono::Utc>,
     pub ends_at: chrono::DateTime<chrono::Utc>,
     pub price: i64,
+    pub child_price: Option<i64>,
+    pub senior_price: Option<i64>,
+    pub student_price: Option<i64>,
+    pub premium_surcharge: i64,
     pub currency: &'a str,
     pub total_seats: i32,
     pub available_seats: i32,
@@ -49,6 +61,10 @@ impl<'a> From<ScreeningBorrowed<'a>> for Screening {
             starts_at,
             ends_at,
             price,
+            child_price,
+            senior_price,
+            student_price,
+            premium_surcharge,
             currency,
             total_seats,
             available_seats,
@@ -61,6 +77,10 @@ impl<'a> From<ScreeningBorrowed<'a>> for Screening {
             starts_at,
             ends_at,
             price,
+            child_price,
+            senior_price,
+            student_price,
+            premium_surcharge,
             currency: currency.into(),
             total_seats,
             available_seats,
@@ -136,7 +156,7 @@ where
 pub struct ListScreeningsStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn list_screenings() -> ListScreeningsStmt {
     ListScreeningsStmt(
-        "SELECT id, movie_id, theater_id, starts_at, ends_at, price, currency, total_seats, available_seats FROM screenings_now WHERE id > $1 AND ($2::bigint IS NULL OR movie_id = $2) AND ($3::bigint IS NULL OR theater_id = $3) AND ($4::timestamptz IS NULL OR starts_at >= $4) AND ($5::timestamptz IS NULL OR starts_at < $5) ORDER BY id LIMIT $6",
+        "SELECT s.id, s.movie_id, s.theater_id, s.starts_at, s.ends_at, s.price, s.child_price, s.senior_price, s.student_price, s.premium_surcharge, s.currency, s.total_seats, s.total_seats - ( SELECT count(*) FROM screening_seats x WHERE x.screening_id = s.id AND x.booking_id IS NOT NULL AND (x.held_until IS NULL OR x.held_until > now()))::int AS available_seats FROM screenings s WHERE s.id > $1 AND ($2::bigint IS NULL OR s.movie_id = $2) AND ($3::bigint IS NULL OR s.theater_id = $3) AND ($4::timestamptz IS NULL OR s.starts_at >= $4) AND ($5::timestamptz IS NULL OR s.starts_at < $5) ORDER BY s.id LIMIT $6",
         None,
     )
 }
@@ -179,9 +199,13 @@ impl ListScreeningsStmt {
                         starts_at: row.try_get(3)?,
                         ends_at: row.try_get(4)?,
                         price: row.try_get(5)?,
-                        currency: row.try_get(6)?,
-                        total_seats: row.try_get(7)?,
-                        available_seats: row.try_get(8)?,
+                        child_price: row.try_get(6)?,
+                        senior_price: row.try_get(7)?,
+                        student_price: row.try_get(8)?,
+                        premium_surcharge: row.try_get(9)?,
+                        currency: row.try_get(10)?,
+                        total_seats: row.try_get(11)?,
+                        available_seats: row.try_get(12)?,
                     })
                 },
             mapper: |it| Screening::from(it),
@@ -217,7 +241,7 @@ impl<'c, 'a, 's, C: GenericClient>
 pub struct GetScreeningStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn get_screening() -> GetScreeningStmt {
     GetScreeningStmt(
-        "SELECT id, movie_id, theater_id, starts_at, ends_at, price, currency, total_seats, available_seats FROM screenings_now WHERE id = $1",
+        "SELECT s.id, s.movie_id, s.theater_id, s.starts_at, s.ends_at, s.price, s.child_price, s.senior_price, s.student_price, s.premium_surcharge, s.currency, s.total_seats, s.total_seats - ( SELECT count(*) FROM screening_seats x WHERE x.screening_id = s.id AND x.booking_id IS NOT NULL AND (x.held_until IS NULL OR x.held_until > now()))::int AS available_seats FROM screenings s WHERE s.id = $1",
         None,
     )
 }
@@ -248,9 +272,13 @@ impl GetScreeningStmt {
                         starts_at: row.try_get(3)?,
                         ends_at: row.try_get(4)?,
                         price: row.try_get(5)?,
-                        currency: row.try_get(6)?,
-                        total_seats: row.try_get(7)?,
-                        available_seats: row.try_get(8)?,
+                        child_price: row.try_get(6)?,
+                        senior_price: row.try_get(7)?,
+                        student_price: row.try_get(8)?,
+                        premium_surcharge: row.try_get(9)?,
+                        currency: row.try_get(10)?,
+                        total_seats: row.try_get(11)?,
+                        available_seats: row.try_get(12)?,
                     })
                 },
             mapper: |it| Screening::from(it),
@@ -260,7 +288,7 @@ impl GetScreeningStmt {
 pub struct InsertScreeningStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn insert_screening() -> InsertScreeningStmt {
     InsertScreeningStmt(
-        "INSERT INTO screenings (movie_id, theater_id, starts_at, ends_at, price, currency, total_seats, available_seats) SELECT m.id, t.id, $1::timestamptz, $1::timestamptz + make_interval(mins => m.duration_minutes), $2, $3, t.capacity, t.capacity FROM movies m, theaters t WHERE m.id = $4 AND t.id = $5 RETURNING id, movie_id, theater_id, starts_at, ends_at, price, currency, total_seats, available_seats",
+        "WITH screening AS ( INSERT INTO screenings (movie_id, theater_id, starts_at, ends_at, price, child_price, senior_price, student_price, premium_surcharge, currency, total_seats) SELECT m.id, t.id, $1::timestamptz, $1::timestamptz + make_interval(mins => m.duration_minutes), $2, $3, $4, $5, $6, $7, t.capacity FROM movies m, theaters t WHERE m.id = $8 AND t.id = $9 RETURNING id, movie_id, theater_id, starts_at, ends_at, price, child_price, senior_price, student_price, premium_surcharge, currency, total_seats ), seats AS ( INSERT INTO screening_seats (screening_id, row_index, number, category, blocked) SELECT s.id, ts.row_index, ts.number, ts.category, ts.blocked FROM screening s JOIN theater_seats ts ON ts.theater_id = s.theater_id ) SELECT id, movie_id, theater_id, starts_at, ends_at, price, child_price, senior_price, student_price, premium_surcharge, currency, total_seats, total_seats AS available_seats FROM screening",
         None,
     )
 }
@@ -277,13 +305,27 @@ impl InsertScreeningStmt {
         client: &'c C,
         starts_at: &'a chrono::DateTime<chrono::Utc>,
         price: &'a i64,
+        child_price: &'a Option<i64>,
+        senior_price: &'a Option<i64>,
+        student_price: &'a Option<i64>,
+        premium_surcharge: &'a i64,
         currency: &'a T1,
         movie_id: &'a i64,
         theater_id: &'a i64,
-    ) -> ScreeningQuery<'c, 'a, 's, C, Screening, 5> {
+    ) -> ScreeningQuery<'c, 'a, 's, C, Screening, 9> {
         ScreeningQuery {
             client,
-            params: [starts_at, price, currency, movie_id, theater_id],
+            params: [
+                starts_at,
+                price,
+                child_price,
+                senior_price,
+                student_price,
+                premium_surcharge,
+                currency,
+                movie_id,
+                theater_id,
+            ],
             query: self.0,
             cached: self.1.as_ref(),
             extractor:
@@ -295,9 +337,13 @@ impl InsertScreeningStmt {
                         starts_at: row.try_get(3)?,
                         ends_at: row.try_get(4)?,
                         price: row.try_get(5)?,
-                        currency: row.try_get(6)?,
-                        total_seats: row.try_get(7)?,
-                        available_seats: row.try_get(8)?,
+                        child_price: row.try_get(6)?,
+                        senior_price: row.try_get(7)?,
+                        student_price: row.try_get(8)?,
+                        premium_surcharge: row.try_get(9)?,
+                        currency: row.try_get(10)?,
+                        total_seats: row.try_get(11)?,
+                        available_seats: row.try_get(12)?,
                     })
                 },
             mapper: |it| Screening::from(it),
@@ -310,7 +356,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
         'a,
         's,
         InsertScreeningParams<T1>,
-        ScreeningQuery<'c, 'a, 's, C, Screening, 5>,
+        ScreeningQuery<'c, 'a, 's, C, Screening, 9>,
         C,
     > for InsertScreeningStmt
 {
@@ -318,11 +364,15 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
         &'s self,
         client: &'c C,
         params: &'a InsertScreeningParams<T1>,
-    ) -> ScreeningQuery<'c, 'a, 's, C, Screening, 5> {
+    ) -> ScreeningQuery<'c, 'a, 's, C, Screening, 9> {
         self.bind(
             client,
             &params.starts_at,
             &params.price,
+            &params.child_price,
+            &params.senior_price,
+            &params.student_price,
+            &params.premium_surcharge,
             &params.currency,
             &params.movie_id,
             &params.theater_id,

@@ -142,3 +142,114 @@ async fn an_applied_migration_that_was_edited_is_refused() {
         "{err}"
     );
 }
+
+/// Seat maps (migration 12) give existing theaters generated layouts and existing bookings
+/// concrete seats, and going back restores the counter of free seats, with bookings in the
+/// database.
+#[tokio::test]
+async fn seat_maps_migrate_existing_bookings_up_down_up() {
+    const SEAT_MAPS: i64 = 12;
+    let url = empty_database().await;
+    let pool = db::pool(&url, 2).unwrap();
+    let mut client = pool.get().await.unwrap();
+    migrate::up(&mut client).await.unwrap();
+    let newer = MIGRATIONS.iter().filter(|m| m.version >= SEAT_MAPS).count();
+    migrate::down(&mut client, newer).await.unwrap();
+    let older = MIGRATIONS.iter().filter(|m| m.version < SEAT_MAPS).count();
+    // A 45-seat theater; bookings of 5 (pending), 10 (confirmed), 3 (cancelled), 2
+    // (expired) and 4 (pending, hold lapsed, not yet swept) seats: 19 taken by the counter.
+    client
+        .batch_execute(
+            "INSERT INTO users (username, email, full_name, password_hash)
+             VALUES ('ana', 'ana@example.com', 'Ana', '$argon2id$v=19$x');
+             INSERT INTO movies (title, description, duration_minutes, rating)
+             VALUES ('Orbit', 'Space.', 100, 'PG');
+             INSERT INTO theaters (name, city, capacity) VALUES ('Rialto', 'Lisbon', 45);
+             INSERT INTO screenings (movie_id, theater_id, starts_at, ends_at, price, currency,
+                                     total_seats, available_seats)
+             VALUES (1, 1, now() + interval '1 day', now() + interval '1 day 2 hours', 1000,
+                     'EUR', 45, 26);
+             INSERT INTO bookings (user_id, screening_id, seats, amount, currency, status,
+                                   expires_at)
+             VALUES (1, 1, 5, 5000, 'EUR', 'pending', now() + interval '1 hour'),
+                    (1, 1, 10, 10000, 'EUR', 'confirmed', now() - interval '1 hour'),
+                    (1, 1, 3, 3000, 'EUR', 'cancelled', now() + interval '1 hour'),
+                    (1, 1, 2, 2000, 'EUR', 'expired', now() - interval '1 hour'),
+                    (1, 1, 4, 4000, 'EUR', 'pending', now() - interval '1 minute');",
+        )
+        .await
+        .unwrap();
+    let seats_of =
+        "SELECT b.id, (SELECT count(*) FROM screening_seats x WHERE x.booking_id = b.id),
+                           (SELECT count(*) FROM booking_items i WHERE i.booking_id = b.id),
+                           (SELECT coalesce(sum(amount), 0)::bigint FROM booking_items i
+                            WHERE i.booking_id = b.id)
+                    FROM bookings b ORDER BY b.id";
+    let available = "SELECT count(*) FROM screening_seats x WHERE x.screening_id = 1
+                     AND NOT x.blocked AND (x.booking_id IS NULL OR x.held_until <= now())";
+    for round in 0..2 {
+        migrate::up(&mut client).await.unwrap();
+        let rows = client.query(seats_of, &[]).await.unwrap();
+        let got: Vec<(i64, i64, i64, i64)> = rows
+            .iter()
+            .map(|r| (r.get(0), r.get(1), r.get(2), r.get(3)))
+            .collect();
+        // Every booking keeps its seats as items and its amount; only the active ones (the
+        // lapsed hold too, until the sweep) keep the seats themselves.
+        let expected = if round == 0 {
+            vec![
+                (1, 5, 5, 5000),
+                (2, 10, 10, 10000),
+                (3, 0, 3, 3000),
+                (4, 0, 2, 2000),
+                (5, 4, 4, 4000),
+            ]
+        } else {
+            // Going back expired the lapsed hold, so the second migration gave it no seats.
+            vec![
+                (1, 5, 5, 5000),
+                (2, 10, 10, 10000),
+                (3, 0, 3, 3000),
+                (4, 0, 2, 2000),
+                (5, 0, 4, 4000),
+            ]
+        };
+        assert_eq!(got, expected, "round {round}");
+        let free: i64 = client.query_one(available, &[]).await.unwrap().get(0);
+        assert_eq!(free, 30, "45 seats less the 15 of the active bookings");
+        // The confirmed booking of 10 got adjacent seats in the middle of row A (the 5 of the
+        // first booking sit in the middle of row B, two thirds back), sold: no hold.
+        let row: Vec<String> = client
+            .query(
+                "SELECT i.seat_label FROM booking_items i
+                 JOIN screening_seats x USING (screening_id, row_index, number)
+                 WHERE i.booking_id = 2 AND x.held_until IS NULL ORDER BY i.row_index, i.number",
+                &[],
+            )
+            .await
+            .unwrap()
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        assert_eq!(row, (6..=15).map(|n| format!("A{n}")).collect::<Vec<_>>());
+        migrate::down(&mut client, newer).await.unwrap();
+        let counter: i32 = client
+            .query_one(
+                "SELECT available_seats FROM screenings_now WHERE id = 1",
+                &[],
+            )
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(counter, 30, "round {round}: the counter is back");
+        assert_eq!(
+            migrate::status(&mut client)
+                .await
+                .unwrap()
+                .iter()
+                .filter(|(_, applied_at)| applied_at.is_some())
+                .count(),
+            older
+        );
+    }
+}

@@ -153,7 +153,12 @@ async fn concurrent_bookings_never_oversell() {
     for (seats, reply) in replies {
         match reply.status.as_u16() {
             201 => sold += i64::from(seats),
-            409 => assert_eq!(reply.body["code"], "not_enough_seats", "{:?}", reply.body),
+            409 => assert!(
+                ["not_enough_seats", "no_adjacent_seats"]
+                    .contains(&reply.body["code"].as_str().unwrap()),
+                "{:?}",
+                reply.body
+            ),
             other => panic!("unexpected {other}: {:?}", reply.body),
         }
     }
@@ -162,26 +167,12 @@ async fn concurrent_bookings_never_oversell() {
         .await
         .expect(200);
     let available = after["available_seats"].as_i64().unwrap();
-    assert!(available >= 0);
-    assert!(
-        available < 3,
-        "demand (480 seats) exceeded supply; at most a 1- or 2-seat gap remains"
-    );
     assert_eq!(
         sold,
         SEATS - available,
         "every sold seat came from the screening"
     );
-    let client = app.pool.get().await.unwrap();
-    let held: i64 = client
-        .query_one(
-            "SELECT coalesce(sum(seats), 0)::bigint FROM bookings WHERE screening_id = $1 AND status = 'pending'",
-            &[&screening["id"].as_i64().unwrap()],
-        )
-        .await
-        .unwrap()
-        .get(0);
-    assert_eq!(held, sold);
+    app.assert_no_seat_sold_twice(&screening["id"]).await;
 }
 
 #[tokio::test]
@@ -211,7 +202,7 @@ async fn expired_holds_return_their_seats() {
     app.post(&format!("{first_path}/cancel"), Some(&ana), json!(null))
         .await
         .expect_problem(409, "booking_not_cancellable");
-    // …and booking reclaims them.
+    // …and a new booking takes them.
     let second = app.book(&ana, &screening["id"], 4).await.expect(201);
     assert_eq!(
         app.get(&screening_path, None).await.expect(200)["available_seats"],
@@ -223,19 +214,17 @@ async fn expired_holds_return_their_seats() {
     let swept = boxoffice::ticketing::bookings::sweep_expired_holds(&client, 100)
         .await
         .unwrap();
-    assert_eq!(swept, 1, "one screening got seats back");
-    let (stored, available): (String, i32) = {
-        let row = client
-            .query_one(
-                "SELECT b.status::text, s.available_seats FROM bookings b JOIN screenings s ON s.id = b.screening_id WHERE b.id = $1",
-                &[&second["id"].as_i64().unwrap()],
-            )
-            .await
-            .unwrap();
-        (row.get(0), row.get(1))
-    };
+    assert_eq!(swept, 2, "both lapsed bookings expire");
+    let stored: String = client
+        .query_one(
+            "SELECT status::text FROM bookings WHERE id = $1",
+            &[&second["id"].as_i64().unwrap()],
+        )
+        .await
+        .unwrap()
+        .get(0);
     assert_eq!(stored, "expired");
-    assert_eq!(available, 5);
+    assert_eq!(app.available_labels(&screening["id"]).await.len(), 5);
     assert_eq!(
         boxoffice::ticketing::bookings::sweep_expired_holds(&client, 100)
             .await
@@ -279,20 +268,7 @@ async fn concurrent_sweeps_and_reclaims_return_each_seat_once() {
     for (screening, reply) in screenings.iter().zip(replies) {
         let booked = reply.expect(201);
         assert_eq!(booked["seats"], 6);
-        let id = screening["id"].as_i64().unwrap();
-        let row = client
-            .query_one(
-                "SELECT s.available_seats, (SELECT coalesce(sum(seats), 0)::int FROM bookings
-                 WHERE screening_id = s.id AND status = 'pending') FROM screenings s WHERE s.id = $1",
-                &[&id],
-            )
-            .await
-            .unwrap();
-        let (stored, held): (i32, i32) = (row.get(0), row.get(1));
-        assert_eq!(
-            stored + held,
-            6,
-            "every seat is either available or held, exactly once"
-        );
+        assert_eq!(app.seat_map(&screening["id"]).await["available_seats"], 0);
+        app.assert_no_seat_sold_twice(&screening["id"]).await;
     }
 }

@@ -1,0 +1,913 @@
+// This file was generated with `cornucopia`. Do not modify.
+
+#[derive(Debug)]
+pub struct LockSeatsAroundParams<
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::ArraySql<Item = i16>,
+> {
+    pub row_labels: T2,
+    pub numbers: T3,
+    pub screening_id: i64,
+}
+#[derive(Debug)]
+pub struct HoldChosenSeatsParams<
+    T1: crate::ArraySql<Item = i16>,
+    T2: crate::ArraySql<Item = i16>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+    T5: crate::ArraySql<Item = crate::types::TicketType>,
+    T6: crate::ArraySql<Item = i64>,
+> {
+    pub user_id: i64,
+    pub row_indexes: T1,
+    pub amount: i64,
+    pub hold_seconds: f64,
+    pub screening_id: i64,
+    pub numbers: T2,
+    pub labels: T4,
+    pub ticket_types: T5,
+    pub amounts: T6,
+}
+#[derive(Debug)]
+pub struct HoldBestAvailableParams<
+    T1: crate::ArraySql<Item = crate::types::TicketType>,
+    T2: crate::ArraySql<Item = i64>,
+> {
+    pub user_id: i64,
+    pub seats: i32,
+    pub amount: i64,
+    pub hold_seconds: f64,
+    pub screening_id: i64,
+    pub ticket_types: T1,
+    pub amounts: T2,
+}
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapSeat {
+    pub row_index: i16,
+    pub row_label: String,
+    pub number: i16,
+    pub category: crate::types::SeatCategory,
+    pub blocked: bool,
+    pub available: bool,
+}
+pub struct MapSeatBorrowed<'a> {
+    pub row_index: i16,
+    pub row_label: &'a str,
+    pub number: i16,
+    pub category: crate::types::SeatCategory,
+    pub blocked: bool,
+    pub available: bool,
+}
+impl<'a> From<MapSeatBorrowed<'a>> for MapSeat {
+    fn from(
+        MapSeatBorrowed {
+            row_index,
+            row_label,
+            number,
+            category,
+            blocked,
+            available,
+        }: MapSeatBorrowed<'a>,
+    ) -> Self {
+        Self {
+            row_index,
+            row_label: row_label.into(),
+            number,
+            category,
+            blocked,
+            available,
+        }
+    }
+}
+#[derive(Debug, Clone, PartialEq)]
+pub struct NearSeat {
+    pub row_index: i16,
+    pub row_label: String,
+    pub row_seats: i16,
+    pub number: i16,
+    pub category: crate::types::SeatCategory,
+    pub blocked: bool,
+    pub available: bool,
+}
+pub struct NearSeatBorrowed<'a> {
+    pub row_index: i16,
+    pub row_label: &'a str,
+    pub row_seats: i16,
+    pub number: i16,
+    pub category: crate::types::SeatCategory,
+    pub blocked: bool,
+    pub available: bool,
+}
+impl<'a> From<NearSeatBorrowed<'a>> for NearSeat {
+    fn from(
+        NearSeatBorrowed {
+            row_index,
+            row_label,
+            row_seats,
+            number,
+            category,
+            blocked,
+            available,
+        }: NearSeatBorrowed<'a>,
+    ) -> Self {
+        Self {
+            row_index,
+            row_label: row_label.into(),
+            row_seats,
+            number,
+            category,
+            blocked,
+            available,
+        }
+    }
+}
+#[derive(Debug, Clone, PartialEq, Copy)]
+pub struct HeldSeat {
+    pub booking_id: i64,
+    pub row_index: i16,
+    pub number: i16,
+}
+#[derive(Debug, Clone, PartialEq, Copy)]
+pub struct DoubleSoldSeats {
+    pub misplaced: i64,
+    pub doubled: i64,
+}
+use crate::client::async_::GenericClient;
+use futures::{self, StreamExt, TryStreamExt};
+pub struct MapSeatQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<MapSeatBorrowed, tokio_postgres::Error>,
+    mapper: fn(MapSeatBorrowed) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> MapSeatQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(MapSeatBorrowed) -> R) -> MapSeatQuery<'c, 'a, 's, C, R, N> {
+        MapSeatQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct NearSeatQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<NearSeatBorrowed, tokio_postgres::Error>,
+    mapper: fn(NearSeatBorrowed) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> NearSeatQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(NearSeatBorrowed) -> R) -> NearSeatQuery<'c, 'a, 's, C, R, N> {
+        NearSeatQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct HeldSeatQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<HeldSeat, tokio_postgres::Error>,
+    mapper: fn(HeldSeat) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> HeldSeatQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(HeldSeat) -> R) -> HeldSeatQuery<'c, 'a, 's, C, R, N> {
+        HeldSeatQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct I32Query<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<i32, tokio_postgres::Error>,
+    mapper: fn(i32) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> I32Query<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(i32) -> R) -> I32Query<'c, 'a, 's, C, R, N> {
+        I32Query {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct DoubleSoldSeatsQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<DoubleSoldSeats, tokio_postgres::Error>,
+    mapper: fn(DoubleSoldSeats) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> DoubleSoldSeatsQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(
+        self,
+        mapper: fn(DoubleSoldSeats) -> R,
+    ) -> DoubleSoldSeatsQuery<'c, 'a, 's, C, R, N> {
+        DoubleSoldSeatsQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct SeatMapStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn seat_map() -> SeatMapStmt {
+    SeatMapStmt(
+        "SELECT x.row_index, r.label AS row_label, x.number, x.category, x.blocked, NOT x.blocked AND (x.booking_id IS NULL OR x.held_until <= now()) IS TRUE AS available FROM screenings s JOIN screening_seats x ON x.screening_id = s.id JOIN theater_rows r ON r.theater_id = s.theater_id AND r.row_index = x.row_index WHERE s.id = $1 ORDER BY x.row_index, x.number",
+        None,
+    )
+}
+impl SeatMapStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        screening_id: &'a i64,
+    ) -> MapSeatQuery<'c, 'a, 's, C, MapSeat, 1> {
+        MapSeatQuery {
+            client,
+            params: [screening_id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<MapSeatBorrowed, tokio_postgres::Error> {
+                    Ok(MapSeatBorrowed {
+                        row_index: row.try_get(0)?,
+                        row_label: row.try_get(1)?,
+                        number: row.try_get(2)?,
+                        category: row.try_get(3)?,
+                        blocked: row.try_get(4)?,
+                        available: row.try_get(5)?,
+                    })
+                },
+            mapper: |it| MapSeat::from(it),
+        }
+    }
+}
+pub struct LockSeatsAroundStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn lock_seats_around() -> LockSeatsAroundStmt {
+    LockSeatsAroundStmt(
+        "WITH near AS ( SELECT DISTINCT r.row_index, r.label, r.seats, n::smallint AS number FROM unnest($1::text[], $2::smallint[]) AS w (label, number) JOIN screenings s ON s.id = $3 JOIN theater_rows r ON r.theater_id = s.theater_id AND r.label = w.label CROSS JOIN LATERAL generate_series(w.number - 2, w.number + 2) AS n ORDER BY r.row_index, number ) SELECT x.row_index, near.label AS row_label, near.seats AS row_seats, x.number, x.category, x.blocked, NOT x.blocked AND (x.booking_id IS NULL OR x.held_until <= now()) IS TRUE AS available FROM near CROSS JOIN LATERAL ( SELECT * FROM screening_seats x WHERE x.screening_id = $3 AND x.row_index = near.row_index AND x.number = near.number LIMIT 1 ) x ORDER BY x.row_index, x.number FOR UPDATE OF x",
+        None,
+    )
+}
+impl LockSeatsAroundStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::StringSql,
+        T2: crate::ArraySql<Item = T1>,
+        T3: crate::ArraySql<Item = i16>,
+    >(
+        &'s self,
+        client: &'c C,
+        row_labels: &'a T2,
+        numbers: &'a T3,
+        screening_id: &'a i64,
+    ) -> NearSeatQuery<'c, 'a, 's, C, NearSeat, 3> {
+        NearSeatQuery {
+            client,
+            params: [row_labels, numbers, screening_id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<NearSeatBorrowed, tokio_postgres::Error> {
+                    Ok(NearSeatBorrowed {
+                        row_index: row.try_get(0)?,
+                        row_label: row.try_get(1)?,
+                        row_seats: row.try_get(2)?,
+                        number: row.try_get(3)?,
+                        category: row.try_get(4)?,
+                        blocked: row.try_get(5)?,
+                        available: row.try_get(6)?,
+                    })
+                },
+            mapper: |it| NearSeat::from(it),
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::StringSql,
+    T2: crate::ArraySql<Item = T1>,
+    T3: crate::ArraySql<Item = i16>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        LockSeatsAroundParams<T1, T2, T3>,
+        NearSeatQuery<'c, 'a, 's, C, NearSeat, 3>,
+        C,
+    > for LockSeatsAroundStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a LockSeatsAroundParams<T1, T2, T3>,
+    ) -> NearSeatQuery<'c, 'a, 's, C, NearSeat, 3> {
+        self.bind(
+            client,
+            &params.row_labels,
+            &params.numbers,
+            &params.screening_id,
+        )
+    }
+}
+pub struct HoldChosenSeatsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn hold_chosen_seats() -> HoldChosenSeatsStmt {
+    HoldChosenSeatsStmt(
+        "WITH booking AS ( INSERT INTO bookings (user_id, screening_id, seats, amount, currency, expires_at) SELECT $1, s.id, cardinality($2::smallint[]), $3, s.currency, least(now() + make_interval(secs => $4), s.starts_at) FROM screenings s WHERE s.id = $5 AND s.starts_at > now() RETURNING id, screening_id, expires_at ), wanted AS ( SELECT w.* FROM unnest($2::smallint[], $6::smallint[], $7::text[], $8::ticket_type[], $9::bigint[]) AS w (row_index, number, label, ticket_type, amount) ), taken AS ( UPDATE screening_seats x SET booking_id = b.id, held_until = b.expires_at FROM booking b, wanted w WHERE x.screening_id = b.screening_id AND x.row_index = w.row_index AND x.number = w.number AND NOT x.blocked AND (x.booking_id IS NULL OR x.held_until <= now()) RETURNING x.row_index, x.number, x.category ), items AS ( INSERT INTO booking_items (booking_id, screening_id, row_index, number, seat_label, category, ticket_type, amount) SELECT b.id, b.screening_id, t.row_index, t.number, w.label, t.category, w.ticket_type, w.amount FROM booking b, taken t JOIN wanted w ON w.row_index = t.row_index AND w.number = t.number ) SELECT b.id AS booking_id, t.row_index, t.number FROM booking b, taken t",
+        None,
+    )
+}
+impl HoldChosenSeatsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::ArraySql<Item = i16>,
+        T2: crate::ArraySql<Item = i16>,
+        T3: crate::StringSql,
+        T4: crate::ArraySql<Item = T3>,
+        T5: crate::ArraySql<Item = crate::types::TicketType>,
+        T6: crate::ArraySql<Item = i64>,
+    >(
+        &'s self,
+        client: &'c C,
+        user_id: &'a i64,
+        row_indexes: &'a T1,
+        amount: &'a i64,
+        hold_seconds: &'a f64,
+        screening_id: &'a i64,
+        numbers: &'a T2,
+        labels: &'a T4,
+        ticket_types: &'a T5,
+        amounts: &'a T6,
+    ) -> HeldSeatQuery<'c, 'a, 's, C, HeldSeat, 9> {
+        HeldSeatQuery {
+            client,
+            params: [
+                user_id,
+                row_indexes,
+                amount,
+                hold_seconds,
+                screening_id,
+                numbers,
+                labels,
+                ticket_types,
+                amounts,
+            ],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row: &tokio_postgres::Row| -> Result<HeldSeat, tokio_postgres::Error> {
+                Ok(HeldSeat {
+                    booking_id: row.try_get(0)?,
+                    row_index: row.try_get(1)?,
+                    number: row.try_get(2)?,
+                })
+            },
+            mapper: |it| HeldSeat::from(it),
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::ArraySql<Item = i16>,
+    T2: crate::ArraySql<Item = i16>,
+    T3: crate::StringSql,
+    T4: crate::ArraySql<Item = T3>,
+    T5: crate::ArraySql<Item = crate::types::TicketType>,
+    T6: crate::ArraySql<Item = i64>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        HoldChosenSeatsParams<T1, T2, T3, T4, T5, T6>,
+        HeldSeatQuery<'c, 'a, 's, C, HeldSeat, 9>,
+        C,
+    > for HoldChosenSeatsStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a HoldChosenSeatsParams<T1, T2, T3, T4, T5, T6>,
+    ) -> HeldSeatQuery<'c, 'a, 's, C, HeldSeat, 9> {
+        self.bind(
+            client,
+            &params.user_id,
+            &params.row_indexes,
+            &params.amount,
+            &params.hold_seconds,
+            &params.screening_id,
+            &params.numbers,
+            &params.labels,
+            &params.ticket_types,
+            &params.amounts,
+        )
+    }
+}
+pub struct HoldBestAvailableStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn hold_best_available() -> HoldBestAvailableStmt {
+    HoldBestAvailableStmt(
+        "WITH booking AS ( INSERT INTO bookings (user_id, screening_id, seats, amount, currency, expires_at) SELECT $1, s.id, $2, $3, s.currency, least(now() + make_interval(secs => $4), s.starts_at) FROM screenings s WHERE s.id = $5 AND s.starts_at > now() RETURNING id, screening_id, expires_at ), taken AS ( SELECT t.row_index, t.number, row_number() OVER (ORDER BY t.number) AS position FROM booking b, take_best_available(b.screening_id, $2, b.id, b.expires_at) AS t ), items AS ( INSERT INTO booking_items (booking_id, screening_id, row_index, number, seat_label, category, ticket_type, amount) SELECT b.id, b.screening_id, t.row_index, t.number, r.label || t.number, 'standard', ($6::ticket_type[])[t.position], ($7::bigint[])[t.position] FROM booking b CROSS JOIN taken t JOIN screenings s ON s.id = b.screening_id JOIN theater_rows r ON r.theater_id = s.theater_id AND r.row_index = t.row_index ) SELECT b.id AS booking_id, t.row_index, t.number FROM booking b, taken t",
+        None,
+    )
+}
+impl HoldBestAvailableStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::ArraySql<Item = crate::types::TicketType>,
+        T2: crate::ArraySql<Item = i64>,
+    >(
+        &'s self,
+        client: &'c C,
+        user_id: &'a i64,
+        seats: &'a i32,
+        amount: &'a i64,
+        hold_seconds: &'a f64,
+        screening_id: &'a i64,
+        ticket_types: &'a T1,
+        amounts: &'a T2,
+    ) -> HeldSeatQuery<'c, 'a, 's, C, HeldSeat, 7> {
+        HeldSeatQuery {
+            client,
+            params: [
+                user_id,
+                seats,
+                amount,
+                hold_seconds,
+                screening_id,
+                ticket_types,
+                amounts,
+            ],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row: &tokio_postgres::Row| -> Result<HeldSeat, tokio_postgres::Error> {
+                Ok(HeldSeat {
+                    booking_id: row.try_get(0)?,
+                    row_index: row.try_get(1)?,
+                    number: row.try_get(2)?,
+                })
+            },
+            mapper: |it| HeldSeat::from(it),
+        }
+    }
+}
+impl<
+    'c,
+    'a,
+    's,
+    C: GenericClient,
+    T1: crate::ArraySql<Item = crate::types::TicketType>,
+    T2: crate::ArraySql<Item = i64>,
+>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        HoldBestAvailableParams<T1, T2>,
+        HeldSeatQuery<'c, 'a, 's, C, HeldSeat, 7>,
+        C,
+    > for HoldBestAvailableStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a HoldBestAvailableParams<T1, T2>,
+    ) -> HeldSeatQuery<'c, 'a, 's, C, HeldSeat, 7> {
+        self.bind(
+            client,
+            &params.user_id,
+            &params.seats,
+            &params.amount,
+            &params.hold_seconds,
+            &params.screening_id,
+            &params.ticket_types,
+            &params.amounts,
+        )
+    }
+}
+pub struct ReleaseLapsedHoldsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn release_lapsed_holds() -> ReleaseLapsedHoldsStmt {
+    ReleaseLapsedHoldsStmt(
+        "UPDATE screening_seats SET booking_id = NULL, held_until = NULL WHERE screening_id = $1 AND booking_id IS NOT NULL AND held_until <= now()",
+        None,
+    )
+}
+impl ReleaseLapsedHoldsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub async fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        screening_id: &'a i64,
+    ) -> Result<u64, tokio_postgres::Error> {
+        client.execute(self.0, &[screening_id]).await
+    }
+}
+pub struct FreeStandardSeatsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn free_standard_seats() -> FreeStandardSeatsStmt {
+    FreeStandardSeatsStmt(
+        "SELECT count(*)::int FROM screening_seats WHERE screening_id = $1 AND category = 'standard' AND NOT blocked AND (booking_id IS NULL OR held_until <= now())",
+        None,
+    )
+}
+impl FreeStandardSeatsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        screening_id: &'a i64,
+    ) -> I32Query<'c, 'a, 's, C, i32, 1> {
+        I32Query {
+            client,
+            params: [screening_id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+pub struct ConfirmSeatsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn confirm_seats() -> ConfirmSeatsStmt {
+    ConfirmSeatsStmt(
+        "UPDATE screening_seats SET held_until = NULL WHERE booking_id = $1 AND held_until > now()",
+        None,
+    )
+}
+impl ConfirmSeatsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub async fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        booking_id: &'a i64,
+    ) -> Result<u64, tokio_postgres::Error> {
+        client.execute(self.0, &[booking_id]).await
+    }
+}
+pub struct ReleaseSeatsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn release_seats() -> ReleaseSeatsStmt {
+    ReleaseSeatsStmt(
+        "UPDATE screening_seats SET booking_id = NULL, held_until = NULL WHERE booking_id = $1",
+        None,
+    )
+}
+impl ReleaseSeatsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub async fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        booking_id: &'a i64,
+    ) -> Result<u64, tokio_postgres::Error> {
+        client.execute(self.0, &[booking_id]).await
+    }
+}
+pub struct DoubleSoldSeatsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn double_sold_seats() -> DoubleSoldSeatsStmt {
+    DoubleSoldSeatsStmt(
+        "SELECT (SELECT count(*) FROM booking_items i JOIN bookings b ON b.id = i.booking_id JOIN screening_seats x ON x.screening_id = i.screening_id AND x.row_index = i.row_index AND x.number = i.number WHERE i.screening_id = $1 AND i.released_at IS NULL AND (b.status = 'confirmed' OR (b.status = 'pending' AND b.expires_at > now())) AND x.booking_id IS DISTINCT FROM b.id) AS misplaced, (SELECT count(*) FROM ( SELECT 1 FROM booking_items i JOIN bookings b ON b.id = i.booking_id WHERE i.screening_id = $1 AND i.released_at IS NULL AND (b.status = 'confirmed' OR (b.status = 'pending' AND b.expires_at > now())) GROUP BY i.row_index, i.number HAVING count(*) > 1) d) AS doubled",
+        None,
+    )
+}
+impl DoubleSoldSeatsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        screening_id: &'a i64,
+    ) -> DoubleSoldSeatsQuery<'c, 'a, 's, C, DoubleSoldSeats, 1> {
+        DoubleSoldSeatsQuery {
+            client,
+            params: [screening_id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<DoubleSoldSeats, tokio_postgres::Error> {
+                    Ok(DoubleSoldSeats {
+                        misplaced: row.try_get(0)?,
+                        doubled: row.try_get(1)?,
+                    })
+                },
+            mapper: |it| DoubleSoldSeats::from(it),
+        }
+    }
+}

@@ -1,0 +1,165 @@
+--: MapSeat()
+--: NearSeat()
+--: HeldSeat()
+
+--! seat_map : MapSeat
+-- A screening's seats as of now, row by row front to back, left to right
+-- (screening_seats_pkey): a seat is available unless it is blocked, sold, or held by a
+-- booking whose hold has not lapsed. No row when the screening does not exist.
+-- vet: not null: available: `… IS TRUE` is never null (a sold seat's held_until is)
+SELECT x.row_index, r.label AS row_label, x.number, x.category, x.blocked,
+       NOT x.blocked AND (x.booking_id IS NULL OR x.held_until <= now()) IS TRUE AS available
+FROM screenings s
+JOIN screening_seats x ON x.screening_id = s.id
+JOIN theater_rows r ON r.theater_id = s.theater_id AND r.row_index = x.row_index
+WHERE s.id = :screening_id
+ORDER BY x.row_index, x.number;
+
+--! lock_seats_around : NearSeat
+-- Chosen seats: locks the seats asked for (by row label and number) and their neighbours two
+-- either side in the same row, in seat order (the one lock order of seats, so two bookings
+-- never deadlock), and reads them as of now. The rules of a chosen-seats booking (taken
+-- seats, companion seats, lone seats left) are then decided on seats no one else can change
+-- meanwhile. Seats asked for that do not exist are missing from the answer
+-- (screening_seats_pkey, theater_rows_label_key).
+-- vet: not null: available: `… IS TRUE` is never null (a sold seat's held_until is)
+WITH near AS (
+    SELECT DISTINCT r.row_index, r.label, r.seats, n::smallint AS number
+    FROM unnest(:row_labels::text[], :numbers::smallint[]) AS w (label, number)
+    JOIN screenings s ON s.id = :screening_id
+    JOIN theater_rows r ON r.theater_id = s.theater_id AND r.label = w.label
+    CROSS JOIN LATERAL generate_series(w.number - 2, w.number + 2) AS n
+    ORDER BY r.row_index, number
+)
+SELECT x.row_index, near.label AS row_label, near.seats AS row_seats, x.number, x.category,
+       x.blocked,
+       NOT x.blocked AND (x.booking_id IS NULL OR x.held_until <= now()) IS TRUE AS available
+FROM near
+-- One primary-key probe per seat near, in seat order (the nested loop keeps the order of
+-- `near`, so the seats are locked in it), never a scan of the screening's seats: the LIMIT
+-- keeps the planner from flattening the subquery into a hash join over all of them.
+CROSS JOIN LATERAL (
+    SELECT * FROM screening_seats x
+    WHERE x.screening_id = :screening_id AND x.row_index = near.row_index
+      AND x.number = near.number
+    LIMIT 1
+) x
+ORDER BY x.row_index, x.number
+FOR UPDATE OF x;
+
+--! hold_chosen_seats : HeldSeat
+-- Books seats locked by lock_seats_around: the booking, its seats held until the hold ends
+-- (after `hold_seconds`, or when the screening starts if sooner) and one item per seat, with
+-- its ticket type and amount, in one statement. The seats are free (they were checked under
+-- lock); should one not be, it is missing from the answer and the caller rolls back. No row
+-- when the screening has started.
+WITH booking AS (
+    INSERT INTO bookings (user_id, screening_id, seats, amount, currency, expires_at)
+    SELECT :user_id, s.id, cardinality(:row_indexes::smallint[]), :amount, s.currency,
+           least(now() + make_interval(secs => :hold_seconds), s.starts_at)
+    FROM screenings s
+    WHERE s.id = :screening_id AND s.starts_at > now()
+    RETURNING id, screening_id, expires_at
+), wanted AS (
+    SELECT w.* FROM unnest(:row_indexes::smallint[], :numbers::smallint[], :labels::text[],
+                           :ticket_types::ticket_type[], :amounts::bigint[])
+                    AS w (row_index, number, label, ticket_type, amount)
+), taken AS (
+    UPDATE screening_seats x SET booking_id = b.id, held_until = b.expires_at
+    FROM booking b, wanted w
+    WHERE x.screening_id = b.screening_id AND x.row_index = w.row_index
+      AND x.number = w.number AND NOT x.blocked
+      AND (x.booking_id IS NULL OR x.held_until <= now())
+    RETURNING x.row_index, x.number, x.category
+), items AS (
+    INSERT INTO booking_items (booking_id, screening_id, row_index, number, seat_label,
+                               category, ticket_type, amount)
+    SELECT b.id, b.screening_id, t.row_index, t.number, w.label, t.category, w.ticket_type,
+           w.amount
+    FROM booking b, taken t JOIN wanted w ON w.row_index = t.row_index AND w.number = t.number
+)
+SELECT b.id AS booking_id, t.row_index, t.number
+FROM booking b, taken t;
+
+--! hold_best_available : HeldSeat
+-- Best available: the booking, `seats` adjacent standard seats chosen and held by the
+-- database's take_best_available (migration 000012), and one item per seat, the seats from
+-- left to right getting `ticket_types` in order, at `amounts`. No row when the screening has
+-- started or no row of the theater has such a block (the caller then rolls back).
+-- vet: not null: booking_id, row_index, number: the booking's id and the seats the function returns
+WITH booking AS (
+    INSERT INTO bookings (user_id, screening_id, seats, amount, currency, expires_at)
+    SELECT :user_id, s.id, :seats, :amount, s.currency,
+           least(now() + make_interval(secs => :hold_seconds), s.starts_at)
+    FROM screenings s
+    WHERE s.id = :screening_id AND s.starts_at > now()
+    RETURNING id, screening_id, expires_at
+), taken AS (
+    SELECT t.row_index, t.number, row_number() OVER (ORDER BY t.number) AS position
+    FROM booking b, take_best_available(b.screening_id, :seats, b.id, b.expires_at) AS t
+), items AS (
+    INSERT INTO booking_items (booking_id, screening_id, row_index, number, seat_label,
+                               category, ticket_type, amount)
+    SELECT b.id, b.screening_id, t.row_index, t.number, r.label || t.number, 'standard',
+           (:ticket_types::ticket_type[])[t.position], (:amounts::bigint[])[t.position]
+    FROM booking b
+    CROSS JOIN taken t
+    JOIN screenings s ON s.id = b.screening_id
+    JOIN theater_rows r ON r.theater_id = s.theater_id AND r.row_index = t.row_index
+)
+SELECT b.id AS booking_id, t.row_index, t.number
+FROM booking b, taken t;
+
+--! release_lapsed_holds
+-- Frees the seats of a screening whose holds have lapsed, before the sweep gets to them, so
+-- that best available can choose them (screening_seats_taken_idx). Their bookings read as
+-- expired already; the sweep marks them so. A seat another booking took meanwhile is not
+-- touched: its hold is running.
+UPDATE screening_seats
+SET booking_id = NULL, held_until = NULL
+WHERE screening_id = :screening_id AND booking_id IS NOT NULL AND held_until <= now();
+
+--! free_standard_seats
+-- How many standard seats of a screening are free now: why a best-available booking found
+-- no block (screening_seats_pkey).
+-- vet: not null: count: count(*) is never null
+SELECT count(*)::int
+FROM screening_seats
+WHERE screening_id = :screening_id AND category = 'standard' AND NOT blocked
+  AND (booking_id IS NULL OR held_until <= now());
+
+--! confirm_seats
+-- A paid booking's seats become sold: their hold ends. Affects as many rows as the booking
+-- has seats only if every hold is still running (screening_seats_booking_id_idx).
+UPDATE screening_seats
+SET held_until = NULL
+WHERE booking_id = :booking_id AND held_until > now();
+
+--! release_seats
+-- Gives a cancelled or expired booking's seats back, those it still holds
+-- (screening_seats_booking_id_idx).
+UPDATE screening_seats
+SET booking_id = NULL, held_until = NULL
+WHERE booking_id = :booking_id;
+
+--! double_sold_seats
+-- The check every concurrent test and benchmark ends with: seats that an active booking's
+-- item names but the seat is not the booking's, or that two active bookings' items name. Both
+-- must be zero (booking_items_seat_idx).
+-- vet: allow seq scan: a whole-screening audit, run by tests and the benchmark after a load
+-- vet: not null: misplaced, doubled: count(*) is never null
+SELECT
+    (SELECT count(*) FROM booking_items i
+     JOIN bookings b ON b.id = i.booking_id
+     JOIN screening_seats x ON x.screening_id = i.screening_id AND x.row_index = i.row_index
+                           AND x.number = i.number
+     WHERE i.screening_id = :screening_id AND i.released_at IS NULL
+       AND (b.status = 'confirmed' OR (b.status = 'pending' AND b.expires_at > now()))
+       AND x.booking_id IS DISTINCT FROM b.id) AS misplaced,
+    (SELECT count(*) FROM (
+        SELECT 1 FROM booking_items i
+        JOIN bookings b ON b.id = i.booking_id
+        WHERE i.screening_id = :screening_id AND i.released_at IS NULL
+          AND (b.status = 'confirmed' OR (b.status = 'pending' AND b.expires_at > now()))
+        GROUP BY i.row_index, i.number
+        HAVING count(*) > 1) d) AS doubled;

@@ -1,0 +1,276 @@
+//! Seat maps: a screening's seats as of now, as JSON and as a picture of the auditorium, both
+//! from one query (`seat_map`). A seat is available unless it is blocked, sold, or held by a
+//! pending booking whose hold has not lapsed.
+
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use codegen::queries::seats as q;
+use poem::web::Data;
+use poem_openapi::{ApiResponse, Object, OpenApi, param::Path, payload::Json};
+
+use crate::catalog::layouts::SeatCategory;
+use crate::catalog::screenings::screening_not_found;
+use crate::operation_errors;
+use crate::platform::AppState;
+use crate::platform::http::Svg;
+use crate::platform::problem::ApiError;
+
+/// A seat of a screening.
+#[derive(Object, Debug, Clone, PartialEq, Eq)]
+pub struct MapSeat {
+    /// Row and number, e.g. `F12`.
+    pub label: String,
+    /// 1..n, left to right as the audience sees them.
+    pub number: i32,
+    pub category: SeatCategory,
+    /// Can be booked now: not blocked, not sold, not held by an unexpired booking.
+    pub available: bool,
+}
+
+/// A row of a seat map, its seats left to right.
+#[derive(Object, Debug, Clone, PartialEq, Eq)]
+pub struct MapRow {
+    /// The row's label.
+    pub row: String,
+    pub seats: Vec<MapSeat>,
+}
+
+/// A screening's seats as of now, row by row from the front (the screen).
+#[derive(Object, Debug, Clone, PartialEq, Eq)]
+pub struct SeatMap {
+    /// The screening.
+    pub screening_id: i64,
+    /// The available seats here: the screening's `available_seats`.
+    pub available_seats: i32,
+    pub rows: Vec<MapRow>,
+}
+
+impl SeatMap {
+    /// Groups the rows of `seat_map` (in row and seat order) into rows.
+    fn from_seats(screening_id: i64, seats: Vec<q::MapSeat>) -> Self {
+        let mut rows: Vec<MapRow> = Vec::new();
+        let mut available_seats = 0;
+        for seat in seats {
+            if rows.last().is_none_or(|row| row.row != seat.row_label) {
+                rows.push(MapRow {
+                    row: seat.row_label.clone(),
+                    seats: Vec::new(),
+                });
+            }
+            available_seats += i32::from(seat.available);
+            rows.last_mut().expect("pushed above").seats.push(MapSeat {
+                label: format!("{}{}", seat.row_label, seat.number),
+                number: seat.number.into(),
+                category: seat.category.into(),
+                available: seat.available,
+            });
+        }
+        SeatMap {
+            screening_id,
+            available_seats,
+            rows,
+        }
+    }
+
+    /// The map drawn as SVG: the screen at the top, each row's label at both ends, seats as
+    /// squares coloured by category, unavailable seats grey, blocked seats crossed, a legend
+    /// at the bottom. Rows are centred under the screen. Every seat has a `<title>` (its label
+    /// and state) for a tooltip. Labels are capital letters and digits, so no text needs
+    /// escaping.
+    pub fn to_svg(&self, blocked: &[bool]) -> String {
+        const SEAT: usize = 22;
+        const PITCH: usize = 26;
+        const SIDE: usize = 40;
+        const TOP: usize = 70;
+        let widest = self.rows.iter().map(|r| r.seats.len()).max().unwrap_or(0);
+        let width = 2 * SIDE + widest.max(12) * PITCH;
+        let legend_y = TOP + self.rows.len() * PITCH + 20;
+        let height = legend_y + 40;
+        let mut svg = String::new();
+        let _ = write!(
+            svg,
+            r##"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="11">"##
+        );
+        let _ = write!(
+            svg,
+            r##"<title>Seat map of screening {id}: {available} seats available</title><rect width="100%" height="100%" fill="#ffffff"/>"##,
+            id = self.screening_id,
+            available = self.available_seats,
+        );
+        // The screen: a shallow arc across the top.
+        let (left, right, mid) = (SIDE, width - SIDE, width / 2);
+        let _ = write!(
+            svg,
+            r##"<path d="M {left} 30 Q {mid} 12 {right} 30" stroke="#333" stroke-width="4" fill="none"/><text x="{mid}" y="48" text-anchor="middle" fill="#333" letter-spacing="4">SCREEN</text>"##
+        );
+        let mut seat_index = 0;
+        for (r, row) in self.rows.iter().enumerate() {
+            let y = TOP + r * PITCH;
+            let x0 = (width - row.seats.len() * PITCH) / 2;
+            let text_y = y + SEAT / 2 + 4;
+            let _ = write!(
+                svg,
+                r##"<text x="{}" y="{text_y}" text-anchor="middle" fill="#555">{}</text><text x="{}" y="{text_y}" text-anchor="middle" fill="#555">{}</text>"##,
+                x0 - PITCH / 2 - 4,
+                row.row,
+                x0 + row.seats.len() * PITCH + PITCH / 2 + 2,
+                row.row,
+            );
+            for (s, seat) in row.seats.iter().enumerate() {
+                let is_blocked = blocked.get(seat_index).copied().unwrap_or(false);
+                seat_index += 1;
+                let x = x0 + s * PITCH;
+                let fill = if seat.available {
+                    category_colour(seat.category)
+                } else {
+                    UNAVAILABLE
+                };
+                let state = if is_blocked {
+                    "blocked"
+                } else if seat.available {
+                    "available"
+                } else {
+                    "taken"
+                };
+                let _ = write!(
+                    svg,
+                    r##"<g><title>{label} · {category} · {state}</title><rect x="{x}" y="{y}" width="{SEAT}" height="{SEAT}" rx="4" fill="{fill}"/>"##,
+                    label = seat.label,
+                    category = category_name(seat.category),
+                );
+                if is_blocked {
+                    let _ = write!(
+                        svg,
+                        r##"<path d="M {} {} L {} {} M {} {} L {} {}" stroke="#555" stroke-width="2"/>"##,
+                        x + 5,
+                        y + 5,
+                        x + SEAT - 5,
+                        y + SEAT - 5,
+                        x + SEAT - 5,
+                        y + 5,
+                        x + 5,
+                        y + SEAT - 5,
+                    );
+                } else if seat.category == SeatCategory::Wheelchair {
+                    let _ = write!(
+                        svg,
+                        r##"<text x="{}" y="{}" text-anchor="middle" fill="#fff" font-weight="bold">W</text>"##,
+                        x + SEAT / 2,
+                        y + SEAT / 2 + 4,
+                    );
+                }
+                svg.push_str("</g>");
+            }
+        }
+        let legend = [
+            (category_colour(SeatCategory::Standard), "standard"),
+            (category_colour(SeatCategory::Premium), "premium"),
+            (category_colour(SeatCategory::Wheelchair), "wheelchair"),
+            (category_colour(SeatCategory::Companion), "companion"),
+            (UNAVAILABLE, "taken"),
+        ];
+        let step = (width - 2 * SIDE) / legend.len();
+        for (i, (colour, name)) in legend.iter().enumerate() {
+            let x = SIDE + i * step;
+            let _ = write!(
+                svg,
+                r##"<rect x="{x}" y="{legend_y}" width="14" height="14" rx="3" fill="{colour}"/><text x="{}" y="{}" fill="#333">{name}</text>"##,
+                x + 19,
+                legend_y + 11,
+            );
+        }
+        svg.push_str("</svg>");
+        svg
+    }
+}
+
+/// The colour of an unavailable seat.
+const UNAVAILABLE: &str = "#c9c9c9";
+
+fn category_colour(category: SeatCategory) -> &'static str {
+    match category {
+        SeatCategory::Standard => "#3b7dd8",
+        SeatCategory::Premium => "#c8961e",
+        SeatCategory::Wheelchair => "#2f9e5b",
+        SeatCategory::Companion => "#8e62c9",
+    }
+}
+
+fn category_name(category: SeatCategory) -> &'static str {
+    match category {
+        SeatCategory::Standard => "standard",
+        SeatCategory::Premium => "premium",
+        SeatCategory::Wheelchair => "wheelchair",
+        SeatCategory::Companion => "companion",
+    }
+}
+
+#[derive(ApiResponse)]
+enum SeatMapPicture {
+    /// The seat map as SVG.
+    #[oai(status = 200)]
+    Ok(Svg),
+}
+
+operation_errors! {
+    GetSeatMapError(Path) {
+        404: "`screening_not_found`.",
+    }
+}
+
+/// `/v1/screenings/{id}/seats`.
+#[derive(Default)]
+pub struct SeatMapsApi;
+
+/// Reads a screening's seats: the map, and which seats are blocked (in map order).
+///
+/// Errors: 404 `screening_not_found`.
+async fn read_seat_map(state: &AppState, id: i64) -> Result<(SeatMap, Vec<bool>), ApiError> {
+    let client = state.pool.get().await?;
+    let seats = q::seat_map().bind(&client, &id).all().await?;
+    if seats.is_empty() {
+        return Err(screening_not_found(id));
+    }
+    let blocked = seats.iter().map(|seat| seat.blocked).collect();
+    Ok((SeatMap::from_seats(id, seats), blocked))
+}
+
+#[OpenApi(
+    prefix_path = "/v1/screenings",
+    tag = "crate::platform::http::ApiTags::Screenings"
+)]
+impl SeatMapsApi {
+    /// Get a screening's seat map
+    ///
+    /// Every seat, row by row from the screen, each with its category and whether it can be
+    /// booked now. A seat held by a pending booking is unavailable until the hold lapses.
+    #[oai(path = "/:id/seats", method = "get", operation_id = "get_seat_map")]
+    async fn get(
+        &self,
+        state: Data<&Arc<AppState>>,
+        /// The screening's id.
+        id: Path<i64>,
+    ) -> Result<Json<SeatMap>, GetSeatMapError> {
+        Ok(Json(read_seat_map(&state, id.0).await?.0))
+    }
+
+    /// Draw a screening's seat map
+    ///
+    /// The seat map as an SVG picture: the screen at the top, rows labelled at both ends,
+    /// seats coloured by category (grey when taken), blocked seats crossed, and a legend.
+    #[oai(
+        path = "/:id/seats.svg",
+        method = "get",
+        operation_id = "draw_seat_map"
+    )]
+    async fn draw(
+        &self,
+        state: Data<&Arc<AppState>>,
+        /// The screening's id.
+        id: Path<i64>,
+    ) -> Result<SeatMapPicture, GetSeatMapError> {
+        let (map, blocked) = read_seat_map(&state, id.0).await?;
+        Ok(SeatMapPicture::Ok(Svg(map.to_svg(&blocked))))
+    }
+}
