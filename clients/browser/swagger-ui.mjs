@@ -1,11 +1,14 @@
 // Swagger UI in a real browser (Debian's Chromium, driven by playwright-core): open /docs,
 // authorize with a bearer token this check obtains, expand "List screenings", click
-// "Try it out" and "Execute", and see a 200 rendered. Saves target/swagger-ui.png.
+// "Try it out" and "Execute", and see a 200 rendered. Saves target/swagger-ui.png. Then the
+// seat map picture of a screening: it renders, with one square per seat of its JSON seat map.
+// Saves target/seat-map.png.
 import { chromium } from "playwright-core";
 import { mkdirSync } from "node:fs";
 
 const baseUrl = process.env.BOXOFFICE_URL ?? "http://127.0.0.1:8080";
 const screenshot = new URL("../../target/swagger-ui.png", import.meta.url).pathname;
+const seatMapShot = new URL("../../target/seat-map.png", import.meta.url).pathname;
 
 async function post(path, body) {
   const response = await fetch(`${baseUrl}${path}`, {
@@ -60,6 +63,24 @@ try {
   await lockedStatus.waitFor({ timeout: 15_000 });
   if ((await lockedStatus.innerText()).trim() !== "200") throw new Error("the bearer token was not used");
   console.log(`Swagger UI: authorized, executed list_screenings (200) and list_bookings (200); screenshot ${screenshot}`);
+
+  const { items } = await (await fetch(`${baseUrl}/v1/screenings?limit=1`)).json();
+  if (!items.length) throw new Error("no screening to draw a seat map of");
+  const id = items[0].id;
+  const map = await (await fetch(`${baseUrl}/v1/screenings/${id}/seats`)).json();
+  const seats = map.rows.reduce((n, row) => n + row.seats.length, 0);
+  const picture = await browser.newPage({ viewport: { width: 900, height: 700 } });
+  const response = await picture.goto(`${baseUrl}/v1/screenings/${id}/seats.svg`);
+  if (response.headers()["content-type"] !== "image/svg+xml") {
+    throw new Error(`seats.svg answered ${response.headers()["content-type"]}`);
+  }
+  const box = await picture.locator("svg").boundingBox();
+  const drawn = await picture.locator("svg g > rect").count();
+  await picture.screenshot({ path: seatMapShot });
+  if (!box || box.width < 300 || drawn !== seats) {
+    throw new Error(`seats.svg drew ${drawn} of ${seats} seats in ${JSON.stringify(box)}`);
+  }
+  console.log(`seat map of screening ${id}: ${drawn} seats drawn; screenshot ${seatMapShot}`);
 } finally {
   await browser.close();
 }
