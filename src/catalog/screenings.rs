@@ -91,7 +91,7 @@ impl poem_openapi::types::Example for Prices {
             adult: 1250,
             child: Some(800),
             senior: Some(950),
-            student: None,
+            student: Some(1000),
         }
     }
 }

@@ -143,7 +143,11 @@ pub struct NewBooking {
     /// The screening to book.
     pub screening_id: i64,
     /// Best available: this many adjacent standard seats in one row, 1–10.
-    #[oai(validator(minimum(value = "1"), maximum(value = "10")))]
+    // Skipped when none only so that the document's example leaves it out.
+    #[oai(
+        validator(minimum(value = "1"), maximum(value = "10")),
+        skip_serializing_if_is_none
+    )]
     pub seats: Option<i32>,
     /// Chosen seats: 1–10 distinct labels, e.g. `["F11", "F12"]`.
     #[oai(validator(min_items = 1, max_items = 10, unique_items))]
