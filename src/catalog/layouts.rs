@@ -288,25 +288,42 @@ impl ValidLayout {
     }
 }
 
-/// Groups a theater's seats (as `get_layout` reads them) into rows.
-fn layout_of(theater_id: i64, seats: Vec<q::LayoutSeat>) -> Layout {
-    let mut rows: Vec<LayoutRowSeats> = Vec::new();
-    for seat in seats {
-        if rows.last().is_none_or(|row| row.row != seat.label) {
-            rows.push(LayoutRowSeats {
-                row: seat.label.clone(),
-                seats: Vec::new(),
-            });
+/// Groups seats read in row and seat order into rows, by their row's label: `(label,
+/// seats)` front to back. Serves the layout and the seat map alike.
+pub fn group_into_rows<S, T>(
+    seats: impl IntoIterator<Item = S>,
+    row_of: impl Fn(&S) -> &str,
+    seat: impl Fn(S) -> T,
+) -> Vec<(String, Vec<T>)> {
+    let mut rows: Vec<(String, Vec<T>)> = Vec::new();
+    for item in seats {
+        if rows.last().is_none_or(|(label, _)| label != row_of(&item)) {
+            rows.push((row_of(&item).to_owned(), Vec::new()));
         }
-        let row = rows.last_mut().expect("pushed above");
-        row.seats.push(LayoutSeat {
+        rows.last_mut().expect("pushed above").1.push(seat(item));
+    }
+    rows
+}
+
+/// A theater's seats (as `get_layout` reads them), grouped into rows.
+fn layout_of(theater_id: i64, seats: Vec<q::LayoutSeat>) -> Layout {
+    let rows = group_into_rows(
+        seats,
+        |seat| seat.label.as_str(),
+        |seat| LayoutSeat {
             label: format!("{}{}", seat.label, seat.number),
             number: seat.number.into(),
             category: seat.category.into(),
             blocked: seat.blocked,
-        });
+        },
+    );
+    Layout {
+        theater_id,
+        rows: rows
+            .into_iter()
+            .map(|(row, seats)| LayoutRowSeats { row, seats })
+            .collect(),
     }
-    Layout { theater_id, rows }
 }
 
 /// 404 `theater_not_found`.

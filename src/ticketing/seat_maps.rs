@@ -9,7 +9,7 @@ use codegen::queries::seats as q;
 use poem::web::Data;
 use poem_openapi::{ApiResponse, Object, OpenApi, param::Path, payload::Json};
 
-use crate::catalog::layouts::SeatCategory;
+use crate::catalog::layouts::{SeatCategory, group_into_rows};
 use crate::catalog::screenings::screening_not_found;
 use crate::operation_errors;
 use crate::platform::AppState;
@@ -47,29 +47,26 @@ pub struct SeatMap {
 }
 
 impl SeatMap {
-    /// Groups the rows of `seat_map` (in row and seat order) into rows.
+    /// The rows of `seat_map` (in row and seat order), grouped into rows.
     fn from_seats(screening_id: i64, seats: Vec<q::MapSeat>) -> Self {
-        let mut rows: Vec<MapRow> = Vec::new();
-        let mut available_seats = 0;
-        for seat in seats {
-            if rows.last().is_none_or(|row| row.row != seat.row_label) {
-                rows.push(MapRow {
-                    row: seat.row_label.clone(),
-                    seats: Vec::new(),
-                });
-            }
-            available_seats += i32::from(seat.available);
-            rows.last_mut().expect("pushed above").seats.push(MapSeat {
+        let available_seats = seats.iter().filter(|seat| seat.available).count() as i32;
+        let rows = group_into_rows(
+            seats,
+            |seat| seat.row_label.as_str(),
+            |seat| MapSeat {
                 label: format!("{}{}", seat.row_label, seat.number),
                 number: seat.number.into(),
                 category: seat.category.into(),
                 available: seat.available,
-            });
-        }
+            },
+        );
         SeatMap {
             screening_id,
             available_seats,
-            rows,
+            rows: rows
+                .into_iter()
+                .map(|(row, seats)| MapRow { row, seats })
+                .collect(),
         }
     }
 
