@@ -1,19 +1,21 @@
 //! HTTP plumbing shared by every context: the document's tags, keyset pagination, the
-//! request-body limit, SVG responses, and the middleware that turns every framework error into problem
+//! request-body limit, optional JSON bodies, SVG responses, and the middleware that turns every framework error into problem
 //! details.
 
 use std::borrow::Cow;
 use std::sync::Arc;
 
 use poem::{
-    Endpoint, IntoResponse, Request, Response,
+    Endpoint, IntoResponse, Request, RequestBody, Response,
     http::{HeaderValue, StatusCode, header},
 };
-use poem_openapi::registry::{MetaSchema, MetaSchemaRef};
+use poem_openapi::error::ContentTypeError;
+use poem_openapi::payload::Json;
+use poem_openapi::registry::{MetaRequest, MetaSchema, MetaSchemaRef, Registry};
 use poem_openapi::types::{
     ParseError, ParseFromJSON, ParseFromParameter, ParseResult, ToJSON, Type,
 };
-use poem_openapi::{Object, Tags};
+use poem_openapi::{ApiExtractor, ApiExtractorType, ExtractParamOptions, Object, Tags};
 
 use super::problem::{PROBLEM_JSON, Problem};
 
@@ -205,6 +207,47 @@ impl PageRequest {
             items: rows.into_iter().map(into).collect(),
             next_after,
         }
+    }
+}
+
+/// An optional JSON request body: `None` when the request carries no body (generated SDKs
+/// then send no `Content-Type` either) or the JSON `null`.
+///
+/// poem-openapi's `Json<Option<T>>` documents such a body as optional (`required: false`)
+/// but answers 415 to a request without `Content-Type`, so a client that follows the document
+/// and leaves the body out is refused. A body without `Content-Type` is still a 415.
+pub struct OptionalJson<T>(pub Option<T>);
+
+impl<'a, T: ParseFromJSON> ApiExtractor<'a> for OptionalJson<T> {
+    const TYPES: &'static [ApiExtractorType] = &[ApiExtractorType::RequestObject];
+
+    type ParamType = ();
+    type ParamRawType = ();
+
+    fn register(registry: &mut Registry) {
+        <Json<Option<T>> as ApiExtractor<'a>>::register(registry);
+    }
+
+    fn request_meta() -> Option<MetaRequest> {
+        <Json<Option<T>> as ApiExtractor<'a>>::request_meta()
+    }
+
+    async fn from_request(
+        request: &'a Request,
+        body: &mut RequestBody,
+        param_opts: ExtractParamOptions<Self::ParamType>,
+    ) -> poem::Result<Self> {
+        if request.content_type().is_none() {
+            let bytes = body.take()?.into_bytes().await?;
+            return if bytes.is_empty() {
+                Ok(OptionalJson(None))
+            } else {
+                Err(ContentTypeError::ExpectContentType.into())
+            };
+        }
+        let Json(value) =
+            <Json<Option<T>> as ApiExtractor<'a>>::from_request(request, body, param_opts).await?;
+        Ok(OptionalJson(value))
     }
 }
 

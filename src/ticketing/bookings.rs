@@ -35,7 +35,7 @@ use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
 use crate::platform::db::{DbError, Workflow, in_transaction};
-use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
+use crate::platform::http::{OptionalJson, Page, PageAfter, PageRequest, PageSize};
 use crate::platform::problem::{ApiError, RATE_LIMITED};
 use crate::wallet::ledger::{lock_accounts, post_transfer};
 
@@ -356,7 +356,7 @@ impl BookingsApi {
         auth: BearerAuth,
         /// The booking's id.
         id: Path<i64>,
-        body: Json<Option<CancelSeats>>,
+        body: OptionalJson<CancelSeats>,
     ) -> Result<Json<Booking>, CancelBookingError> {
         let cancel = CancelBooking {
             user_id: auth.0.user_id,

@@ -293,6 +293,12 @@ impl TestApp {
             .await
     }
 
+    /// A POST with no body and no `Content-Type`, as generated SDKs send an operation whose
+    /// body is optional when the caller gives none.
+    pub async fn post_without_body(&self, path: &str, token: Option<&str>) -> Reply {
+        self.send(with_token(self.api.post(path), token)).await
+    }
+
     pub async fn patch(&self, path: &str, token: Option<&str>, body: Value) -> Reply {
         self.send(with_token(self.api.patch(path), token).body_json(&body))
             .await
@@ -560,7 +566,7 @@ pub fn in_hours(hours: i64) -> String {
     (chrono::Utc::now() + chrono::Duration::hours(hours)).to_rfc3339()
 }
 
-fn with_token<'a, E: Endpoint>(
+pub fn with_token<'a, E: Endpoint>(
     request: TestRequestBuilder<'a, E>,
     token: Option<&str>,
 ) -> TestRequestBuilder<'a, E> {

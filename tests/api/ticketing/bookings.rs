@@ -2,7 +2,7 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use crate::helpers::TestApp;
+use crate::helpers::{TestApp, with_token};
 
 #[tokio::test]
 async fn booking_holds_seats_until_cancelled() {
@@ -33,7 +33,7 @@ async fn booking_holds_seats_until_cancelled() {
     assert_eq!(page["items"], json!([booking]));
 
     let cancelled = app
-        .post(&format!("{path}/cancel"), Some(&ana), json!(null))
+        .post_without_body(&format!("{path}/cancel"), Some(&ana))
         .await
         .expect(200);
     assert_eq!(cancelled["status"], "cancelled");
@@ -271,4 +271,26 @@ async fn concurrent_sweeps_and_reclaims_return_each_seat_once() {
         assert_eq!(app.seat_map(&screening["id"]).await["available_seats"], 0);
         app.assert_no_seat_sold_twice(&screening["id"]).await;
     }
+}
+
+#[tokio::test]
+async fn a_cancel_body_without_content_type_is_415_not_a_whole_cancel() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let ana = app.customer("ana").await;
+    let screening = app.screening(&admin, 10).await;
+    let booking = app.book(&ana, &screening["id"], 3).await.expect(201);
+    let path = format!("/v1/bookings/{}", booking["id"]);
+
+    let untyped = app
+        .api
+        .post(format!("{path}/cancel"))
+        .body(r#"{"seat_labels":["A1"]}"#);
+    app.send(with_token(untyped, Some(&ana)))
+        .await
+        .expect_problem(415, "unsupported_media_type");
+    assert_eq!(
+        app.get(&path, Some(&ana)).await.expect(200)["status"],
+        "pending"
+    );
 }
