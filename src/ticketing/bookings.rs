@@ -612,30 +612,24 @@ impl HoldSeats<'_> {
             ticket_types,
             amounts: ticket_prices,
         };
-        // A failed attempt has inserted its booking: it runs in a savepoint, rolled back
-        // before the seats of lapsed holds are freed and the one retry.
-        for retry in [false, true] {
-            tx.batch_execute("SAVEPOINT best_available").await?;
-            let held = sq::hold_best_available().params(tx, &params).all().await?;
-            if let Some(seat) = held.first() {
-                tx.batch_execute("RELEASE SAVEPOINT best_available").await?;
-                return Ok(seat.booking_id);
-            }
-            tx.batch_execute("ROLLBACK TO SAVEPOINT best_available")
-                .await?;
-            if retry
-                || sq::release_lapsed_holds()
-                    .bind(tx, &self.screening_id)
-                    .await?
-                    == 0
-            {
-                break;
-            }
+        if let Some(booking_id) = attempt_best_available(tx, &params).await? {
+            return Ok(booking_id);
         }
+        // Seats whose holds lapsed look taken until the sweep frees them. Free them here (this
+        // waits for a sweep that is freeing them right now) and, if enough seats are free in
+        // the snapshot after that, try once more.
+        sq::release_lapsed_holds()
+            .bind(tx, &self.screening_id)
+            .await?;
         let free = sq::free_standard_seats()
             .bind(tx, &self.screening_id)
             .one()
             .await?;
+        if free >= seats
+            && let Some(booking_id) = attempt_best_available(tx, &params).await?
+        {
+            return Ok(booking_id);
+        }
         Err(if free >= seats {
             ApiError::conflict(
                 "no_adjacent_seats",
@@ -651,6 +645,23 @@ impl HoldSeats<'_> {
             )
         })
     }
+}
+
+/// One attempt at best available, in a savepoint: a failed attempt has inserted its booking,
+/// which is rolled back. Returns the booking's id, or `None` when no block was free.
+async fn attempt_best_available(
+    tx: &Transaction<'_>,
+    params: &sq::HoldBestAvailableParams<&[DbTicketType], &[i64]>,
+) -> Result<Option<i64>, ApiError> {
+    tx.batch_execute("SAVEPOINT best_available").await?;
+    let held = sq::hold_best_available().params(tx, params).all().await?;
+    let Some(seat) = held.first() else {
+        tx.batch_execute("ROLLBACK TO SAVEPOINT best_available")
+            .await?;
+        return Ok(None);
+    };
+    tx.batch_execute("RELEASE SAVEPOINT best_available").await?;
+    Ok(Some(seat.booking_id))
 }
 
 /// One pass of the sweep: expires up to `batch` lapsed holds and returns their seats.
