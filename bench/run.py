@@ -14,6 +14,7 @@ Only 127.0.0.1 is targeted; every run is bounded in time.
 """
 
 import argparse
+import base64
 import json
 import os
 import pathlib
@@ -91,6 +92,7 @@ class Server:
         env = dict(os.environ, DATABASE_URL=database_url, LISTEN_ADDR=f"127.0.0.1:{self.port}",
                    METRICS_ADDR=self.metrics_url.split("/")[2],
                    TOKEN_SECRET=secrets.token_urlsafe(32),
+                   TICKET_SIGNING_KEY=base64.b64encode(secrets.token_bytes(32)).decode(),
                    DB_POOL_SIZE=str(pool_size), RUST_LOG="error",
                    # 64 connections from one address are the load, not an attack.
                    AUTH_RATE_LIMIT="0", BOOKING_RATE_LIMIT="0")
@@ -389,7 +391,7 @@ def main():
             # Every run starts from the same state: no bookings, every seat free, no sessions
             # or idempotency keys left by the previous run (access tokens stay valid).
             pg.psql("boxoffice", "UPDATE screening_seats SET booking_id = NULL, held_until = NULL "
-                                 "WHERE booking_id IS NOT NULL; DELETE FROM booking_items; "
+                                 "WHERE booking_id IS NOT NULL; DELETE FROM tickets; DELETE FROM booking_items; "
                                  "DELETE FROM payment_refunds; DELETE FROM payments; "
                                  "DELETE FROM bookings; DELETE FROM sessions; "
                                  "DELETE FROM idempotency_keys")

@@ -118,8 +118,10 @@ WHERE id = :id AND status = 'pending' AND expires_at > now();
 --! release_booking_seats : ReleasedSeats
 -- A partial cancellation: gives back the seats of the booking whose labels are in
 -- `seat_labels` and that it still has, marks their items released, and takes them off the
--- booking's seats and amount, in one statement (booking_items_pkey,
--- screening_seats_booking_id_idx). Returns how many seats were released and their amount.
+-- booking's seats and amount, and voids their tickets, in one statement (booking_items_pkey,
+-- screening_seats_booking_id_idx, tickets_booking_id_row_index_number_key). Returns how many
+-- seats were released and their amount. A ticket already checked in fails it with
+-- tickets_admitted_not_void.
 -- vet: not null: seats, amount: a count, and a coalesce(…, 0)
 WITH items AS (
     UPDATE booking_items
@@ -139,16 +141,30 @@ WITH items AS (
     SET seats = b.seats - r.seats, amount = b.amount - r.amount
     FROM released r
     WHERE b.id = :booking_id
+), voided AS (
+    -- A paid booking's tickets of those seats become void; one already admitted fails the
+    -- statement (tickets_admitted_not_void), so nothing is given back.
+    UPDATE tickets t
+    SET voided_at = now()
+    FROM items i
+    WHERE t.booking_id = :booking_id AND t.row_index = i.row_index AND t.number = i.number
 )
 SELECT seats, amount FROM released;
 
 --! cancel_confirmed_booking
--- Cancels a confirmed booking whose payment was refunded, and gives its seats back.
+-- Cancels a confirmed booking whose payment was refunded, gives its seats back and voids its
+-- tickets (screening_seats_booking_id_idx, tickets_booking_id_row_index_number_key). A ticket
+-- already checked in fails it with tickets_admitted_not_void.
 WITH cancelled AS (
     UPDATE bookings
     SET status = 'cancelled'
     WHERE id = :id AND status = 'confirmed'
     RETURNING id
+), voided AS (
+    UPDATE tickets t
+    SET voided_at = now()
+    FROM cancelled c
+    WHERE t.booking_id = c.id AND t.voided_at IS NULL
 )
 UPDATE screening_seats x
 SET booking_id = NULL, held_until = NULL

@@ -38,8 +38,10 @@ use crate::platform::telemetry::{self, Metrics};
 use crate::reviews::{discussion::DiscussionApi, movie_reviews::MovieReviewsApi};
 use crate::ticketing::{
     bookings::{BookingsApi, sweep_all_expired_holds},
+    checkins::CheckInsApi,
     payments::PaymentsApi,
     seat_maps::SeatMapsApi,
+    tickets::TicketsApi,
 };
 use crate::wallet::{accounts::AccountsApi, transfers::TransfersApi};
 
@@ -49,6 +51,7 @@ pub type Apis = (
     (UsersApi, SessionsApi),
     (MoviesApi, TheatersApi, LayoutsApi, ScreeningsApi),
     (SeatMapsApi, BookingsApi, PaymentsApi),
+    (TicketsApi, CheckInsApi),
     (AccountsApi, TransfersApi),
     (ProductsApi, OrdersApi),
     (MovieReviewsApi, DiscussionApi),
@@ -293,15 +296,20 @@ pub async fn ensure_service_login(
     Ok(())
 }
 
-/// The state every handler shares. Without a token secret a random one is made.
+/// The state every handler shares. Without a token secret or a ticket signing key, random
+/// ones are made.
 pub fn state(config: &ServerConfig, pool: Pool) -> Arc<AppState> {
     let secret = match &config.token_secret {
         Some(secret) => secret.as_bytes().to_vec(),
         None => random_bytes::<32>().to_vec(),
     };
+    let ticket_seed = config
+        .ticket_signing_seed()
+        .unwrap_or_else(random_bytes::<32>);
     Arc::new(AppState {
         pool,
         tokens: Arc::new(TokenKeys::new(&secret)),
+        ticket_key: ed25519_dalek::SigningKey::from_bytes(&ticket_seed),
         passwords: Passwords::new(config.password_queue_size.into()),
         limits: RateLimits::new(RateLimitSettings {
             auth_per_minute: config.auth_rate_limit,
@@ -333,6 +341,12 @@ impl Application {
             tracing::warn!(
                 "TOKEN_SECRET is not set: signing tokens with a random secret; they will not \
                  survive a restart or work across replicas"
+            );
+        }
+        if config.ticket_signing_key.is_none() {
+            tracing::warn!(
+                "TICKET_SIGNING_KEY is not set: signing ticket codes with a random key; codes \
+                 will not verify after a restart or across replicas"
             );
         }
         let state = state(config, pool);

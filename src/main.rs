@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use boxoffice::app::{self, Application, Database};
 use boxoffice::ops::{admin, local_pg, locks, migrate, seed};
 use boxoffice::platform::config::{
-    AdminAction, Cli, Command, DbAction, LedgerAction, LogFormat, MigrateAction,
+    AdminAction, Cli, Command, DbAction, LedgerAction, LogFormat, MigrateAction, PrivilegedRole,
 };
 use boxoffice::platform::problem::error_chain;
 use boxoffice::wallet::ledger;
@@ -57,7 +57,7 @@ async fn run(mut cli: Cli) -> Result<(), Error> {
     if let Command::Serve = command {
         let remote =
             cli.database.database_url.is_some() || cli.database.migration_database_url.is_some();
-        cli.server.settle_token_secret(remote)?;
+        cli.server.settle_secrets(remote)?;
     }
     let database = Database::open(&cli.database).await?;
     let pool = database.pool.clone();
@@ -117,6 +117,7 @@ async fn run(mut cli: Cli) -> Result<(), Error> {
         Command::Admin {
             action:
                 AdminAction::Create {
+                    role,
                     username,
                     email,
                     full_name,
@@ -127,10 +128,20 @@ async fn run(mut cli: Cli) -> Result<(), Error> {
             std::io::stdin().lock().read_line(&mut password)?;
             let password = password.trim_end_matches(['\r', '\n']).to_owned();
             let state = app::state(&cli.server, pool);
-            let user =
-                admin::create_admin(&state, &username, &email, full_name.as_deref(), password)
-                    .await?;
-            println!("created admin {} (id {})", user.username, user.id);
+            let user = admin::create_privileged_user(
+                &state,
+                role,
+                &username,
+                &email,
+                full_name.as_deref(),
+                password,
+            )
+            .await?;
+            let role = match role {
+                PrivilegedRole::Admin => "admin",
+                PrivilegedRole::Staff => "staff",
+            };
+            println!("created {role} {} (id {})", user.username, user.id);
         }
         Command::Db {
             action: DbAction::Locks,

@@ -1,6 +1,7 @@
 """A customer's evening through the Python client generated from openapi.json by
 openapi-python-client: register, log in, list screenings, book, open a wallet, get it funded,
-pay (twice with one idempotency key), cancel and get refunded, review the movie. Exits
+pay (twice with one idempotency key), get tickets, be checked in by staff, give a seat back
+for a refund, review the movie. Exits
 non-zero on the first surprise."""
 
 import os
@@ -13,14 +14,17 @@ from boxoffice_client.api.bookings import cancel_booking, create_booking
 from boxoffice_client.api.payments import create_payment
 from boxoffice_client.api.reviews import create_review, list_reviews
 from boxoffice_client.api.screenings import list_screenings
+from boxoffice_client.api.tickets import check_in, list_booking_tickets
 from boxoffice_client.api.users import login, register
 from boxoffice_client.models import (
     BookingStatus,
+    CancelSeats,
     Currency,
     Deposit,
     Login,
     NewAccount,
     NewBooking,
+    NewCheckIn,
     NewPayment,
     NewReview,
     Problem,
@@ -76,10 +80,25 @@ again = check("pay again, same key", create_payment.sync_detailed(
     client=me, idempotency_key=key, body=NewPayment(booking_id=booking.id, account_id=account.id)), 201)
 assert again.id == payment.id, "the replay paid twice"
 
-cancelled = check("cancel (refund)", cancel_booking.sync_detailed(client=me, id=booking.id), 200)
-assert cancelled.status == BookingStatus.CANCELLED
+tickets = check("list tickets", list_booking_tickets.sync_detailed(client=me, id=booking.id), 200)
+assert [t.seat_label for t in tickets] == booking.seat_labels, tickets
+staff_tokens = check("staff login", login.sync_detailed(client=public, body=Login(
+    username=os.environ.get("BOXOFFICE_STAFF", "usher"),
+    password=os.environ.get("BOXOFFICE_STAFF_PASSWORD", ""),
+)), 200)
+staff = AuthenticatedClient(base_url=BASE_URL, token=staff_tokens.access_token, raise_on_unexpected_status=True)
+admitted = check("check in as staff", check_in.sync_detailed(
+    client=staff, body=NewCheckIn(code=tickets[0].code, screening_id=screening.id)), 200)
+assert admitted.ticket.id == tickets[0].id
+void = tickets[2]
+kept = check("give one seat back (refund)", cancel_booking.sync_detailed(
+    client=me, id=booking.id, body=CancelSeats(seat_labels=[void.seat_label])), 200)
+assert kept.status == BookingStatus.CONFIRMED and kept.seats == 2, kept
+refused = check_in.sync_detailed(client=staff, body=NewCheckIn(code=void.code, screening_id=screening.id))
+assert refused.status_code == 409 and refused.parsed.code == "ticket_void", refused
+print("ok  a given-back seat's ticket refused (409 ticket_void)")
 wallet = check("wallet after refund", get_account.sync_detailed(client=me, id=account.id), 200)
-assert wallet.balance == 20_000, wallet.balance
+assert wallet.balance == 20_000 - 2 * screening.price, wallet.balance
 
 review = check("review the movie", create_review.sync_detailed(
     client=me, id=screening.movie_id, body=NewReview(rating=4, body="Worth the popcorn.")), 201)

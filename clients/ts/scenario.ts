@@ -1,6 +1,7 @@
 // A customer's evening, through a client generated from openapi.json (openapi-typescript
 // types + openapi-fetch): register, log in, list screenings, book, open a wallet, get it
-// funded, pay, cancel and get refunded, order popcorn. Exits non-zero on the first surprise.
+// funded, pay, get tickets, be checked in by staff, give a seat back for a refund, cancel a
+// hold, order popcorn. Exits non-zero on the first surprise.
 import createClient from "openapi-fetch";
 import type { components, paths } from "./generated/schema.js";
 
@@ -65,14 +66,42 @@ const replay = check("pay again, same key", await api.POST("/v1/payments", {
 }), 201);
 if (replay.id !== payment.id) throw new Error("the replay paid twice");
 
-const cancelled = check("cancel (refund)", await api.POST("/v1/bookings/{id}/cancel", {
+const issued = check("list tickets", await api.GET("/v1/bookings/{id}/tickets", {
   headers: me, params: { path: { id: booking.id } },
 }), 200);
-if (cancelled.status !== "cancelled") throw new Error("not cancelled");
+if (issued.length !== 2) throw new Error(`${issued.length} tickets for two seats`);
+const [first, second] = issued as [typeof issued[0], typeof issued[0]];
+const jwk = check("ticket signing key", await api.GET("/v1/tickets/signing-key"), 200);
+if (jwk.kty !== "OKP" || jwk.crv !== "Ed25519") throw new Error("not an Ed25519 JWK");
+
+const staff = check("staff login", await api.POST("/v1/users/login", {
+  body: { username: process.env.BOXOFFICE_STAFF ?? "usher", password: process.env.BOXOFFICE_STAFF_PASSWORD ?? "" },
+}), 200);
+const scan = { headers: bearer(staff.access_token), body: { code: first.code, screening_id: screening.id } };
+const admitted = check("check in as staff", await api.POST("/v1/checkins", scan), 200);
+if (admitted.ticket.id !== first.id) throw new Error("admitted another ticket");
+const again = await api.POST("/v1/checkins", scan);
+if (again.response.status !== 409 || again.error?.code !== "already_checked_in") {
+  throw new Error(`a second scan should be 409 already_checked_in, got ${again.response.status}`);
+}
+console.log("ok  second scan refused (409 already_checked_in)");
+
+const kept = check("give one seat back (refund)", await api.POST("/v1/bookings/{id}/cancel", {
+  headers: me, params: { path: { id: booking.id } }, body: { seat_labels: [second.seat_label] },
+}), 200);
+if (kept.status !== "confirmed" || kept.seats !== 1) throw new Error("the booking should keep one seat");
 const wallet = check("wallet after refund", await api.GET("/v1/accounts/{id}", {
   headers: me, params: { path: { id: account.id } },
 }), 200);
-if (wallet.balance !== 10_000) throw new Error(`balance ${wallet.balance} after the refund`);
+if (wallet.balance !== 10_000 - screening.price) throw new Error(`balance ${wallet.balance} after the refund`);
+
+const held = check("book one seat", await api.POST("/v1/bookings", {
+  headers: me, body: { screening_id: screening.id, seats: 1 },
+}), 201);
+const cancelled = check("cancel it, no body", await api.POST("/v1/bookings/{id}/cancel", {
+  headers: me, params: { path: { id: held.id } },
+}), 200);
+if (cancelled.status !== "cancelled") throw new Error("not cancelled");
 
 const products = check("list products", await api.GET("/v1/products"), 200);
 const popcorn = products.items[0];

@@ -12,4 +12,5 @@ pub mod reviews;
 pub mod screenings;
 pub mod seats;
 pub mod theaters;
+pub mod tickets;
 pub mod users;

@@ -5,6 +5,7 @@
 pub enum UserRole {
     Customer,
     Admin,
+    Staff,
 }
 impl<'a> postgres_types::ToSql for UserRole {
     fn to_sql(
@@ -15,6 +16,7 @@ impl<'a> postgres_types::ToSql for UserRole {
         let s = match *self {
             UserRole::Customer => "customer",
             UserRole::Admin => "admin",
+            UserRole::Staff => "staff",
         };
         buf.extend_from_slice(s.as_bytes());
         std::result::Result::Ok(postgres_types::IsNull::No)
@@ -25,12 +27,13 @@ impl<'a> postgres_types::ToSql for UserRole {
         }
         match *ty.kind() {
             postgres_types::Kind::Enum(ref variants) => {
-                if variants.len() != 2 {
+                if variants.len() != 3 {
                     return false;
                 }
                 variants.iter().all(|v| match &**v {
                     "customer" => true,
                     "admin" => true,
+                    "staff" => true,
                     _ => false,
                 })
             }
@@ -53,6 +56,7 @@ impl<'a> postgres_types::FromSql<'a> for UserRole {
         match std::str::from_utf8(buf)? {
             "customer" => Ok(UserRole::Customer),
             "admin" => Ok(UserRole::Admin),
+            "staff" => Ok(UserRole::Staff),
             s => Result::Err(Into::into(format!("invalid variant `{}`", s))),
         }
     }
@@ -62,12 +66,13 @@ impl<'a> postgres_types::FromSql<'a> for UserRole {
         }
         match *ty.kind() {
             postgres_types::Kind::Enum(ref variants) => {
-                if variants.len() != 2 {
+                if variants.len() != 3 {
                     return false;
                 }
                 variants.iter().all(|v| match &**v {
                     "customer" => true,
                     "admin" => true,
+                    "staff" => true,
                     _ => false,
                 })
             }

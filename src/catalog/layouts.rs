@@ -73,12 +73,16 @@ pub struct LayoutRow {
     #[oai(validator(minimum(value = "1"), maximum(value = "60")))]
     pub seats: i32,
     /// Numbers of the row's premium seats.
+    #[oai(nullable)]
     pub premium: Option<Vec<i32>>,
     /// Numbers of the row's wheelchair spaces.
+    #[oai(nullable)]
     pub wheelchair: Option<Vec<i32>>,
     /// Numbers of the row's companion seats (beside a wheelchair space).
+    #[oai(nullable)]
     pub companion: Option<Vec<i32>>,
     /// Numbers of the row's seats that are not sold.
+    #[oai(nullable)]
     pub blocked: Option<Vec<i32>>,
 }
 

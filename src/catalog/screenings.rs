@@ -78,10 +78,13 @@ pub struct Prices {
     /// The full price: the screening's `price`.
     pub adult: i64,
     /// A child's ticket; not sold when absent.
+    #[oai(nullable)]
     pub child: Option<i64>,
     /// A senior's ticket; not sold when absent.
+    #[oai(nullable)]
     pub senior: Option<i64>,
     /// A student's ticket; not sold when absent.
+    #[oai(nullable)]
     pub student: Option<i64>,
 }
 
@@ -115,12 +118,15 @@ impl Prices {
 pub struct NewPrices {
     /// A child's ticket.
     #[oai(validator(minimum(value = "1"), maximum(value = "100000000")))]
+    #[oai(nullable)]
     pub child: Option<i64>,
     /// A senior's ticket.
     #[oai(validator(minimum(value = "1"), maximum(value = "100000000")))]
+    #[oai(nullable)]
     pub senior: Option<i64>,
     /// A student's ticket.
     #[oai(validator(minimum(value = "1"), maximum(value = "100000000")))]
+    #[oai(nullable)]
     pub student: Option<i64>,
 }
 
@@ -190,9 +196,11 @@ pub struct NewScreening {
     #[oai(validator(minimum(value = "1"), maximum(value = "100000000")))]
     pub price: i64,
     /// Prices of the child, senior and student tickets sold; none when left out.
+    #[oai(nullable)]
     pub prices: Option<NewPrices>,
     /// Minor units added to the price of a premium seat, 0–100000000; 0 when left out.
     #[oai(validator(minimum(value = "0"), maximum(value = "100000000")))]
+    #[oai(nullable)]
     pub premium_surcharge: Option<i64>,
     // No doc comment: poem-openapi would wrap the enum in allOf, which some SDK generators
     // refuse; `Currency` documents itself.

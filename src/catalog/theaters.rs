@@ -59,9 +59,11 @@ pub struct NewTheater {
     pub city: Text,
     /// Number of seats, 1–10000, for a generated layout.
     #[oai(validator(minimum(value = "1"), maximum(value = "10000")))]
+    #[oai(nullable)]
     pub capacity: Option<i32>,
     /// The rows, front to back (1–60), each with its seats' categories and blocked seats.
     #[oai(validator(min_items = 1, max_items = 60))]
+    #[oai(nullable)]
     pub layout: Option<Vec<LayoutRow>>,
 }
 

@@ -1,11 +1,12 @@
-//! `boxoffice admin create`: the first admin is made on the command line.
+//! `boxoffice admin create`: admins (the first one) and staff are made on the command line.
 
 use crate::identity::users::{User, create_user};
 use crate::platform::AppState;
 use crate::platform::auth::Role;
+use crate::platform::config::PrivilegedRole;
 use crate::platform::problem::ApiError;
 
-/// Why an admin could not be created.
+/// Why an admin or staff user could not be created.
 #[derive(Debug, thiserror::Error)]
 pub enum AdminError {
     /// The password is too short or too long.
@@ -20,10 +21,11 @@ pub enum AdminError {
     Failed(ApiError),
 }
 
-/// Creates a user with the admin role; `full_name` defaults to the username. The password
-/// has the same rules as at registration (8–128 characters).
-pub async fn create_admin(
+/// Creates a user with the admin or the staff role; `full_name` defaults to the username.
+/// The password has the same rules as at registration (8–128 characters).
+pub async fn create_privileged_user(
     state: &AppState,
+    role: PrivilegedRole,
     username: &str,
     email: &str,
     full_name: Option<&str>,
@@ -33,7 +35,11 @@ pub async fn create_admin(
         return Err(AdminError::PasswordLength);
     }
     let full_name = full_name.unwrap_or(username);
-    create_user(state, username, email, password, full_name, Role::Admin)
+    let role = match role {
+        PrivilegedRole::Admin => Role::Admin,
+        PrivilegedRole::Staff => Role::Staff,
+    };
+    create_user(state, username, email, password, full_name, role)
         .await
         .map_err(|err| match err {
             ApiError::Problem(problem) | ApiError::Constraint(problem) => {

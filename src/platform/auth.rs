@@ -37,7 +37,7 @@ pub const ACCESS_TOKEN_TTL: Duration = Duration::from_secs(15 * 60);
 /// How long a refresh token is valid: 7 days.
 pub const REFRESH_TOKEN_TTL: Duration = Duration::from_secs(7 * 24 * 60 * 60);
 
-/// A user's role. Admins manage the catalog.
+/// A user's role. Admins manage the catalog; staff admit tickets at the door.
 #[derive(Enum, Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
 #[oai(rename_all = "lowercase")]
 #[serde(rename_all = "lowercase")]
@@ -46,6 +46,8 @@ pub enum Role {
     Customer,
     /// Also manages movies, theaters and screenings.
     Admin,
+    /// Checks tickets in and reads check-in counts; nothing else of an admin's.
+    Staff,
 }
 
 impl From<UserRole> for Role {
@@ -53,6 +55,7 @@ impl From<UserRole> for Role {
         match role {
             UserRole::Customer => Role::Customer,
             UserRole::Admin => Role::Admin,
+            UserRole::Staff => Role::Staff,
         }
     }
 }
@@ -62,6 +65,7 @@ impl From<Role> for UserRole {
         match role {
             Role::Customer => UserRole::Customer,
             Role::Admin => UserRole::Admin,
+            Role::Staff => UserRole::Staff,
         }
     }
 }
@@ -113,6 +117,25 @@ impl Caller {
     /// Errors: 401 `unauthorized` (no such user or session, or it has ended), 403
     /// `forbidden` (not an admin).
     pub async fn require_admin(&self, pool: &Pool) -> Result<(), ApiError> {
+        self.require_role(pool, &[Role::Admin], "the admin role")
+            .await
+    }
+
+    /// Ok when the database says, now, that the caller is staff or an admin, checked as
+    /// [`Caller::require_admin`] checks admins.
+    ///
+    /// Errors: 401 `unauthorized`, 403 `forbidden` (a customer).
+    pub async fn require_staff(&self, pool: &Pool) -> Result<(), ApiError> {
+        self.require_role(pool, &[Role::Staff, Role::Admin], "the staff or admin role")
+            .await
+    }
+
+    async fn require_role(
+        &self,
+        pool: &Pool,
+        allowed: &[Role],
+        what: &str,
+    ) -> Result<(), ApiError> {
         let role = codegen::queries::auth::caller_role()
             .bind(
                 &pool.get().await?,
@@ -123,8 +146,8 @@ impl Caller {
             .opt()
             .await?;
         match role.map(Role::from) {
-            Some(Role::Admin) => Ok(()),
-            Some(_) => Err(ApiError::forbidden("this operation needs the admin role")),
+            Some(role) if allowed.contains(&role) => Ok(()),
+            Some(_) => Err(ApiError::forbidden(format!("this operation needs {what}"))),
             None => Err(ApiError::unauthorized(
                 "unauthorized",
                 "the session of this access token has ended; log in again",

@@ -3,6 +3,7 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+use base64::Engine as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// boxoffice: movie-ticketing backend (catalog, users, bookings) on PostgreSQL.
@@ -109,8 +110,11 @@ pub enum MigrateAction {
 /// `boxoffice admin …`.
 #[derive(Subcommand, Debug)]
 pub enum AdminAction {
-    /// Create an admin user; the password is read from standard input.
+    /// Create an admin (or staff) user; the password is read from standard input.
     Create {
+        /// `admin` manages everything; `staff` only checks tickets in at the door.
+        #[arg(long, value_enum, default_value = "admin")]
+        role: PrivilegedRole,
         /// 3–32 letters, digits, `_`, `.` or `-`.
         #[arg(long)]
         username: String,
@@ -121,6 +125,15 @@ pub enum AdminAction {
         #[arg(long)]
         full_name: Option<String>,
     },
+}
+
+/// The roles `boxoffice admin create` gives.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrivilegedRole {
+    /// Manages the catalog, deposits and orders; may check tickets in.
+    Admin,
+    /// Checks tickets in and reads check-in counts.
+    Staff,
 }
 
 /// Where the data lives.
@@ -187,6 +200,20 @@ pub struct ServerConfig {
     /// Kubernetes volume), read at start when TOKEN_SECRET itself is not set.
     #[arg(long, env = "TOKEN_SECRET_FILE", global = true)]
     pub token_secret_file: Option<PathBuf>,
+    /// Key that signs ticket codes: an Ed25519 seed of 32 random bytes, in base64
+    /// (`openssl rand -base64 32`), the same for every replica; scanners verify codes with its
+    /// public key. Required with DATABASE_URL, like TOKEN_SECRET; the local development
+    /// server makes a random one at start. Changing it invalidates every ticket code issued.
+    #[arg(
+        long,
+        env = "TICKET_SIGNING_KEY",
+        global = true,
+        hide_env_values = true
+    )]
+    pub ticket_signing_key: Option<String>,
+    /// A file holding TICKET_SIGNING_KEY, read at start when it is not set itself.
+    #[arg(long, env = "TICKET_SIGNING_KEY_FILE", global = true)]
+    pub ticket_signing_key_file: Option<PathBuf>,
     /// Most password hashes (logins, registrations) waiting for a hashing thread; beyond that,
     /// requests are refused at once with 503 `overloaded`. About 75 hashes a second run on
     /// two cores, so 32 waiting is under half a second of work.
@@ -287,46 +314,104 @@ pub fn check_not_placeholder(name: &str, secret: &str) -> Result<(), String> {
 /// Checks a token secret: at least 32 bytes, since HS256 wants a key at least as long as its
 /// 256-bit output (RFC 7518 §3.2), and no placeholder. The value itself is never repeated in
 /// the message.
-fn parse_token_secret(secret: &str) -> Result<String, String> {
+fn parse_token_secret(secret: &str) -> Result<(), String> {
     if secret.len() < 32 {
         return Err(format!(
             "TOKEN_SECRET must be at least 32 bytes long (got {})",
             secret.len()
         ));
     }
-    check_not_placeholder("TOKEN_SECRET", secret)?;
-    Ok(secret.to_owned())
+    check_not_placeholder("TOKEN_SECRET", secret)
+}
+
+/// Reads a ticket signing key: the base64 of a 32-byte Ed25519 seed (RFC 8032 §5.1.5), not a
+/// placeholder. Returns the seed.
+pub fn parse_ticket_signing_key(key: &str) -> Result<[u8; 32], String> {
+    check_not_placeholder("TICKET_SIGNING_KEY", key)?;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(key.trim())
+        .map_err(|_| {
+            "TICKET_SIGNING_KEY is not base64; make one with `openssl rand -base64 32`".to_owned()
+        })?;
+    <[u8; 32]>::try_from(bytes.as_slice()).map_err(|_| {
+        format!(
+            "TICKET_SIGNING_KEY must be 32 bytes (an Ed25519 seed), got {}; make one with \
+             `openssl rand -base64 32`",
+            bytes.len()
+        )
+    })
+}
+
+/// A secret setting: its name, its value, the file that may hold it instead, its check, and
+/// how to make one (for the message when it is missing).
+struct SecretSetting<'a> {
+    name: &'static str,
+    value: &'a mut Option<String>,
+    file: Option<&'a PathBuf>,
+    check: fn(&str) -> Result<(), String>,
+    why_shared: &'static str,
+    how_to_make: &'static str,
+}
+
+impl SecretSetting<'_> {
+    /// The value, else the file's contents (one trailing newline dropped), checked; required
+    /// when `required`.
+    fn settle(self, required: bool) -> Result<(), ConfigError> {
+        let name = self.name;
+        if let Some(secret) = self.value.as_deref() {
+            (self.check)(secret).map_err(ConfigError::Invalid)?;
+        } else if let Some(path) = self.file {
+            let text = std::fs::read_to_string(path).map_err(|err| {
+                ConfigError::Invalid(format!("{name}_FILE {}: {err}", path.display()))
+            })?;
+            let secret = text.trim_end_matches(['\r', '\n']);
+            (self.check)(secret)
+                .map_err(|err| ConfigError::Invalid(format!("{err} (from {name}_FILE)")))?;
+            *self.value = Some(secret.to_owned());
+        }
+        if self.value.is_none() && required {
+            return Err(ConfigError::Missing(format!(
+                "{name} is required when DATABASE_URL is set: {}. Set {name} (or {name}_FILE) \
+                 to {}",
+                self.why_shared, self.how_to_make
+            )));
+        }
+        Ok(())
+    }
 }
 
 impl ServerConfig {
-    /// Settles the token secret before serving: TOKEN_SECRET, else the contents of
-    /// TOKEN_SECRET_FILE (checked the same way). With a `DATABASE_URL` (`database_url_set`)
-    /// one of them is required; only the local development server may go without (and then
-    /// signs with a random secret).
+    /// Settles the secrets before serving: TOKEN_SECRET and TICKET_SIGNING_KEY, each else the
+    /// contents of its `_FILE` (checked the same way). With a `DATABASE_URL`
+    /// (`database_url_set`) both are required; only the local development server may go
+    /// without (and then makes random ones).
     ///
-    /// Errors: the file cannot be read, its secret is refused, or none is set where one is
-    /// required.
-    pub fn settle_token_secret(&mut self, database_url_set: bool) -> Result<(), ConfigError> {
-        if let Some(secret) = &self.token_secret {
-            parse_token_secret(secret).map_err(ConfigError::Invalid)?;
-        } else if let Some(path) = &self.token_secret_file {
-            let text = std::fs::read_to_string(path).map_err(|err| {
-                ConfigError::Invalid(format!("TOKEN_SECRET_FILE {}: {err}", path.display()))
-            })?;
-            let secret = parse_token_secret(text.trim_end_matches(['\r', '\n']))
-                .map_err(|err| ConfigError::Invalid(format!("{err} (from TOKEN_SECRET_FILE)")))?;
-            self.token_secret = Some(secret);
+    /// Errors: a file cannot be read, a secret is refused, or one is missing where required.
+    pub fn settle_secrets(&mut self, database_url_set: bool) -> Result<(), ConfigError> {
+        SecretSetting {
+            name: "TOKEN_SECRET",
+            value: &mut self.token_secret,
+            file: self.token_secret_file.as_ref(),
+            check: parse_token_secret,
+            why_shared: "every replica must sign and check access tokens with the same secret",
+            how_to_make: "at least 32 random bytes, e.g. `openssl rand -base64 48`",
         }
-        if self.token_secret.is_none() && database_url_set {
-            return Err(ConfigError::Missing(
-                "TOKEN_SECRET is required when DATABASE_URL is set: every replica must sign \
-                 and check access tokens with the same secret. Set TOKEN_SECRET (or \
-                 TOKEN_SECRET_FILE) to at least 32 random bytes, e.g. \
-                 `openssl rand -base64 48`"
-                    .into(),
-            ));
+        .settle(database_url_set)?;
+        SecretSetting {
+            name: "TICKET_SIGNING_KEY",
+            value: &mut self.ticket_signing_key,
+            file: self.ticket_signing_key_file.as_ref(),
+            check: |key| parse_ticket_signing_key(key).map(drop),
+            why_shared: "every replica must sign ticket codes with the key scanners trust",
+            how_to_make: "a random Ed25519 seed, e.g. `openssl rand -base64 32`",
         }
-        Ok(())
+        .settle(database_url_set)
+    }
+
+    /// The seed of the ticket signing key, once settled; `None` when none is set.
+    pub fn ticket_signing_seed(&self) -> Option<[u8; 32]> {
+        let key = self.ticket_signing_key.as_deref()?;
+        parse_ticket_signing_key(key).ok()
     }
 }
 
@@ -343,6 +428,7 @@ mod tests {
             "short",
         ] {
             assert!(parse_token_secret(refused).is_err(), "{refused}");
+            assert!(parse_ticket_signing_key(refused).is_err(), "{refused}");
         }
         // A random value, not a literal: a committed one would be an example anyone can read.
         let random: String = crate::platform::random::random_bytes::<32>()
@@ -352,24 +438,44 @@ mod tests {
         assert!(parse_token_secret(&random).is_ok());
     }
 
+    /// A random base64 ticket signing key, as `openssl rand -base64 32` makes one.
+    fn random_ticket_key() -> String {
+        base64::engine::general_purpose::STANDARD
+            .encode(crate::platform::random::random_bytes::<32>())
+    }
+
     #[test]
-    fn a_database_url_requires_a_token_secret() {
+    fn a_database_url_requires_both_secrets() {
         let mut cli = Cli::parse_from(["boxoffice"]);
-        // The local development server may sign with a random secret.
-        let local = cli.server.settle_token_secret(false);
+        // The local development server may sign with random keys.
+        let local = cli.server.settle_secrets(false);
         assert!(local.is_ok());
-        let err = cli.server.settle_token_secret(true).unwrap_err();
+        let err = cli.server.settle_secrets(true).unwrap_err();
         assert!(
             err.to_string().contains("TOKEN_SECRET is required"),
             "{err}"
         );
+        let secret = hex_secret();
+        let mut cli = Cli::parse_from(["boxoffice", "--token-secret", &secret]);
+        let err = cli.server.settle_secrets(true).unwrap_err();
+        assert!(
+            err.to_string().contains("TICKET_SIGNING_KEY is required"),
+            "{err}"
+        );
+        let key = random_ticket_key();
+        let mut cli = Cli::parse_from([
+            "boxoffice",
+            "--token-secret",
+            &secret,
+            "--ticket-signing-key",
+            &key,
+        ]);
+        cli.server.settle_secrets(true).unwrap();
+        assert!(cli.server.ticket_signing_seed().is_some());
+
         let placeholder = "change-me-to-at-least-32-random-bytes-0000";
         let mut cli = Cli::parse_from(["boxoffice", "--token-secret", placeholder]);
-        let err = cli
-            .server
-            .settle_token_secret(true)
-            .unwrap_err()
-            .to_string();
+        let err = cli.server.settle_secrets(true).unwrap_err().to_string();
         assert!(
             err.contains("placeholder") && !err.contains(placeholder),
             "{err}"
@@ -377,21 +483,46 @@ mod tests {
     }
 
     #[test]
-    fn the_token_secret_may_come_from_a_file_and_is_checked_the_same() {
-        let dir = std::env::temp_dir();
-        let file = dir.join(format!("boxoffice-secret-{}", std::process::id()));
-        let secret: String = crate::platform::random::random_bytes::<32>()
+    fn a_ticket_signing_key_is_a_base64_seed_of_32_bytes() {
+        assert!(parse_ticket_signing_key(&random_ticket_key()).is_ok());
+        let short = base64::engine::general_purpose::STANDARD.encode([7u8; 16]);
+        let err = parse_ticket_signing_key(&short).unwrap_err();
+        assert!(err.contains("must be 32 bytes"), "{err}");
+        let err = parse_ticket_signing_key("not base64!").unwrap_err();
+        assert!(err.contains("not base64"), "{err}");
+    }
+
+    fn hex_secret() -> String {
+        crate::platform::random::random_bytes::<32>()
             .iter()
             .map(|b| format!("{b:02x}"))
-            .collect();
-        std::fs::write(&file, format!("{secret}\n")).unwrap();
-        let path = file.to_str().unwrap();
-        let mut cli = Cli::parse_from(["boxoffice", "--token-secret-file", path]);
-        cli.server.settle_token_secret(true).unwrap();
+            .collect()
+    }
+
+    #[test]
+    fn secrets_may_come_from_files_and_are_checked_the_same() {
+        let dir = std::env::temp_dir();
+        let secret_file = dir.join(format!("boxoffice-secret-{}", std::process::id()));
+        let key_file = dir.join(format!("boxoffice-ticket-key-{}", std::process::id()));
+        let (secret, key) = (hex_secret(), random_ticket_key());
+        std::fs::write(&secret_file, format!("{secret}\n")).unwrap();
+        std::fs::write(&key_file, format!("{key}\n")).unwrap();
+        let args = |secret_file: &std::path::Path| {
+            Cli::parse_from([
+                "boxoffice",
+                "--token-secret-file",
+                secret_file.to_str().unwrap(),
+                "--ticket-signing-key-file",
+                key_file.to_str().unwrap(),
+            ])
+        };
+        let mut cli = args(&secret_file);
+        cli.server.settle_secrets(true).unwrap();
         assert_eq!(cli.server.token_secret.as_deref(), Some(secret.as_str()));
-        std::fs::write(&file, "change-me-change-me-change-me-change-me").unwrap();
-        let mut cli = Cli::parse_from(["boxoffice", "--token-secret-file", path]);
-        assert!(cli.server.settle_token_secret(true).is_err());
-        std::fs::remove_file(&file).unwrap();
+        assert_eq!(cli.server.ticket_signing_key.as_deref(), Some(key.as_str()));
+        std::fs::write(&secret_file, "change-me-change-me-change-me-change-me").unwrap();
+        assert!(args(&secret_file).server.settle_secrets(true).is_err());
+        std::fs::remove_file(&secret_file).unwrap();
+        std::fs::remove_file(&key_file).unwrap();
     }
 }

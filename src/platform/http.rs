@@ -9,8 +9,8 @@ use poem::{
     Endpoint, IntoResponse, Request, RequestBody, Response,
     http::{HeaderValue, StatusCode, header},
 };
-use poem_openapi::error::ContentTypeError;
-use poem_openapi::payload::Json;
+use poem_openapi::error::{ContentTypeError, ParseRequestPayloadError};
+use poem_openapi::payload::{Json, Payload};
 use poem_openapi::registry::{MetaRequest, MetaSchema, MetaSchemaRef, Registry};
 use poem_openapi::types::{
     ParseError, ParseFromJSON, ParseFromParameter, ParseResult, ToJSON, Type,
@@ -40,6 +40,8 @@ pub enum ApiTags {
     Transfers,
     /// Paying for bookings.
     Payments,
+    /// Tickets of paid bookings, their QR codes, and check-in at the door.
+    Tickets,
     /// Popcorn, drinks and snacks: products and orders.
     Concessions,
     /// Movie reviews and the discussion under them.
@@ -211,11 +213,13 @@ impl PageRequest {
 }
 
 /// An optional JSON request body: `None` when the request carries no body (generated SDKs
-/// then send no `Content-Type` either) or the JSON `null`.
+/// then send no `Content-Type` either).
 ///
 /// poem-openapi's `Json<Option<T>>` documents such a body as optional (`required: false`)
 /// but answers 415 to a request without `Content-Type`, so a client that follows the document
-/// and leaves the body out is refused. A body without `Content-Type` is still a 415.
+/// and leaves the body out is refused; and it takes the JSON `null` for no body, which the
+/// document does not allow. Here a body without `Content-Type` is a 415, and a body that is
+/// not a `T` (`null` included) a 400.
 pub struct OptionalJson<T>(pub Option<T>);
 
 impl<'a, T: ParseFromJSON> ApiExtractor<'a> for OptionalJson<T> {
@@ -235,26 +239,35 @@ impl<'a, T: ParseFromJSON> ApiExtractor<'a> for OptionalJson<T> {
     async fn from_request(
         request: &'a Request,
         body: &mut RequestBody,
-        param_opts: ExtractParamOptions<Self::ParamType>,
+        _param_opts: ExtractParamOptions<Self::ParamType>,
     ) -> poem::Result<Self> {
-        if request.content_type().is_none() {
-            let bytes = body.take()?.into_bytes().await?;
-            return if bytes.is_empty() {
-                Ok(OptionalJson(None))
-            } else {
-                Err(ContentTypeError::ExpectContentType.into())
-            };
+        let bytes = body.take()?.into_bytes().await?;
+        if bytes.is_empty() {
+            return Ok(OptionalJson(None));
         }
-        let Json(value) =
-            <Json<Option<T>> as ApiExtractor<'a>>::from_request(request, body, param_opts).await?;
-        Ok(OptionalJson(value))
+        match request.content_type() {
+            None => return Err(ContentTypeError::ExpectContentType.into()),
+            Some(content_type) if !<Json<T> as Payload>::check_content_type(content_type) => {
+                return Err(ContentTypeError::NotSupported {
+                    content_type: content_type.to_owned(),
+                }
+                .into());
+            }
+            Some(_) => {}
+        }
+        // As poem-openapi's `Json<T>` parses, so that errors read the same.
+        let payload_error = |reason: String| ParseRequestPayloadError { reason };
+        let value = serde_json::from_slice(&bytes).map_err(|err| payload_error(err.to_string()))?;
+        let value =
+            T::parse_from_json(Some(value)).map_err(|err| payload_error(err.into_message()))?;
+        Ok(OptionalJson(Some(value)))
     }
 }
 
 /// An SVG picture (`image/svg+xml`), as a response payload.
 pub struct Svg(pub String);
 
-impl poem_openapi::payload::Payload for Svg {
+impl Payload for Svg {
     const CONTENT_TYPE: &'static str = "image/svg+xml";
 
     fn schema_ref() -> MetaSchemaRef {
@@ -265,7 +278,7 @@ impl poem_openapi::payload::Payload for Svg {
 impl IntoResponse for Svg {
     fn into_response(self) -> Response {
         Response::builder()
-            .content_type(<Svg as poem_openapi::payload::Payload>::CONTENT_TYPE)
+            .content_type(<Svg as Payload>::CONTENT_TYPE)
             .body(self.0)
     }
 }

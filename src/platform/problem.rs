@@ -196,6 +196,13 @@ pub const CONSTRAINT_PROBLEMS: &[(&str, StatusCode, &str, &str)] = &[
         "a seat asked for was taken meanwhile",
     ),
     (
+        // A cancellation reaching a ticket that a scanner admitted (first, or meanwhile).
+        "tickets_admitted_not_void",
+        StatusCode::CONFLICT,
+        "ticket_checked_in",
+        "a ticket of those seats has been checked in; an admitted seat cannot be given back",
+    ),
+    (
         "screening_seats_hold_lapsed",
         StatusCode::CONFLICT,
         "booking_not_payable",
@@ -362,6 +369,9 @@ pub enum Input {
     Bearer,
     /// A bearer access token of an admin: 401 without a valid one, 403 for other roles.
     Admin,
+    /// A bearer access token of staff or an admin: 401 without a valid one, 403 for a
+    /// customer.
+    Staff,
 }
 
 const BAD_PATH: &str = "`invalid_request`: the id is not an integer.";
@@ -373,6 +383,7 @@ const TOO_LARGE: &str = "`payload_too_large`: the body is over 1 MiB.";
 const NOT_JSON: &str = "`unsupported_media_type`: the body is missing or not `application/json`.";
 const NO_TOKEN: &str = "`unauthorized`: no valid bearer token.";
 const NOT_ADMIN: &str = "`forbidden`: the caller is not an admin.";
+const NOT_STAFF: &str = "`forbidden`: the caller is neither staff nor an admin.";
 const INTERNAL: &str = "`internal_error`: the server failed; the cause is in its log.";
 /// The 429 of a rate-limited operation.
 pub const RATE_LIMITED: &str =
@@ -407,11 +418,14 @@ pub trait ErrorSet: Send + Sync + 'static {
             }
         };
         responses.extend(bad_request.map(|d| (400, d)));
-        if has(Input::Bearer) || has(Input::Admin) {
+        if has(Input::Bearer) || has(Input::Admin) || has(Input::Staff) {
             responses.push((401, NO_TOKEN));
         }
         if has(Input::Admin) {
             responses.push((403, NOT_ADMIN));
+        }
+        if has(Input::Staff) {
+            responses.push((403, NOT_STAFF));
         }
         if has(Input::JsonBody) {
             responses.extend([(413, TOO_LARGE), (415, NOT_JSON)]);

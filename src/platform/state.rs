@@ -17,6 +17,8 @@ pub struct AppState {
     /// Signs and checks access tokens (also attached to requests on its own, for the bearer
     /// checker).
     pub tokens: Arc<TokenKeys>,
+    /// Signs ticket codes (Ed25519); its public half is published for scanners.
+    pub ticket_key: ed25519_dalek::SigningKey,
     /// Hashes and checks passwords off the request workers.
     pub passwords: Passwords,
     /// Per-client limits on logins, registrations, refreshes and bookings.

@@ -148,13 +148,16 @@ pub struct NewBooking {
         validator(minimum(value = "1"), maximum(value = "10")),
         skip_serializing_if_is_none
     )]
+    #[oai(nullable)]
     pub seats: Option<i32>,
     /// Chosen seats: 1–10 distinct labels, e.g. `["F11", "F12"]`.
     #[oai(validator(min_items = 1, max_items = 10, unique_items))]
+    #[oai(nullable)]
     pub seat_labels: Option<Vec<SeatLabel>>,
     /// One per seat: for chosen seats in the order of `seat_labels`, for best available from
     /// left to right. All `adult` when left out.
     #[oai(validator(min_items = 1, max_items = 10))]
+    #[oai(nullable)]
     pub ticket_types: Option<Vec<TicketType>>,
 }
 
@@ -259,9 +262,11 @@ operation_errors! {
     }
     CancelBookingError(Path, JsonBody, Bearer) {
         404: "`booking_not_found`: no such booking of the caller's.",
-        409: "`booking_not_cancellable`: already cancelled, expired, or paid for a screening \
-              that has started.",
-        422: "`unknown_seat`: `seat_labels` names a seat the booking does not have.",
+        409: "`booking_not_cancellable` (already cancelled, expired, or paid for a screening \
+              that has started) or `ticket_checked_in` (a seat's ticket has been admitted; \
+              nothing is given back).",
+        422: "`unknown_seat`: `seat_labels` names a seat the booking does not have (or no \
+              longer has).",
     }
 }
 
@@ -348,7 +353,8 @@ impl BookingsApi {
     /// Without a body, releases all the seats of a pending booking; a confirmed (paid) booking
     /// of a screening that has not started is refunded to the wallet it was paid from, then
     /// cancelled. With `seat_labels`, only those seats are released (and, if paid, refunded by
-    /// their items' amounts); the booking keeps the others.
+    /// their items' amounts); the booking keeps the others. The tickets of the seats given
+    /// back become void; a seat whose ticket has been checked in cannot be given back.
     #[oai(path = "/:id/cancel", method = "post", operation_id = "cancel_booking")]
     async fn cancel(
         &self,
@@ -370,7 +376,11 @@ impl BookingsApi {
 /// Cancels a booking of the user's, or some of its seats: a pending one releases them; a
 /// confirmed one of a screening that has not started is refunded first.
 ///
-/// Errors: 404 `booking_not_found`, 409 `booking_not_cancellable`, 422 `unknown_seat`.
+/// The tickets of the seats given back become void; a ticket already admitted refuses the
+/// whole cancellation.
+///
+/// Errors: 404 `booking_not_found`, 409 `booking_not_cancellable`, `ticket_checked_in`, 422
+/// `unknown_seat`.
 pub struct CancelBooking {
     /// Who asks; must own the booking.
     pub user_id: i64,

@@ -26,6 +26,7 @@ use crate::platform::problem::{ApiError, RATE_LIMITED};
 use crate::wallet::ledger::{account_not_found, lock_accounts, post_transfer};
 
 use super::bookings::booking_not_found;
+use super::tickets::issue_tickets;
 
 /// Where a payment is in its life.
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -242,10 +243,11 @@ impl Workflow for PayBooking<'_> {
             post_transfer(tx, wallet.id, revenue, booking.amount, &booking.currency).await?;
         let confirmed = bq::confirm_booking().bind(tx, &booking.id).await?;
         let sold = sq::confirm_seats().bind(tx, &booking.id).await?;
-        if confirmed != 1 || sold != booking.seats as u64 {
+        let issued = issue_tickets(tx, booking.id).await?;
+        if confirmed != 1 || sold != booking.seats as u64 || issued != sold {
             return Err(ApiError::Internal(format!(
-                "booking {} was locked as pending and holding, but {confirmed} booking and \
-                 {sold} of its {} seats could be confirmed",
+                "booking {} was locked as pending and holding, but {confirmed} booking, \
+                 {sold} of its {} seats and {issued} tickets could be confirmed",
                 booking.id, booking.seats
             )));
         }

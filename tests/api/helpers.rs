@@ -158,6 +158,8 @@ pub fn server_config(booking_hold_seconds: u64) -> ServerConfig {
         metrics_addr: "127.0.0.1:0".parse().expect("an address"),
         token_secret: Some("a test secret that is at least 32 bytes long".into()),
         token_secret_file: None,
+        ticket_signing_key: None,
+        ticket_signing_key_file: None,
         password_queue_size: 32,
         // Tests register and log in many users from one (unknown) address; the rate-limit
         // tests turn the limits on.
@@ -339,6 +341,22 @@ impl TestApp {
     pub async fn customer(&self, username: &str) -> String {
         self.register(username).await;
         access_token(&self.login(username).await)
+    }
+
+    /// Creates a staff user `usher` (as `boxoffice admin create --role staff` does) and logs
+    /// in; returns its token.
+    pub async fn staff(&self) -> String {
+        boxoffice::ops::admin::create_privileged_user(
+            &self.state,
+            boxoffice::platform::config::PrivilegedRole::Staff,
+            "usher",
+            "usher@example.com",
+            None,
+            PASSWORD.into(),
+        )
+        .await
+        .expect("creating the staff user");
+        access_token(&self.login("usher").await)
     }
 
     /// Creates an admin (as `boxoffice admin create` does) and logs in; returns its token.

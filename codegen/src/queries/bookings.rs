@@ -835,7 +835,7 @@ impl ConfirmBookingStmt {
 pub struct ReleaseBookingSeatsStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn release_booking_seats() -> ReleaseBookingSeatsStmt {
     ReleaseBookingSeatsStmt(
-        "WITH items AS ( UPDATE booking_items SET released_at = now() WHERE booking_id = $1 AND released_at IS NULL AND seat_label = ANY($2) RETURNING screening_id, row_index, number, amount ), seats AS ( UPDATE screening_seats x SET booking_id = NULL, held_until = NULL FROM items i WHERE x.screening_id = i.screening_id AND x.row_index = i.row_index AND x.number = i.number AND x.booking_id = $1 ), released AS ( SELECT count(*)::int AS seats, coalesce(sum(amount), 0)::bigint AS amount FROM items ), booking AS ( UPDATE bookings b SET seats = b.seats - r.seats, amount = b.amount - r.amount FROM released r WHERE b.id = $1 ) SELECT seats, amount FROM released",
+        "WITH items AS ( UPDATE booking_items SET released_at = now() WHERE booking_id = $1 AND released_at IS NULL AND seat_label = ANY($2) RETURNING screening_id, row_index, number, amount ), seats AS ( UPDATE screening_seats x SET booking_id = NULL, held_until = NULL FROM items i WHERE x.screening_id = i.screening_id AND x.row_index = i.row_index AND x.number = i.number AND x.booking_id = $1 ), released AS ( SELECT count(*)::int AS seats, coalesce(sum(amount), 0)::bigint AS amount FROM items ), booking AS ( UPDATE bookings b SET seats = b.seats - r.seats, amount = b.amount - r.amount FROM released r WHERE b.id = $1 ), voided AS ( UPDATE tickets t SET voided_at = now() FROM items i WHERE t.booking_id = $1 AND t.row_index = i.row_index AND t.number = i.number ) SELECT seats, amount FROM released",
         None,
     )
 }
@@ -896,7 +896,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::ArraySql<Ite
 pub struct CancelConfirmedBookingStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn cancel_confirmed_booking() -> CancelConfirmedBookingStmt {
     CancelConfirmedBookingStmt(
-        "WITH cancelled AS ( UPDATE bookings SET status = 'cancelled' WHERE id = $1 AND status = 'confirmed' RETURNING id ) UPDATE screening_seats x SET booking_id = NULL, held_until = NULL FROM cancelled c WHERE x.booking_id = c.id",
+        "WITH cancelled AS ( UPDATE bookings SET status = 'cancelled' WHERE id = $1 AND status = 'confirmed' RETURNING id ), voided AS ( UPDATE tickets t SET voided_at = now() FROM cancelled c WHERE t.booking_id = c.id AND t.voided_at IS NULL ) UPDATE screening_seats x SET booking_id = NULL, held_until = NULL FROM cancelled c WHERE x.booking_id = c.id",
         None,
     )
 }

@@ -66,6 +66,7 @@ async fn sigterm_finishes_accepted_requests_and_exits_zero() {
         .env("LISTEN_ADDR", "127.0.0.1:0")
         .env("METRICS_ADDR", "127.0.0.1:0")
         .env("TOKEN_SECRET", random_secret())
+        .env("TICKET_SIGNING_KEY", random_ticket_key())
         // The logins below come from one address, as fast as they can: the load under test,
         // not one to limit.
         .env("AUTH_RATE_LIMIT", "0")
@@ -160,6 +161,12 @@ async fn sigterm_finishes_accepted_requests_and_exits_zero() {
 }
 
 /// A token secret made now: a committed one would be refused as a published example.
+fn random_ticket_key() -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD
+        .encode(boxoffice::platform::random::random_bytes::<32>())
+}
+
 fn random_secret() -> String {
     boxoffice::platform::random::random_bytes::<32>()
         .iter()

@@ -146,6 +146,27 @@ async fn an_applied_migration_that_was_edited_is_refused() {
 /// Seat maps (migration 12) give existing theaters generated layouts and existing bookings
 /// concrete seats, and going back restores the counter of free seats, with bookings in the
 /// database.
+/// Rows for the schema before seat maps (000011): a user, a movie, a theater of `seats`
+/// seats and one screening of it whose counter says `available`, and the bookings of
+/// `bookings` (rows of `(user_id, screening_id, seats, amount, currency, status,
+/// expires_at)`).
+fn before_seat_maps_fixture(seats: i32, available: i32, bookings: &str) -> String {
+    format!(
+        "INSERT INTO users (username, email, full_name, password_hash)
+         VALUES ('ana', 'ana@example.com', 'Ana', '$argon2id$v=19$x');
+         INSERT INTO movies (title, description, duration_minutes, rating)
+         VALUES ('Orbit', 'Space.', 100, 'PG');
+         INSERT INTO theaters (name, city, capacity) VALUES ('Rialto', 'Lisbon', {seats});
+         INSERT INTO screenings (movie_id, theater_id, starts_at, ends_at, price, currency,
+                                 total_seats, available_seats)
+         VALUES (1, 1, now() + interval '1 day', now() + interval '1 day 2 hours', 1000,
+                 'EUR', {seats}, {available});
+         INSERT INTO bookings (user_id, screening_id, seats, amount, currency, status,
+                               expires_at)
+         VALUES {bookings};"
+    )
+}
+
 #[tokio::test]
 async fn seat_maps_migrate_existing_bookings_up_down_up() {
     const SEAT_MAPS: i64 = 12;
@@ -159,24 +180,15 @@ async fn seat_maps_migrate_existing_bookings_up_down_up() {
     // A 45-seat theater; bookings of 5 (pending), 10 (confirmed), 3 (cancelled), 2
     // (expired) and 4 (pending, hold lapsed, not yet swept) seats: 19 taken by the counter.
     client
-        .batch_execute(
-            "INSERT INTO users (username, email, full_name, password_hash)
-             VALUES ('ana', 'ana@example.com', 'Ana', '$argon2id$v=19$x');
-             INSERT INTO movies (title, description, duration_minutes, rating)
-             VALUES ('Orbit', 'Space.', 100, 'PG');
-             INSERT INTO theaters (name, city, capacity) VALUES ('Rialto', 'Lisbon', 45);
-             INSERT INTO screenings (movie_id, theater_id, starts_at, ends_at, price, currency,
-                                     total_seats, available_seats)
-             VALUES (1, 1, now() + interval '1 day', now() + interval '1 day 2 hours', 1000,
-                     'EUR', 45, 26);
-             INSERT INTO bookings (user_id, screening_id, seats, amount, currency, status,
-                                   expires_at)
-             VALUES (1, 1, 5, 5000, 'EUR', 'pending', now() + interval '1 hour'),
+        .batch_execute(&before_seat_maps_fixture(
+            45,
+            26,
+            "(1, 1, 5, 5000, 'EUR', 'pending', now() + interval '1 hour'),
                     (1, 1, 10, 10000, 'EUR', 'confirmed', now() - interval '1 hour'),
                     (1, 1, 3, 3000, 'EUR', 'cancelled', now() + interval '1 hour'),
                     (1, 1, 2, 2000, 'EUR', 'expired', now() - interval '1 hour'),
-                    (1, 1, 4, 4000, 'EUR', 'pending', now() - interval '1 minute');",
-        )
+                    (1, 1, 4, 4000, 'EUR', 'pending', now() - interval '1 minute')",
+        ))
         .await
         .unwrap();
     let seats_of =
@@ -251,5 +263,59 @@ async fn seat_maps_migrate_existing_bookings_up_down_up() {
                 .count(),
             older
         );
+    }
+}
+
+#[tokio::test]
+async fn tickets_are_issued_for_paid_bookings_and_staff_revert_to_customers() {
+    const SEAT_MAPS: i64 = 12;
+    let url = empty_database().await;
+    let pool = db::pool(&url, 2).unwrap();
+    let mut client = pool.get().await.unwrap();
+    migrate::up(&mut client).await.unwrap();
+    let newer = MIGRATIONS.iter().filter(|m| m.version >= SEAT_MAPS).count();
+    migrate::down(&mut client, newer).await.unwrap();
+    // Before seat maps and tickets: a paid booking of 4 seats, a pending one of 2, a
+    // cancelled one of 3.
+    client
+        .batch_execute(&before_seat_maps_fixture(
+            30,
+            24,
+            "(1, 1, 4, 4000, 'EUR', 'confirmed', now() - interval '1 hour'),
+                    (1, 1, 2, 2000, 'EUR', 'pending', now() + interval '1 hour'),
+                    (1, 1, 3, 3000, 'EUR', 'cancelled', now() + interval '1 hour')",
+        ))
+        .await
+        .unwrap();
+    let tickets = "SELECT booking_id, count(*), count(DISTINCT seat_label)
+                   FROM tickets GROUP BY booking_id ORDER BY booking_id";
+    for round in 0..2 {
+        migrate::up(&mut client).await.unwrap();
+        let rows = client.query(tickets, &[]).await.unwrap();
+        let got: Vec<(i64, i64, i64)> = rows
+            .iter()
+            .map(|r| (r.get(0), r.get(1), r.get(2)))
+            .collect();
+        assert_eq!(
+            got,
+            [(1, 4, 4)],
+            "round {round}: the paid booking's seats only"
+        );
+        client
+            .batch_execute(
+                "INSERT INTO users (username, email, full_name, password_hash, role)
+                 VALUES ('usher', 'usher@example.com', 'Usher', '$argon2id$v=19$x', 'staff')
+                 ON CONFLICT DO NOTHING;
+                 UPDATE users SET role = 'staff' WHERE username = 'usher'",
+            )
+            .await
+            .unwrap();
+        migrate::down(&mut client, 1).await.unwrap();
+        let role: String = client
+            .query_one("SELECT role::text FROM users WHERE username = 'usher'", &[])
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(role, "customer", "staff have no role to go back to");
     }
 }

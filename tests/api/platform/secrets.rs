@@ -51,14 +51,19 @@ fn every_committed_example_secret_is_refused() {
             continue;
         };
         for (n, line) in text.lines().enumerate() {
-            for name in ["TOKEN_SECRET", "token_secret"] {
+            for name in [
+                "TOKEN_SECRET",
+                "token_secret",
+                "TICKET_SIGNING_KEY",
+                "ticket_signing_key",
+            ] {
                 if !line.contains(name) {
                     continue;
                 }
                 for value in literal_values(line, name) {
                     checked += 1;
                     assert!(
-                        check_not_placeholder("TOKEN_SECRET", &value).is_err(),
+                        check_not_placeholder(name, &value).is_err(),
                         "{file}:{}: {value:?} would be accepted as a secret; generate it at run \
                          time, or add it to PUBLISHED_EXAMPLE_SECRETS",
                         n + 1

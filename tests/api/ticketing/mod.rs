@@ -1,5 +1,7 @@
-//! Ticketing: seat maps and seat selection, bookings and their life cycle, payments.
+//! Ticketing: seat maps and seat selection, bookings and their life cycle, payments, tickets
+//! and check-in.
 
 mod bookings;
 mod payments;
 mod seats;
+mod tickets;
