@@ -20,6 +20,7 @@ use crate::catalog::{
     layouts::LayoutsApi, movies::MoviesApi, screenings::ScreeningsApi, theaters::TheatersApi,
 };
 use crate::concessions::{orders::OrdersApi, products::ProductsApi};
+use crate::events::feed::EventsApi;
 use crate::identity::sessions::{SessionsApi, purge_expired_sessions};
 use crate::identity::users::UsersApi;
 use crate::ops::local_pg::{LocalPgError, LocalPostgres};
@@ -55,6 +56,7 @@ pub type Apis = (
     (AccountsApi, TransfersApi),
     (ProductsApi, OrdersApi),
     (MovieReviewsApi, DiscussionApi),
+    EventsApi,
 );
 
 /// The OpenAPI service: the source of the routes, the document and Swagger UI.

@@ -6,7 +6,7 @@
 //! The modules are the architecture:
 //!
 //! - one per bounded context ([`catalog`], [`ticketing`], [`wallet`], [`concessions`],
-//!   [`reviews`], [`identity`]), each with its API types and handlers, its workflows and its
+//!   [`reviews`], [`identity`], [`events`]), each with its API types and handlers, its workflows and its
 //!   row → API mappings;
 //! - [`platform`], what every context shares (configuration, the database, HTTP plumbing,
 //!   problem details, authentication, idempotency, telemetry); it imports no context;
@@ -17,6 +17,7 @@
 pub mod app;
 pub mod catalog;
 pub mod concessions;
+pub mod events;
 pub mod identity;
 pub mod ops;
 pub mod platform;
@@ -38,6 +39,7 @@ mod layout {
         "concessions",
         "reviews",
         "identity",
+        "events",
     ];
 
     /// Every library file's module path (`["platform", "db"]`) and text, without comments

@@ -46,6 +46,8 @@ pub enum ApiTags {
     Concessions,
     /// Movie reviews and the discussion under them.
     Reviews,
+    /// What happened: the event feed.
+    Events,
 }
 
 /// Request bodies larger than this (in bytes, 1 MiB) are answered with 413.
@@ -95,6 +97,11 @@ impl PageSize {
     pub const MAX: i64 = 100;
     /// The page size when `?limit=` is not given.
     pub const DEFAULT: PageSize = PageSize(20);
+
+    /// The number of items.
+    pub fn get(self) -> i64 {
+        self.0
+    }
 }
 
 int64_parameter!(PageSize, IS_REQUIRED = false, |schema: MetaSchema| {

@@ -4,6 +4,7 @@
 
 mod catalog;
 mod concessions;
+mod events;
 mod helpers;
 mod identity;
 mod ops;
