@@ -1,6 +1,6 @@
 //! HTTP plumbing shared by every context: the document's tags, keyset pagination, the
-//! request-body limit, optional JSON bodies, SVG responses, and the middleware that turns every framework error into problem
-//! details.
+//! request-body limit, optional JSON bodies, SVG responses, and the middleware that turns
+//! every framework error into problem details.
 
 use std::borrow::Cow;
 use std::sync::Arc;
