@@ -17,7 +17,7 @@ use poem_openapi::{Object, OpenApi, param::Query, payload::Json};
 use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
-use crate::platform::http::PageSize;
+use crate::platform::http::{PageSize, keyset_page};
 use crate::platform::problem::ApiError;
 
 /// Something that happened.
@@ -112,9 +112,7 @@ impl EventsApi {
             .bind(&client, &after_txid, &after_position, &(size + 1))
             .all()
             .await?;
-        let more = rows.len() as i64 > size;
-        rows.truncate(size as usize);
-        let next_after = if more { rows.last().map(cursor) } else { None };
+        let next_after = keyset_page(&mut rows, size, cursor);
         Ok(Json(EventPage {
             items: rows
                 .into_iter()

@@ -209,14 +209,21 @@ impl PageRequest {
         id: fn(&R) -> i64,
         into: impl FnMut(R) -> T,
     ) -> Page<T> {
-        let more = rows.len() as i64 > self.limit;
-        rows.truncate(self.limit as usize);
-        let next_after = if more { rows.last().map(id) } else { None };
+        let next_after = keyset_page(&mut rows, self.limit, id);
         Page {
             items: rows.into_iter().map(into).collect(),
             next_after,
         }
     }
+}
+
+/// Cuts the rows of a keyset query (at most `limit + 1`: one more than a page, to learn
+/// whether another page follows without a count) to `limit`, and returns the key of the last
+/// row kept when another page follows.
+pub fn keyset_page<R, K>(rows: &mut Vec<R>, limit: i64, key: impl Fn(&R) -> K) -> Option<K> {
+    let more = rows.len() as i64 > limit;
+    rows.truncate(limit as usize);
+    if more { rows.last().map(key) } else { None }
 }
 
 /// An optional JSON request body: `None` when the request carries no body (generated SDKs
