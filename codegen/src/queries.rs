@@ -15,3 +15,4 @@ pub mod seats;
 pub mod theaters;
 pub mod tickets;
 pub mod users;
+pub mod webhooks;
