@@ -20,7 +20,8 @@ use crate::catalog::{
     layouts::LayoutsApi, movies::MoviesApi, screenings::ScreeningsApi, theaters::TheatersApi,
 };
 use crate::concessions::{orders::OrdersApi, products::ProductsApi};
-use crate::events::feed::EventsApi;
+use crate::events::delivery::{self, DeliveryWorker};
+use crate::events::{feed::EventsApi, webhooks::WebhooksApi};
 use crate::identity::sessions::{SessionsApi, purge_expired_sessions};
 use crate::identity::users::UsersApi;
 use crate::ops::local_pg::{LocalPgError, LocalPostgres};
@@ -30,11 +31,13 @@ use crate::platform::AppState;
 use crate::platform::auth::{Passwords, TokenKeys};
 use crate::platform::config::{DatabaseConfig, ServerConfig};
 use crate::platform::db::{self, PoolSetupError, SERVICE_ROLE, create_database_if_missing};
+use crate::platform::egress::DestinationPolicy;
 use crate::platform::http::{AllowedMethods, limit_body, problem_for_errors};
 use crate::platform::idempotency::purge_expired_keys;
 use crate::platform::problem::error_chain;
 use crate::platform::random::random_bytes;
 use crate::platform::ratelimit::{RateLimitSettings, RateLimits};
+use crate::platform::state::WebhookSettings;
 use crate::platform::telemetry::{self, Metrics};
 use crate::reviews::{discussion::DiscussionApi, movie_reviews::MovieReviewsApi};
 use crate::ticketing::{
@@ -56,7 +59,7 @@ pub type Apis = (
     (AccountsApi, TransfersApi),
     (ProductsApi, OrdersApi),
     (MovieReviewsApi, DiscussionApi),
-    EventsApi,
+    (EventsApi, WebhooksApi),
 );
 
 /// The OpenAPI service: the source of the routes, the document and Swagger UI.
@@ -320,9 +323,41 @@ pub fn state(config: &ServerConfig, pool: Pool) -> Arc<AppState> {
         }),
         booking_hold: Duration::from_secs(config.booking_hold_seconds),
         idempotency_keys_per_day: config.idempotency_keys_per_day.into(),
+        webhooks: webhook_settings(config),
         metrics: Arc::new(Metrics::new()),
         draining: Default::default(),
     })
+}
+
+/// The webhook settings of a configuration.
+pub fn webhook_settings(config: &ServerConfig) -> WebhookSettings {
+    WebhookSettings {
+        timeout: Duration::from_millis(config.webhook_timeout_ms),
+        retry_base: Duration::from_millis(config.webhook_retry_base_ms),
+        retry_window: Duration::from_secs(config.webhook_retry_window_seconds),
+        poll: Duration::from_millis(config.webhook_poll_ms),
+        concurrency: config.webhook_concurrency,
+        destinations: DestinationPolicy {
+            allow_loopback: config.webhook_allow_loopback,
+            allow_private: config.webhook_allow_private_addresses,
+        },
+    }
+}
+
+/// This process's webhook delivery worker, or `None` when WEBHOOK_CONCURRENCY is 0.
+///
+/// Errors: its HTTP client cannot be set up.
+pub fn webhook_worker(state: &AppState) -> std::io::Result<Option<DeliveryWorker>> {
+    if state.webhooks.concurrency == 0 {
+        return Ok(None);
+    }
+    DeliveryWorker::new(
+        state.pool.clone(),
+        state.webhooks.clone(),
+        state.metrics.clone(),
+    )
+    .map(Some)
+    .map_err(std::io::Error::other)
 }
 
 /// The service, bound to its address and ready to run.
@@ -330,6 +365,7 @@ pub struct Application {
     acceptor: TcpAcceptor,
     metrics_acceptor: TcpAcceptor,
     state: Arc<AppState>,
+    webhook_worker: Option<DeliveryWorker>,
     hold_sweep: Duration,
     shutdown_delay: Duration,
     drain_timeout: Duration,
@@ -352,6 +388,7 @@ impl Application {
             );
         }
         let state = state(config, pool);
+        let webhook_worker = webhook_worker(&state)?;
         let acceptor = TcpListener::bind(config.listen_addr)
             .into_acceptor()
             .await?;
@@ -362,6 +399,7 @@ impl Application {
             acceptor,
             metrics_acceptor,
             state,
+            webhook_worker,
             hold_sweep: Duration::from_secs(config.hold_sweep_seconds),
             shutdown_delay: Duration::from_secs(config.shutdown_delay_seconds),
             drain_timeout: Duration::from_secs(config.drain_timeout_seconds),
@@ -388,6 +426,9 @@ impl Application {
     /// finish; the pool closes. Returns `Ok` when all of that went through.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let housekeeping = tokio::spawn(housekeeping(self.state.clone(), self.hold_sweep));
+        // Aborted at shutdown even mid-send: the deliveries it leaves are claimed again when
+        // their lease lapses.
+        let webhooks = self.webhook_worker.map(|worker| tokio::spawn(worker.run()));
         let metrics = tokio::spawn(
             Server::new_with_acceptor(self.metrics_acceptor)
                 .run(metrics_routes(self.state.clone())),
@@ -409,6 +450,9 @@ impl Application {
             .await;
         housekeeping.abort();
         metrics.abort();
+        if let Some(webhooks) = webhooks {
+            webhooks.abort();
+        }
         self.state.pool.close();
         tracing::info!("stopped");
         result
@@ -425,8 +469,8 @@ fn bound_address(acceptor: &TcpAcceptor) -> SocketAddr {
 
 /// Every `every`: returns the seats of lapsed booking holds, forgets idempotency keys older
 /// than 24 hours, expired sessions and rate-limit buckets of idle clients, and samples the
-/// lock gauges. Runs until aborted; failures are
-/// logged and retried next time.
+/// lock and webhook backlog gauges. Runs until aborted; failures are logged and retried next
+/// time.
 async fn housekeeping(state: Arc<AppState>, every: Duration) {
     let mut ticker = tokio::time::interval(every);
     ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -444,6 +488,9 @@ async fn housekeeping(state: Arc<AppState>, every: Duration) {
         state.limits.forget_idle_clients();
         if let Err(err) = locks::sample(&state.pool, &state.metrics).await {
             tracing::warn!(error = %error_chain(&err), "sampling lock waits failed");
+        }
+        if let Err(err) = delivery::sample_backlog(&state.pool, &state.metrics).await {
+            tracing::warn!(error = %error_chain(&err), "sampling the webhook backlog failed");
         }
     }
 }

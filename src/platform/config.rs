@@ -256,6 +256,51 @@ pub struct ServerConfig {
     #[arg(long, env = "DRAIN_TIMEOUT_SECONDS", default_value_t = 30, global = true,
           value_parser = clap::value_parser!(u64).range(1..=3_600))]
     pub drain_timeout_seconds: u64,
+    /// Most milliseconds one webhook attempt may take, connecting included; a receiver that
+    /// has not answered by then is retried.
+    #[arg(long, env = "WEBHOOK_TIMEOUT_MS", default_value_t = 10_000, global = true,
+          value_parser = clap::value_parser!(u64).range(10..=120_000))]
+    pub webhook_timeout_ms: u64,
+    /// Milliseconds before a failed webhook delivery is first retried; each later retry waits
+    /// twice as long as the one before (with jitter).
+    #[arg(long, env = "WEBHOOK_RETRY_BASE_MS", default_value_t = 5_000, global = true,
+          value_parser = clap::value_parser!(u64).range(1..=3_600_000))]
+    pub webhook_retry_base_ms: u64,
+    /// Seconds a failing webhook delivery is retried before it is dead (a day: about fifteen
+    /// attempts with the default base).
+    #[arg(long, env = "WEBHOOK_RETRY_WINDOW_SECONDS", default_value_t = 86_400, global = true,
+          value_parser = clap::value_parser!(u64).range(0..=2_592_000))]
+    pub webhook_retry_window_seconds: u64,
+    /// Milliseconds an idle webhook worker waits before it looks for due deliveries again:
+    /// how late, at most, a new event leaves.
+    #[arg(long, env = "WEBHOOK_POLL_MS", default_value_t = 1_000, global = true,
+          value_parser = clap::value_parser!(u64).range(10..=60_000))]
+    pub webhook_poll_ms: u64,
+    /// Most webhook deliveries one replica sends at once. 0: this replica sends none (the
+    /// API still manages webhooks).
+    #[arg(long, env = "WEBHOOK_CONCURRENCY", default_value_t = 16, global = true,
+          value_parser = clap::value_parser!(u16).range(0..=1_000))]
+    pub webhook_concurrency: u16,
+    /// Let webhooks reach loopback addresses, over `http` too. For development and tests
+    /// only: in a deployment it lets an admin reach the service's own host.
+    #[arg(
+        long,
+        env = "WEBHOOK_ALLOW_LOOPBACK",
+        default_value_t = false,
+        global = true
+    )]
+    pub webhook_allow_loopback: bool,
+    /// Let webhooks reach private and link-local networks (RFC 1918, carrier-grade NAT,
+    /// `fc00::/7`, `169.254.0.0/16`, `fe80::/10`), for receivers inside the deployment's
+    /// network. Off, an admin's URL cannot reach the cluster's internal services or the
+    /// cloud's metadata service.
+    #[arg(
+        long,
+        env = "WEBHOOK_ALLOW_PRIVATE_ADDRESSES",
+        default_value_t = false,
+        global = true
+    )]
+    pub webhook_allow_private_addresses: bool,
     /// Log format: `text` for people, `json` for log collectors.
     #[arg(long, env = "LOG_FORMAT", default_value = "text", global = true)]
     pub log_format: LogFormat,

@@ -63,6 +63,15 @@ impl From<DbError> for ApiError {
 /// on this machine and `prefer` for loopback ([`connection_config`]). A server certificate
 /// that does not verify fails the connection.
 pub fn tls(ca_file: Option<&Path>) -> Result<MakeRustlsConnect, PoolSetupError> {
+    Ok(MakeRustlsConnect::new(tls_config(ca_file)?))
+}
+
+/// The TLS client set-up of every outgoing connection (PostgreSQL's, webhooks'): rustls with
+/// the ring provider, its safe protocol versions, and the system's root certificates plus those
+/// in `ca_file` (PEM).
+///
+/// Errors: `ca_file` cannot be read or holds no certificate.
+pub fn tls_config(ca_file: Option<&Path>) -> Result<rustls::ClientConfig, PoolSetupError> {
     let mut roots = rustls::RootCertStore::empty();
     let native = rustls_native_certs::load_native_certs();
     for err in &native.errors {
@@ -89,7 +98,7 @@ pub fn tls(ca_file: Option<&Path>) -> Result<MakeRustlsConnect, PoolSetupError> 
     .map_err(|err| PoolSetupError::Pool(err.to_string()))?
     .with_root_certificates(roots)
     .with_no_client_auth();
-    Ok(MakeRustlsConnect::new(config))
+    Ok(config)
 }
 
 /// A pool of at most `size` connections to `url`, with TLS as [`tls`] sets it up without an

@@ -7,6 +7,7 @@ use std::time::Duration;
 use deadpool_postgres::Pool;
 
 use super::auth::{Passwords, TokenKeys};
+use super::egress::DestinationPolicy;
 use super::ratelimit::RateLimits;
 use super::telemetry::Metrics;
 
@@ -27,6 +28,8 @@ pub struct AppState {
     pub booking_hold: Duration,
     /// How many idempotency keys a user may claim in 24 hours.
     pub idempotency_keys_per_day: i64,
+    /// How webhooks are delivered, and where they may go.
+    pub webhooks: WebhookSettings,
     /// Request and workflow metrics (also attached to requests on its own, for the request
     /// log).
     pub metrics: Arc<Metrics>,
@@ -44,4 +47,23 @@ impl AppState {
     pub fn is_draining(&self) -> bool {
         self.draining.load(Ordering::SeqCst)
     }
+}
+
+/// How webhooks are delivered (the worker: `events::delivery`), and where they may go.
+#[derive(Debug, Clone)]
+pub struct WebhookSettings {
+    /// Most time one attempt may take, connecting included (WEBHOOK_TIMEOUT_MS).
+    pub timeout: Duration,
+    /// The delay before the first retry; each later one doubles it (WEBHOOK_RETRY_BASE_MS).
+    pub retry_base: Duration,
+    /// How long after its event a delivery is retried before it is dead
+    /// (WEBHOOK_RETRY_WINDOW_SECONDS).
+    pub retry_window: Duration,
+    /// How long an idle worker waits before it looks for due deliveries again
+    /// (WEBHOOK_POLL_MS).
+    pub poll: Duration,
+    /// Most deliveries one worker sends at once; 0: none (WEBHOOK_CONCURRENCY).
+    pub concurrency: u16,
+    /// Where webhooks may send.
+    pub destinations: DestinationPolicy,
 }

@@ -55,6 +55,8 @@ pub struct Metrics {
     pool_waiting: Gauge,
     lock_waits: Gauge,
     longest_transaction: Gauge<f64, AtomicU64>,
+    webhook_deliveries: Family<OutcomeLabels, Counter>,
+    webhook_oldest_pending: Gauge<f64, AtomicU64>,
 }
 
 impl Default for Metrics {
@@ -130,8 +132,24 @@ impl Metrics {
             "Age in seconds of the oldest open transaction of the database, as last sampled",
             longest_transaction.clone(),
         );
+        let webhook_deliveries = Family::<OutcomeLabels, Counter>::default();
+        registry.register(
+            "webhook_deliveries",
+            "Webhook delivery attempts by outcome: delivered, failed (to be retried) or dead \
+             (given up on)",
+            webhook_deliveries.clone(),
+        );
+        let webhook_oldest_pending = Gauge::<f64, AtomicU64>::default();
+        registry.register(
+            "webhook_oldest_pending_seconds",
+            "Age in seconds of the oldest event a webhook still waits for (0 when none waits), \
+             as last sampled",
+            webhook_oldest_pending.clone(),
+        );
         Metrics {
             registry,
+            webhook_deliveries,
+            webhook_oldest_pending,
             lock_waits,
             longest_transaction,
             requests,
@@ -174,6 +192,20 @@ impl Metrics {
     pub fn set_lock_health(&self, lock_waits: i64, longest_transaction_seconds: f64) {
         self.lock_waits.set(lock_waits);
         self.longest_transaction.set(longest_transaction_seconds);
+    }
+
+    /// Counts a webhook delivery attempt's outcome: `delivered`, `failed` or `dead`.
+    pub fn webhook_delivery(&self, outcome: &str) {
+        self.webhook_deliveries
+            .get_or_create(&OutcomeLabels {
+                outcome: outcome.to_owned(),
+            })
+            .inc();
+    }
+
+    /// Records the age of the oldest event still waiting for a webhook delivery (0 for none).
+    pub fn set_webhook_backlog(&self, oldest_pending_seconds: f64) {
+        self.webhook_oldest_pending.set(oldest_pending_seconds);
     }
 
     /// The OpenMetrics text of every metric, with the pool gauges read now.

@@ -27,7 +27,7 @@ async fn read_feed(app: &TestApp, admin: &str, limit: u32) -> Vec<Value> {
 
 /// The feed once it holds at least `count` events. Other tests' transactions (the server is
 /// shared) may hold it back for a moment: the feed waits for every older transaction.
-async fn feed_of_at_least(app: &TestApp, admin: &str, count: usize) -> Vec<Value> {
+pub(crate) async fn feed_of_at_least(app: &TestApp, admin: &str, count: usize) -> Vec<Value> {
     for _ in 0..100 {
         let events = read_feed(app, admin, 100).await;
         if events.len() >= count {

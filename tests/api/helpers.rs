@@ -171,6 +171,15 @@ pub fn server_config(booking_hold_seconds: u64) -> ServerConfig {
         hold_sweep_seconds: 30,
         shutdown_delay_seconds: 0,
         drain_timeout_seconds: 30,
+        // Webhook receivers of the tests listen on loopback; retries come quickly. Only the
+        // webhook tests start a delivery worker.
+        webhook_timeout_ms: 2_000,
+        webhook_retry_base_ms: 20,
+        webhook_retry_window_seconds: 86_400,
+        webhook_poll_ms: 20,
+        webhook_concurrency: 16,
+        webhook_allow_loopback: true,
+        webhook_allow_private_addresses: false,
         log_format: LogFormat::Text,
     }
 }

@@ -12,3 +12,4 @@ mod platform;
 mod reviews;
 mod ticketing;
 mod wallet;
+mod webhooks;
