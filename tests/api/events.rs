@@ -49,15 +49,26 @@ fn types_of(events: &[Value], aggregate: &str, id: &Value) -> Vec<String> {
         .collect()
 }
 
-#[tokio::test]
-async fn a_bookings_life_is_in_the_feed_in_order() {
-    let app = TestApp::spawn().await;
-    let admin = app.admin().await;
+/// What [`live_a_booking`] did, as the API answered it.
+pub(crate) struct BookingLife {
+    /// The customer's access token.
+    pub customer: String,
+    pub booking: Value,
+    pub payment: Value,
+    pub tickets: Value,
+    pub order: Value,
+}
+
+/// A customer's evening, through the API: books A3 and A4, pays from a wallet, has A3
+/// checked in by an usher, cancels A4 (a refund of one seat) and orders popcorn. Its events,
+/// in order: booking.created, booking.confirmed, payment.completed, ticket.checked_in,
+/// payment.refunded, order.created.
+pub(crate) async fn live_a_booking(app: &TestApp, admin: &str) -> BookingLife {
     let usher = app.staff().await;
     let ana = app.customer("ana").await;
-    let screening = app.screening_in(&admin, hall(), json!({})).await;
+    let screening = app.screening_in(admin, hall(), json!({})).await;
     let wallet = app.open_account(&ana, "EUR").await;
-    app.deposit(&admin, &wallet, 10_000).await;
+    app.deposit(admin, &wallet, 10_000).await;
     let booking = app
         .book_seats(&ana, &screening["id"], &["A3", "A4"])
         .await
@@ -93,6 +104,26 @@ async fn a_bookings_life_is_in_the_feed_in_order() {
         )
         .await
         .expect(202);
+    BookingLife {
+        customer: ana,
+        booking,
+        payment,
+        tickets,
+        order,
+    }
+}
+
+#[tokio::test]
+async fn a_bookings_life_is_in_the_feed_in_order() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let BookingLife {
+        customer: ana,
+        booking,
+        payment,
+        tickets,
+        order,
+    } = live_a_booking(&app, &admin).await;
     app.post(
         &format!("/v1/orders/{}/cancel", order["id"]),
         Some(&ana),

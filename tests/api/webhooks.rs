@@ -15,7 +15,7 @@ use poem::listener::{Acceptor, Listener, TcpListener};
 use poem::{Request, Server, endpoint::make};
 use serde_json::{Value, json};
 
-use crate::events::feed_of_at_least;
+use crate::events::{feed_of_at_least, live_a_booking};
 use crate::helpers::{TestApp, server_config};
 
 /// One request the receiver got.
@@ -140,6 +140,15 @@ fn hall(rows: &[&str], seats: u32) -> Value {
 }
 
 impl TestApp {
+    /// Asserts `webhook_deliveries_total{outcome}` of each (outcome, count) on /metrics.
+    fn assert_deliveries_counted(&self, counts: &[(&str, u32)]) {
+        let metrics = self.state.metrics.render(&self.pool);
+        for (outcome, count) in counts {
+            let line = format!(r#"webhook_deliveries_total{{outcome="{outcome}"}} {count}"#);
+            assert!(metrics.contains(&line), "{line} in {metrics}");
+        }
+    }
+
     /// Creates a webhook to `url` for `events`; returns the answer (with the secret).
     async fn webhook(&self, admin: &str, url: &str, events: &[&str]) -> Value {
         self.post(
@@ -187,9 +196,8 @@ impl TestApp {
 async fn a_receiver_gets_every_event_of_a_bookings_life_signed() {
     let app = TestApp::spawn().await;
     let admin = app.admin().await;
-    let usher = app.staff().await;
-    let ana = app.customer("ana").await;
     let receiver = Receiver::start().await;
+    // Not order.created: the popcorn order is never sent.
     let subscribed = [
         "booking.created",
         "booking.confirmed",
@@ -202,44 +210,7 @@ async fn a_receiver_gets_every_event_of_a_bookings_life_signed() {
     assert!(secret.starts_with("whsec_"), "{secret}");
     app.start_webhook_worker();
 
-    let screening = app.screening_in(&admin, hall(&["A"], 6), json!({})).await;
-    let wallet = app.open_account(&ana, "EUR").await;
-    app.deposit(&admin, &wallet, 10_000).await;
-    let booking = app
-        .book_seats(&ana, &screening["id"], &["A3", "A4"])
-        .await
-        .expect(201);
-    app.pay(&ana, "pay-1", &booking, &wallet).await.expect(201);
-    let tickets = app
-        .get(
-            &format!("/v1/bookings/{}/tickets", booking["id"]),
-            Some(&ana),
-        )
-        .await
-        .expect(200);
-    app.post(
-        "/v1/checkins",
-        Some(&usher),
-        json!({ "code": tickets[0]["code"], "screening_id": screening["id"] }),
-    )
-    .await
-    .expect(200);
-    app.post(
-        &format!("/v1/bookings/{}/cancel", booking["id"]),
-        Some(&ana),
-        json!({ "seat_labels": ["A4"] }),
-    )
-    .await
-    .expect(200);
-    // Not subscribed: never sent.
-    app.product("POPCORN-S", 450).await;
-    app.post(
-        "/v1/orders",
-        Some(&ana),
-        json!({ "sku": "POPCORN-S", "quantity": 1, "note": "" }),
-    )
-    .await
-    .expect(202);
+    let booking = live_a_booking(&app, &admin).await.booking;
 
     let deliveries = app
         .deliveries_once_all(&admin, &webhook, 5, "delivered")
@@ -286,11 +257,7 @@ async fn a_receiver_gets_every_event_of_a_bookings_life_signed() {
             .map(String::as_str)
             .collect::<BTreeSet<_>>()
     );
-    let metrics = app.state.metrics.render(&app.pool);
-    assert!(
-        metrics.contains(r#"webhook_deliveries_total{outcome="delivered"} 5"#),
-        "{metrics}"
-    );
+    app.assert_deliveries_counted(&[("delivered", 5)]);
 }
 
 #[tokio::test]
@@ -318,13 +285,7 @@ async fn a_failing_receiver_gets_the_event_again_until_it_takes_it() {
     assert_eq!(received.len(), 4);
     let ids: HashSet<String> = received.iter().map(Received::webhook_id).collect();
     assert_eq!(ids.len(), 1, "every attempt carries the same webhook-id");
-    let metrics = app.state.metrics.render(&app.pool);
-    for line in [
-        r#"webhook_deliveries_total{outcome="failed"} 3"#,
-        r#"webhook_deliveries_total{outcome="delivered"} 1"#,
-    ] {
-        assert!(metrics.contains(line), "{line} in {metrics}");
-    }
+    app.assert_deliveries_counted(&[("failed", 3), ("delivered", 1)]);
 }
 
 #[tokio::test]
@@ -394,11 +355,7 @@ async fn a_receiver_that_never_answers_ends_dead_and_the_retry_endpoint_delivers
     app.post_without_body(&unknown, Some(&admin))
         .await
         .expect_problem(404, "delivery_not_found");
-    let metrics = app.state.metrics.render(&app.pool);
-    assert!(
-        metrics.contains(r#"webhook_deliveries_total{outcome="dead"} 1"#),
-        "{metrics}"
-    );
+    app.assert_deliveries_counted(&[("dead", 1)]);
 }
 
 #[tokio::test]
