@@ -128,14 +128,37 @@ impl DeliveryWorker {
         })
     }
 
-    /// Delivers until aborted: a batch at a time, at once again after a full batch, after the
-    /// poll interval otherwise. Failures to reach the database are logged and retried.
+    /// Delivers until aborted, with at most `concurrency` attempts under way: whenever
+    /// fewer are, it claims due deliveries for the free places, so a receiver that holds its
+    /// requests for the whole timeout takes places but never holds up the others'
+    /// deliveries. When nothing is due it looks again after the poll interval. Failures to
+    /// reach the database are logged and retried. Aborting it aborts the attempts under way
+    /// (their deliveries are claimed again when the lease lapses). With a concurrency of 0 it
+    /// sends nothing and returns at once.
     pub async fn run(self) {
         let worker = Arc::new(self);
+        let concurrency = usize::from(worker.settings.concurrency);
+        if concurrency == 0 {
+            return;
+        }
+        let mut sends = tokio::task::JoinSet::new();
         loop {
-            match worker.clone().deliver_due().await {
-                Ok(sent) if sent == usize::from(worker.settings.concurrency) => continue,
-                Ok(_) => {}
+            while sends.try_join_next().is_some() {}
+            let free = concurrency - sends.len();
+            if free == 0 {
+                sends.join_next().await;
+                continue;
+            }
+            match worker.claim(free).await {
+                Ok(claimed) => {
+                    let all_places_taken = claimed.len() == free;
+                    for delivery in claimed {
+                        sends.spawn(worker.clone().attempt(delivery));
+                    }
+                    if all_places_taken {
+                        continue;
+                    }
+                }
                 Err(err) => {
                     tracing::warn!(error = %error_chain(&err), "claiming webhook deliveries failed");
                 }
@@ -144,40 +167,29 @@ impl DeliveryWorker {
         }
     }
 
-    /// Claims the due deliveries (at most the concurrency), sends them at once and records
-    /// each outcome. Returns how many were claimed.
+    /// Claims up to `limit` due deliveries, each for one attempt under a lease.
     ///
-    /// Errors: the claim failed (outcomes that cannot be recorded are logged; their
-    /// deliveries are claimed again when the lease lapses).
-    pub async fn deliver_due(self: Arc<Self>) -> Result<usize, DbError> {
-        let claimed = {
-            let client = self.pool.get().await?;
-            q::claim_deliveries()
-                .bind(
-                    &client,
-                    &i64::from(self.settings.concurrency),
-                    &lease(&self.settings).as_secs_f64(),
-                )
-                .all()
-                .await?
-        };
-        let count = claimed.len();
-        let mut sends = tokio::task::JoinSet::new();
-        for delivery in claimed {
-            let worker = self.clone();
-            sends.spawn(async move {
-                let attempt = worker.send(&delivery).await;
-                if let Err(err) = worker.record(&delivery, attempt).await {
-                    tracing::warn!(
-                        delivery_id = delivery.id,
-                        error = %error_chain(&err),
-                        "recording a webhook attempt failed; it is retried when its lease lapses"
-                    );
-                }
-            });
+    /// Errors: the database could not be reached or the statement failed.
+    async fn claim(&self, limit: usize) -> Result<Vec<q::ClaimedDelivery>, DbError> {
+        let client = self.pool.get().await?;
+        let limit = i64::try_from(limit).expect("the concurrency fits in a u16");
+        Ok(q::claim_deliveries()
+            .bind(&client, &limit, &lease(&self.settings).as_secs_f64())
+            .all()
+            .await?)
+    }
+
+    /// Sends a claimed delivery and records the outcome. An outcome that cannot be recorded
+    /// is logged; the delivery is claimed again when its lease lapses.
+    async fn attempt(self: Arc<Self>, delivery: q::ClaimedDelivery) {
+        let attempt = self.send(&delivery).await;
+        if let Err(err) = self.record(&delivery, attempt).await {
+            tracing::warn!(
+                delivery_id = delivery.id,
+                error = %error_chain(&err),
+                "recording a webhook attempt failed; it is retried when its lease lapses"
+            );
         }
-        while sends.join_next().await.is_some() {}
-        Ok(count)
     }
 
     /// One attempt: POSTs the event, signed; 2xx is delivered.

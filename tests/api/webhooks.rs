@@ -394,6 +394,42 @@ async fn a_worker_killed_mid_send_loses_nothing() {
 }
 
 #[tokio::test]
+async fn a_receiver_that_hangs_does_not_hold_up_the_others() {
+    let mut config = server_config(600);
+    config.webhook_timeout_ms = 30_000;
+    let app = TestApp::spawn_with(&config, 16).await;
+    let admin = app.admin().await;
+    let ana = app.customer("ana").await;
+    let (slow, fast) = (Receiver::start().await, Receiver::start().await);
+    slow.hang.store(usize::MAX, Ordering::SeqCst);
+    for receiver in [&slow, &fast] {
+        app.webhook(&admin, &receiver.url(), &["booking.created"])
+            .await;
+    }
+    app.start_webhook_worker();
+    let screening = app.screening_in(&admin, hall(&["A"], 6), json!({})).await;
+    app.book(&ana, &screening["id"], 1).await.expect(201);
+    eventually("both receivers to get the first event", || async {
+        (!slow.received().is_empty() && !fast.received().is_empty()).then_some(())
+    })
+    .await;
+
+    // The slow receiver holds its request for the whole timeout (30 s); the next events
+    // reach the fast one meanwhile.
+    for _ in 0..3 {
+        app.book(&ana, &screening["id"], 1).await.expect(201);
+    }
+    tokio::time::timeout(
+        Duration::from_secs(10),
+        eventually("the fast receiver to get all four", || async {
+            (fast.received().len() == 4).then_some(())
+        }),
+    )
+    .await
+    .expect("the fast receiver got its events while the slow one hung");
+}
+
+#[tokio::test]
 async fn two_instances_on_one_database_send_each_event_once() {
     let app = TestApp::spawn().await;
     let other = TestApp::on(&server_config(600), app.pool.clone(), app.owner.clone());
