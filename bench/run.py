@@ -5,7 +5,9 @@ Starts a dedicated PostgreSQL (settings in PG_SETTINGS), migrates it, loads a la
 (bench/load.sql), starts the release server, and for each scenario runs the API under load with
 wrk and then `pgbench -M prepared` with the same SQL the endpoint executes, at the same
 concurrency. The pgbench scripts are cut from queries/*.sql by query name, so they cannot drift
-from what the service runs. Each measurement is repeated and the median reported.
+from what the service runs. `GET /v1/movies/{id}` is also run against bench/baseline, the
+fastest server we can write for it on the same crates, in turn with the service: the ratio to
+it is boxoffice's own per-request cost. Each measurement is repeated and the median reported.
 
 Only 127.0.0.1 is targeted; every run is bounded in time.
 
@@ -49,6 +51,8 @@ PG_SETTINGS = {
 PASSWORD = "bench-password"
 CONNECTIONS = 64
 THREADS = 2
+# The baseline's shared, pipelined PostgreSQL connections: one per core.
+BASELINE_CONNECTIONS = os.cpu_count() or 1
 
 
 def log(message):
@@ -143,6 +147,30 @@ class Server:
         self.process.wait(timeout=60)
 
 
+class Baseline:
+    """bench/baseline serving `sql` (one `$1`, the movie's id) on a free port."""
+
+    def __init__(self, binary, database_url, sql):
+        self.url = f"http://127.0.0.1:{free_port()}"
+        self.process = subprocess.Popen(
+            [str(binary), self.url.split("/")[2], database_url, str(BASELINE_CONNECTIONS), sql],
+            stdout=subprocess.DEVNULL)
+        started = time.monotonic()
+        while True:
+            try:
+                with urllib.request.urlopen(f"{self.url}/readyz", timeout=1):
+                    return
+            except OSError:
+                pass
+            if self.process.poll() is not None or time.monotonic() - started > 30:
+                sys.exit("bench: the baseline did not start")
+            time.sleep(0.01)
+
+    def stop(self):
+        self.process.kill()
+        self.process.wait(timeout=60)
+
+
 def query(file, name, values):
     """The SQL of `--! name` in queries/<file>.sql, comments dropped, with the `:param`s named
     in `values` replaced by SQL expressions (pgbench variables, literals, NULL); the others stay
@@ -216,11 +244,13 @@ def main():
     WORK.mkdir(parents=True, exist_ok=True)
 
     profile = "debug" if args.smoke else "release"
-    binary = pathlib.Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")) / profile / "boxoffice"
+    binaries = pathlib.Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")) / profile
+    binary = binaries / "boxoffice"
     if not os.environ.get("BOXOFFICE_BENCH_PG"):
-        log(f"building the {profile} binary")
-        subprocess.run(["cargo", "build", "--quiet", "--locked", "--bin", "boxoffice"] +
-                       ([] if args.smoke else ["--release"]), check=True, cwd=ROOT)
+        log(f"building the {profile} binaries")
+        subprocess.run(["cargo", "build", "--quiet", "--locked", "-p", "boxoffice", "-p", "baseline",
+                        "--bin", "boxoffice", "--bin", "baseline"] + ([] if args.smoke else ["--release"]),
+                       check=True, cwd=ROOT)
         log("starting PostgreSQL")
         settings = [arg for k, v in PG_SETTINGS.items() for arg in ("-c", f"{k}={v}")]
         inner = subprocess.run([str(binary), "dev-postgres", *settings, "--", sys.executable,
@@ -229,7 +259,7 @@ def main():
         sys.exit(inner.returncode)
 
     pg = Postgres()
-    server = None
+    server = baseline = None
     try:
         env = dict(os.environ, DATABASE_URL=pg.app_url, MIGRATION_DATABASE_URL=pg.url)
         subprocess.run([str(binary), "migrate", "up"], env=env, check=True,
@@ -386,6 +416,18 @@ def main():
         if args.only:
             wanted = set(args.only.split(","))
             scenarios = [s for s in scenarios if s[0] in wanted]
+        # The scenarios bench/baseline serves too (the same wrk script and arguments).
+        baselined = {"get_movie"}
+        if baselined & {s[0] for s in scenarios}:
+            sql = query("movies", "get_movie", {"id": "$1"}).rstrip(";")
+            baseline = Baseline(binaries / "baseline", pg.app_url, sql)
+            # The baseline must do the same work: the same answer, field for field.
+            answers = []
+            for url in (server.url, baseline.url):
+                with urllib.request.urlopen(f"{url}/v1/movies/{first_movie}", timeout=5) as r:
+                    answers.append(json.load(r))
+            if answers[0] != answers[1]:
+                sys.exit(f"bench: the baseline answers {answers[1]}, the service {answers[0]}")
 
         def reset():
             # Every run starts from the same state: no bookings, every seat free, no sessions
@@ -417,21 +459,27 @@ def main():
             reset()
             run_wrk(server.url, script, wrk_args, warmup)
             server.wait_idle()
-            api, db = [], []
+            api, db, base = [], [], []
             hot_scenario = name in ("book_hot", "choose_hot")
             twice = 0
+            if name in baselined:
+                run_wrk(baseline.url, script, wrk_args, warmup)
             for attempt in range(repeats):
                 reset()
                 api.append(run_wrk(server.url, script, wrk_args, seconds))
                 server.wait_idle()
                 if hot_scenario:
                     twice += sold_twice()
+                if name in baselined:
+                    base.append(run_wrk(baseline.url, script, wrk_args, seconds))
                 reset()
                 db.append(run_pgbench(pg, pgbench_file, seconds))
                 log(f"{name} {attempt + 1}/{repeats}: API {api[-1]['rps']:.0f} req/s, "
-                    f"pgbench {db[-1]:.0f} TPS")
+                    + (f"baseline {base[-1]['rps']:.0f} req/s, " if base else "")
+                    + f"pgbench {db[-1]:.0f} TPS")
             median = lambda key: statistics.median(run[key] for run in api if run[key] is not None)
             rps, tps = median("rps"), statistics.median(db)
+            base_rps = statistics.median(run["rps"] for run in base) if base else None
             results.append({
                 "scenario": name, "title": title, "api_rps": rps, "p50_ms": median("p50_ms"),
                 "p99_ms": median("p99_ms"),
@@ -440,6 +488,10 @@ def main():
                 "pgbench_tps": tps, "ratio": rps / tps if tps else None,
                 "peak_rss_mib": server.memory_kib("VmHWM") / 1024,
                 "sold_twice": twice if hot_scenario else None,
+                "baseline_rps": base_rps,
+                "baseline_p99_ms": statistics.median(run["p99_ms"] for run in base) if base else None,
+                "baseline_non_2xx": sum(run["non_2xx"] + run["socket_errors"] for run in base),
+                "baseline_ratio": rps / base_rps if base_rps else None,
             })
         reset()
         report = {
@@ -455,12 +507,14 @@ def main():
         (WORK / "results.json").write_text(json.dumps(report, indent=2))
         print_table(report)
         failed = [r["scenario"] for r in results if r["non_2xx"] and r["scenario"] != "login"
-                  or r["sold_twice"]]
+                  or r["sold_twice"] or r["baseline_non_2xx"]]
         if failed:
             sys.exit(f"bench: errors or oversell in {', '.join(failed)}")
     finally:
         if server:
             server.stop()
+        if baseline:
+            baseline.stop()
 
 
 def print_table(report):
@@ -484,6 +538,11 @@ def print_table(report):
     if "book_hot" in by_name and "book_spread" in by_name:
         ratio = by_name["book_hot"]["api_rps"] / by_name["book_spread"]["api_rps"]
         print(f"best available, hot / spread: {ratio:.2f} (target >= 0.8)")
+    for r in report["scenarios"]:
+        if r["baseline_rps"]:
+            print(f"{r['title']}: API / bench/baseline: {r['baseline_ratio']:.2f} (baseline "
+                  f"{r['baseline_rps']:.0f} req/s, p99 {r['baseline_p99_ms']:.2f} ms; "
+                  f"target >= 0.9); API / pgbench: {r['ratio']:.2f} (target >= 0.7)")
     if "choose_hot" in by_name:
         print(f"chosen seats, hot, API / pgbench: {by_name['choose_hot']['ratio']:.2f} "
               "(target >= 0.7)")
