@@ -65,6 +65,20 @@ def free_port():
         return s.getsockname()[1]
 
 
+def wait_ready(url, process, what):
+    """Polls `url`/readyz until it answers 2xx; exits if `process` ends or 30 s pass."""
+    started = time.monotonic()
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/readyz", timeout=1):
+                return
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() - started > 30:
+            sys.exit(f"bench: {what} did not become ready")
+        time.sleep(0.002)
+
+
 class Postgres:
     """The dedicated server `boxoffice dev-postgres` started for this run (DATABASE_URL names
     it, PG_BINDIR its binaries); it is stopped when the run ends."""
@@ -103,16 +117,7 @@ class Server:
         started = time.monotonic()
         self.process = subprocess.Popen([str(binary), "serve"], env=env,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        while True:
-            try:
-                with urllib.request.urlopen(f"{self.url}/readyz", timeout=1) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if self.process.poll() is not None or time.monotonic() - started > 30:
-                sys.exit("bench: the server did not become ready")
-            time.sleep(0.002)
+        wait_ready(self.url, self.process, "the server")
         self.startup_seconds = time.monotonic() - started
 
     def wait_idle(self):
@@ -155,16 +160,7 @@ class Baseline:
         self.process = subprocess.Popen(
             [str(binary), self.url.split("/")[2], database_url, str(BASELINE_CONNECTIONS), sql],
             stdout=subprocess.DEVNULL)
-        started = time.monotonic()
-        while True:
-            try:
-                with urllib.request.urlopen(f"{self.url}/readyz", timeout=1):
-                    return
-            except OSError:
-                pass
-            if self.process.poll() is not None or time.monotonic() - started > 30:
-                sys.exit("bench: the baseline did not start")
-            time.sleep(0.01)
+        wait_ready(self.url, self.process, "the baseline")
 
     def stop(self):
         self.process.kill()
