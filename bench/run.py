@@ -215,6 +215,27 @@ def run_wrk(url, script, args, seconds):
     }
 
 
+class Profile:
+    """`perf record -a -e cpu-clock` for `seconds` (both cores: the server, PostgreSQL, wrk and
+    the kernel), summarised by process and by symbol into target/bench/perf-NAME.txt."""
+
+    def __init__(self, name, seconds):
+        self.name = name
+        self.data = WORK / f"perf-{name}.data"
+        self.process = subprocess.Popen(
+            ["perf", "record", "-q", "-a", "-e", "cpu-clock", "-F", "1999", "-o", str(self.data),
+             "--", "sleep", str(seconds)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def summarise(self):
+        self.process.wait(timeout=120)
+        report = lambda *sort: subprocess.run(
+            ["perf", "report", "-i", str(self.data), "--stdio", "--no-children", "--percent-limit",
+             "0.5", "--sort", ",".join(sort)], capture_output=True, text=True).stdout
+        summary = WORK / f"perf-{self.name}.txt"
+        summary.write_text(report("comm") + report("comm", "dso", "symbol"))
+        log(f"profile of {self.name}: {summary}")
+
+
 def run_pgbench(pg, script, seconds):
     out = subprocess.run(
         [str(pg.bindir / "pgbench"), "-n", "-M", "prepared", f"-c{CONNECTIONS}", f"-j{THREADS}",
@@ -233,6 +254,9 @@ def main():
     parser.add_argument("--repeats", type=int, help="measurements per scenario (median)")
     parser.add_argument("--pool-size", type=int, default=16, help="DB_POOL_SIZE of the server")
     parser.add_argument("--only", help="comma-separated scenario names")
+    parser.add_argument("--perf", action="store_true",
+                        help="record a system-wide cpu-clock profile (perf) of the first run of "
+                             "each side; summaries in target/bench/perf-*.txt")
     args = parser.parse_args()
     seconds = args.seconds or (2 if args.smoke else 10)
     repeats = args.repeats or (1 if args.smoke else 3)
@@ -462,12 +486,18 @@ def main():
                 run_wrk(baseline.url, script, wrk_args, warmup)
             for attempt in range(repeats):
                 reset()
+                profile = Profile(f"{name}-service", seconds) if args.perf and not attempt else None
                 api.append(run_wrk(server.url, script, wrk_args, seconds))
+                if profile:
+                    profile.summarise()
                 server.wait_idle()
                 if hot_scenario:
                     twice += sold_twice()
                 if name in baselined:
+                    profile = Profile(f"{name}-baseline", seconds) if args.perf and not attempt else None
                     base.append(run_wrk(baseline.url, script, wrk_args, seconds))
+                    if profile:
+                        profile.summarise()
                 reset()
                 db.append(run_pgbench(pg, pgbench_file, seconds))
                 log(f"{name} {attempt + 1}/{repeats}: API {api[-1]['rps']:.0f} req/s, "

@@ -37,6 +37,7 @@ use crate::platform::idempotency::purge_expired_keys;
 use crate::platform::problem::error_chain;
 use crate::platform::random::random_bytes;
 use crate::platform::ratelimit::{RateLimitSettings, RateLimits};
+use crate::platform::shared_reads::SharedReads;
 use crate::platform::state::WebhookSettings;
 use crate::platform::telemetry::{self, Metrics};
 use crate::reviews::{discussion::DiscussionApi, movie_reviews::MovieReviewsApi};
@@ -175,6 +176,8 @@ pub fn metrics_routes(state: Arc<AppState>) -> impl Endpoint<Output = poem::Resp
 pub struct Database {
     /// The service's connections (DATABASE_URL, or the local server as the service role).
     pub pool: Pool,
+    /// Connections shared by the catalog's single-statement reads (DB_READ_CONNECTIONS).
+    pub reads: Option<SharedReads>,
     /// Where migrations connect: MIGRATION_DATABASE_URL, else DATABASE_URL, or the local
     /// server's superuser.
     migration_url: String,
@@ -227,8 +230,10 @@ impl Database {
         };
         let tls = db::tls(config.database_ca_file.as_deref())?;
         let pool = db::pool_with_tls(&url, config.db_pool_size.into(), tls.clone())?;
+        let reads = SharedReads::new(&url, tls.clone(), config.db_read_connections.into())?;
         Ok(Database {
             pool,
+            reads: Some(reads),
             migration_url,
             tls,
             local,
@@ -303,7 +308,7 @@ pub async fn ensure_service_login(
 
 /// The state every handler shares. Without a token secret or a ticket signing key, random
 /// ones are made.
-pub fn state(config: &ServerConfig, pool: Pool) -> Arc<AppState> {
+pub fn state(config: &ServerConfig, pool: Pool, reads: SharedReads) -> Arc<AppState> {
     let secret = match &config.token_secret {
         Some(secret) => secret.as_bytes().to_vec(),
         None => random_bytes::<32>().to_vec(),
@@ -313,6 +318,7 @@ pub fn state(config: &ServerConfig, pool: Pool) -> Arc<AppState> {
         .unwrap_or_else(random_bytes::<32>);
     Arc::new(AppState {
         pool,
+        reads,
         tokens: Arc::new(TokenKeys::new(&secret)),
         ticket_key: ed25519_dalek::SigningKey::from_bytes(&ticket_seed),
         passwords: Passwords::new(config.password_queue_size.into()),
@@ -374,7 +380,11 @@ pub struct Application {
 impl Application {
     /// Binds the listeners of the API and of the metrics (port 0 picks a free one) and
     /// prepares the shared state.
-    pub async fn build(config: &ServerConfig, pool: Pool) -> std::io::Result<Self> {
+    pub async fn build(
+        config: &ServerConfig,
+        pool: Pool,
+        reads: SharedReads,
+    ) -> std::io::Result<Self> {
         if config.token_secret.is_none() {
             tracing::warn!(
                 "TOKEN_SECRET is not set: signing tokens with a random secret; they will not \
@@ -387,7 +397,7 @@ impl Application {
                  will not verify after a restart or across replicas"
             );
         }
-        let state = state(config, pool);
+        let state = state(config, pool, reads);
         let webhook_worker = webhook_worker(&state)?;
         let acceptor = TcpListener::bind(config.listen_addr)
             .into_acceptor()

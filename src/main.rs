@@ -9,6 +9,7 @@ use boxoffice::platform::config::{
     AdminAction, Cli, Command, DbAction, LedgerAction, LogFormat, MigrateAction, PrivilegedRole,
 };
 use boxoffice::platform::problem::error_chain;
+use boxoffice::platform::shared_reads::SharedReads;
 use boxoffice::wallet::ledger;
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
@@ -59,7 +60,7 @@ async fn run(mut cli: Cli) -> Result<(), Error> {
             cli.database.database_url.is_some() || cli.database.migration_database_url.is_some();
         cli.server.settle_secrets(remote)?;
     }
-    let database = Database::open(&cli.database).await?;
+    let mut database = Database::open(&cli.database).await?;
     let pool = database.pool.clone();
     match command {
         Command::Serve => {
@@ -71,7 +72,8 @@ async fn run(mut cli: Cli) -> Result<(), Error> {
                 }
             }
             app::warn_unless_least_privilege(&pool).await;
-            let application = Application::build(&cli.server, pool).await?;
+            let reads = database.reads.take().unwrap_or_else(SharedReads::none);
+            let application = Application::build(&cli.server, pool, reads).await?;
             let addr = application.local_addr();
             if let Some(local) = &database.local {
                 tracing::info!(data = %local.data_dir().display(), port = local.port(),
@@ -127,7 +129,7 @@ async fn run(mut cli: Cli) -> Result<(), Error> {
             let mut password = String::new();
             std::io::stdin().lock().read_line(&mut password)?;
             let password = password.trim_end_matches(['\r', '\n']).to_owned();
-            let state = app::state(&cli.server, pool);
+            let state = app::state(&cli.server, pool, SharedReads::none());
             let user = admin::create_privileged_user(
                 &state,
                 role,

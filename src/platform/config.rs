@@ -169,6 +169,12 @@ pub struct DatabaseConfig {
     #[arg(long, env = "DB_POOL_SIZE", default_value_t = 16, global = true,
           value_parser = clap::value_parser!(u16).range(1..=1000))]
     pub db_pool_size: u16,
+    /// Connections shared by the catalog's single-statement reads, each pipelining the reads
+    /// sent to it concurrently (platform::shared_reads), on top of DB_POOL_SIZE; 0 sends
+    /// those reads to the pool too.
+    #[arg(long, env = "DB_READ_CONNECTIONS", default_value_t = 2, global = true,
+          value_parser = clap::value_parser!(u16).range(0..=64))]
+    pub db_read_connections: u16,
 }
 
 /// How the HTTP server behaves.

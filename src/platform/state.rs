@@ -9,12 +9,15 @@ use deadpool_postgres::Pool;
 use super::auth::{Passwords, TokenKeys};
 use super::egress::DestinationPolicy;
 use super::ratelimit::RateLimits;
+use super::shared_reads::SharedReads;
 use super::telemetry::Metrics;
 
 /// What every request handler shares, attached to every route.
 pub struct AppState {
     /// Pooled connections; each caches its prepared statements.
     pub pool: Pool,
+    /// Shared, pipelined connections for the catalog's single-statement reads.
+    pub reads: SharedReads,
     /// Signs and checks access tokens (also attached to requests on its own, for the bearer
     /// checker).
     pub tokens: Arc<TokenKeys>,

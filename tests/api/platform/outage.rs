@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 use boxoffice::app;
 use boxoffice::ops::local_pg::LocalPostgres;
 use boxoffice::platform::db::{self, create_database_if_missing};
+use boxoffice::platform::shared_reads::SharedReads;
 
 use crate::helpers::{Reply, TestApp, server_config};
 
@@ -20,7 +21,9 @@ async fn an_outage_answers_503_and_service_resumes_when_the_database_is_back() {
         .unwrap();
     let pool = db::pool(&server.url("outage"), 4).unwrap();
     app::migrate_up(&pool).await.unwrap();
-    let app = TestApp::on(&server_config(600), pool.clone(), pool);
+    // The catalog's reads on shared connections too: they die with the server and come back.
+    let reads = SharedReads::new(&server.url("outage"), db::tls(None).unwrap(), 2).unwrap();
+    let app = TestApp::with_reads(&server_config(600), pool.clone(), pool, reads);
     app.get("/v1/movies", None).await.expect(200);
     app.get("/readyz", None).await.expect(200);
 
