@@ -369,7 +369,7 @@ impl LayoutsApi {
         /// The theater's id.
         id: Path<i64>,
     ) -> Result<Json<Layout>, GetLayoutError> {
-        let client = state.pool.get().await?;
+        let client = state.reads.client(&state.pool).await?;
         let seats = q::get_layout().bind(&client, &id.0).all().await?;
         if seats.is_empty() {
             return Err(theater_not_found(id.0).into());

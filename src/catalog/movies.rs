@@ -221,7 +221,7 @@ impl MoviesApi {
         after: Query<Option<PageAfter>>,
     ) -> Result<Json<Page<Movie>>, ListError> {
         let page = PageRequest::new(limit.0, after.0);
-        let client = state.pool.get().await?;
+        let client = state.reads.client(&state.pool).await?;
         let rows = q::list_movies()
             .params(
                 &client,
@@ -246,7 +246,7 @@ impl MoviesApi {
         /// The movie's id.
         id: Path<i64>,
     ) -> Result<Json<Movie>, GetMovieError> {
-        let client = state.pool.get().await?;
+        let client = state.reads.client(&state.pool).await?;
         let movie = q::get_movie()
             .bind(&client, &id.0)
             .opt()

@@ -259,7 +259,7 @@ impl ScreeningsApi {
         after: Query<Option<PageAfter>>,
     ) -> Result<Json<Page<Screening>>, ListError> {
         let page = PageRequest::new(limit.0, after.0);
-        let client = state.pool.get().await?;
+        let client = state.reads.client(&state.pool).await?;
         let rows = q::list_screenings()
             .params(
                 &client,
@@ -287,7 +287,7 @@ impl ScreeningsApi {
         /// The screening's id.
         id: Path<i64>,
     ) -> Result<Json<Screening>, GetScreeningError> {
-        let client = state.pool.get().await?;
+        let client = state.reads.client(&state.pool).await?;
         let screening = q::get_screening()
             .bind(&client, &id.0)
             .opt()

@@ -123,7 +123,7 @@ impl TheatersApi {
         after: Query<Option<PageAfter>>,
     ) -> Result<Json<Page<Theater>>, ListError> {
         let page = PageRequest::new(limit.0, after.0);
-        let client = state.pool.get().await?;
+        let client = state.reads.client(&state.pool).await?;
         let rows = q::list_theaters()
             .bind(&client, &page.after(), &page.fetch_limit())
             .all()
@@ -141,7 +141,7 @@ impl TheatersApi {
         /// The theater's id.
         id: Path<i64>,
     ) -> Result<Json<Theater>, GetTheaterError> {
-        let client = state.pool.get().await?;
+        let client = state.reads.client(&state.pool).await?;
         let theater = q::get_theater()
             .bind(&client, &id.0)
             .opt()

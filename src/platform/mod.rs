@@ -1,5 +1,5 @@
 //! What every context shares, and nothing that belongs to one: configuration, the database
-//! (pool, TLS, transactions), where outgoing HTTP may go, HTTP plumbing (pages, the body limit, problem details), bearer
+//! (pool, TLS, transactions, shared reads), where outgoing HTTP may go, HTTP plumbing (pages, the body limit, problem details), bearer
 //! authentication and roles, idempotency keys, telemetry, and the state handlers share.
 //!
 //! Nothing here imports a context; contexts import from here.
@@ -14,6 +14,7 @@ pub mod idempotency;
 pub mod problem;
 pub mod random;
 pub mod ratelimit;
+pub mod shared_reads;
 pub mod state;
 pub mod telemetry;
 pub mod text;

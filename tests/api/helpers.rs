@@ -12,6 +12,7 @@ use boxoffice::platform::AppState;
 use boxoffice::platform::auth::Role;
 use boxoffice::platform::config::{LogFormat, ServerConfig};
 use boxoffice::platform::db::{self, SERVICE_ROLE, create_database_if_missing};
+use boxoffice::platform::shared_reads::SharedReads;
 use deadpool_postgres::Pool;
 use poem::endpoint::BoxEndpoint;
 use poem::http::StatusCode;
@@ -254,12 +255,25 @@ impl TestApp {
         let url = fresh_database().await;
         let pool = db::pool(&as_service(&url), pool_size).expect("pool");
         let owner = db::pool(&url, 4).expect("owner pool");
-        Self::on(config, pool, owner)
+        // Two shared connections, as in production, so the catalog's reads take that path.
+        let tls = db::tls(None).expect("TLS set-up");
+        let reads = SharedReads::new(&as_service(&url), tls, 2).expect("shared reads");
+        Self::with_reads(config, pool, owner, reads)
     }
 
-    /// The service with these settings on these pools.
+    /// The service with these settings on these pools, every read on the pool.
     pub fn on(config: &ServerConfig, pool: Pool, owner: Pool) -> TestApp {
-        let state = app::state(config, pool.clone());
+        Self::with_reads(config, pool, owner, SharedReads::none())
+    }
+
+    /// The service with these settings on these pools and shared read connections.
+    pub fn with_reads(
+        config: &ServerConfig,
+        pool: Pool,
+        owner: Pool,
+        reads: SharedReads,
+    ) -> TestApp {
+        let state = app::state(config, pool.clone(), reads);
         let api = TestClient::new(app::routes(state.clone()).boxed());
         TestApp {
             api,
