@@ -1,12 +1,12 @@
 --: Movie(release_date?, average_rating?)
 
 --! list_movies (q?) : Movie
--- vet: not null: id, title, description, duration_minutes, rating, review_count: movies_rated passes movies' NOT NULL columns through, and count(*) is never null
+-- vet: not null: id, title, description, duration_minutes, rating, review_count, version: movies_rated passes movies' NOT NULL columns through, and count(*) is never null
 -- A keyset page of movies by id, optionally only those whose title contains `q`
 -- case-insensitively (movies_title_trgm_idx), with their review statistics (movies_rated).
 -- `limit` is the page size plus one.
 SELECT id, title, description, duration_minutes, rating, release_date, review_count,
-       average_rating
+       average_rating, version
 FROM movies_rated
 WHERE id > :after
   AND (:q::text IS NULL
@@ -15,10 +15,10 @@ ORDER BY id
 LIMIT :limit;
 
 --! get_movie : Movie
--- vet: not null: id, title, description, duration_minutes, rating, review_count: movies_rated passes movies' NOT NULL columns through, and count(*) is never null
+-- vet: not null: id, title, description, duration_minutes, rating, review_count, version: movies_rated passes movies' NOT NULL columns through, and count(*) is never null
 -- One movie by id (primary key), with its review statistics (movies_rated).
 SELECT id, title, description, duration_minutes, rating, release_date, review_count,
-       average_rating
+       average_rating, version
 FROM movies_rated
 WHERE id = :id;
 
@@ -28,7 +28,7 @@ WHERE id = :id;
 INSERT INTO movies (title, description, duration_minutes, rating, release_date)
 VALUES (:title, :description, :duration_minutes, :rating, :release_date)
 RETURNING id, title, description, duration_minutes, rating, release_date,
-          0::bigint AS review_count, NULL::float8 AS average_rating;
+          0::bigint AS review_count, NULL::float8 AS average_rating, version;
 
 --! update_movie (title?, description?, duration_minutes?, rating?, release_date?) : Movie
 -- vet: not null: review_count: count(*) is never null
@@ -43,15 +43,20 @@ WITH updated AS (
         rating           = coalesce(:rating, rating),
         release_date     = CASE WHEN :set_release_date THEN :release_date ELSE release_date END
     WHERE id = :id
-    RETURNING id, title, description, duration_minutes, rating, release_date
+    RETURNING id, title, description, duration_minutes, rating, release_date, version
 )
 SELECT u.id, u.title, u.description, u.duration_minutes, u.rating, u.release_date,
-       stats.review_count, stats.average_rating
+       stats.review_count, stats.average_rating, u.version
 FROM updated u
 CROSS JOIN LATERAL (
     SELECT count(*) AS review_count, avg(r.rating)::float8 AS average_rating
     FROM reviews r WHERE r.movie_id = u.id
 ) stats;
+
+--! movie_version
+-- A movie's version (primary key), to answer a conditional GET without reading the movie:
+-- it changes whenever the movie or its reviews do (migrations/000017).
+SELECT version FROM movies WHERE id = :id;
 
 --! delete_movie
 -- Fails with a foreign-key violation while the movie has screenings; its reviews go with it.

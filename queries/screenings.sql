@@ -11,7 +11,8 @@ SELECT s.id, s.movie_id, s.theater_id, s.starts_at, s.ends_at, s.price, s.child_
        s.total_seats - (
            SELECT count(*) FROM screening_seats x
            WHERE x.screening_id = s.id AND x.booking_id IS NOT NULL
-             AND (x.held_until IS NULL OR x.held_until > now()))::int AS available_seats
+             AND (x.held_until IS NULL OR x.held_until > now()))::int AS available_seats,
+       s.version
 FROM screenings s
 WHERE s.id > :after
   AND (:movie_id::bigint IS NULL OR s.movie_id = :movie_id)
@@ -29,7 +30,8 @@ SELECT s.id, s.movie_id, s.theater_id, s.starts_at, s.ends_at, s.price, s.child_
        s.total_seats - (
            SELECT count(*) FROM screening_seats x
            WHERE x.screening_id = s.id AND x.booking_id IS NOT NULL
-             AND (x.held_until IS NULL OR x.held_until > now()))::int AS available_seats
+             AND (x.held_until IS NULL OR x.held_until > now()))::int AS available_seats,
+       s.version
 FROM screenings s
 WHERE s.id = :id;
 
@@ -50,12 +52,13 @@ WITH screening AS (
     FROM movies m, theaters t
     WHERE m.id = :movie_id AND t.id = :theater_id
     RETURNING id, movie_id, theater_id, starts_at, ends_at, price, child_price, senior_price,
-              student_price, premium_surcharge, currency, total_seats
+              student_price, premium_surcharge, currency, total_seats, version
 ), seats AS (
     INSERT INTO screening_seats (screening_id, row_index, number, category, blocked)
     SELECT s.id, ts.row_index, ts.number, ts.category, ts.blocked
     FROM screening s JOIN theater_seats ts ON ts.theater_id = s.theater_id
 )
 SELECT id, movie_id, theater_id, starts_at, ends_at, price, child_price, senior_price,
-       student_price, premium_surcharge, currency, total_seats, total_seats AS available_seats
+       student_price, premium_surcharge, currency, total_seats, total_seats AS available_seats,
+       version
 FROM screening;

@@ -4,7 +4,7 @@
 
 --! list_theaters : Theater
 -- A keyset page of theaters by id. `limit` is the page size plus one.
-SELECT id, name, city, capacity
+SELECT id, name, city, capacity, version
 FROM theaters
 WHERE id > :after
 ORDER BY id
@@ -12,7 +12,7 @@ LIMIT :limit;
 
 --! get_theater : Theater
 -- One theater by id (primary key).
-SELECT id, name, city, capacity
+SELECT id, name, city, capacity, version
 FROM theaters
 WHERE id = :id;
 
@@ -21,7 +21,7 @@ WHERE id = :id;
 -- seats that are not blocked.
 INSERT INTO theaters (name, city, capacity)
 VALUES (:name, :city, :capacity)
-RETURNING id, name, city, capacity;
+RETURNING id, name, city, capacity, version;
 
 --! insert_layout
 -- The rows and seats of a theater, from parallel arrays: one element per row
@@ -39,10 +39,12 @@ FROM unnest(:seat_rows::smallint[], :numbers::smallint[], :categories::seat_cate
             :blocked::boolean[]) AS s (row_index, number, category, blocked);
 
 --! get_layout : LayoutSeat
--- A theater's seats, row by row front to back, left to right (theater_seats_pkey).
-SELECT r.row_index, r.label, s.number, s.category, s.blocked
+-- A theater's seats, row by row front to back, left to right (theater_seats_pkey), each with
+-- the theater's version (which its layout changes raise).
+SELECT r.row_index, r.label, s.number, s.category, s.blocked, t.version
 FROM theater_rows r
 JOIN theater_seats s ON s.theater_id = r.theater_id AND s.row_index = r.row_index
+JOIN theaters t ON t.id = r.theater_id
 WHERE r.theater_id = :theater_id
 ORDER BY r.row_index, s.number;
 
@@ -63,4 +65,4 @@ DELETE FROM theater_rows WHERE theater_id = :theater_id;
 --! set_capacity : Theater
 -- A theater's capacity after its layout changed.
 UPDATE theaters SET capacity = :capacity WHERE id = :id
-RETURNING id, name, city, capacity;
+RETURNING id, name, city, capacity, version;

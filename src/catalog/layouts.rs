@@ -10,11 +10,16 @@ use codegen::queries::theaters as q;
 use codegen::types::SeatCategory as DbSeatCategory;
 use deadpool_postgres::Transaction;
 use poem::web::Data;
-use poem_openapi::{Enum, Object, OpenApi, param::Path, payload::Json};
+use poem_openapi::{
+    Enum, Object, OpenApi,
+    param::{Header, Path},
+    payload::Json,
+};
 
 use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
+use crate::platform::caching::{CATALOG, Cached, EntityTag};
 use crate::platform::db::{Workflow, in_transaction};
 use crate::platform::problem::ApiError;
 use crate::platform::text::Text;
@@ -368,13 +373,21 @@ impl LayoutsApi {
         state: Data<&Arc<AppState>>,
         /// The theater's id.
         id: Path<i64>,
-    ) -> Result<Json<Layout>, GetLayoutError> {
+        /// An `ETag` from an earlier answer: 304 without a body while it is current.
+        #[oai(name = "If-None-Match")]
+        if_none_match: Header<Option<String>>,
+    ) -> Result<Cached<Layout>, GetLayoutError> {
         let client = state.reads.client(&state.pool).await?;
         let seats = q::get_layout().bind(&client, &id.0).all().await?;
-        if seats.is_empty() {
+        let Some(version) = seats.first().map(|seat| seat.version) else {
             return Err(theater_not_found(id.0).into());
-        }
-        Ok(Json(layout_of(id.0, seats)))
+        };
+        Ok(Cached::answer(
+            EntityTag::of(version),
+            if_none_match.as_deref(),
+            CATALOG,
+            || layout_of(id.0, seats),
+        ))
     }
 
     /// Replace a theater's layout

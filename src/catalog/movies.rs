@@ -8,7 +8,7 @@ use codegen::queries::movies as q;
 use poem::web::Data;
 use poem_openapi::{
     ApiResponse, Enum, Object, OpenApi,
-    param::{Path, Query},
+    param::{Header, Path, Query},
     payload::Json,
     types::MaybeUndefined,
 };
@@ -16,6 +16,7 @@ use poem_openapi::{
 use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
+use crate::platform::caching::{CATALOG, Cached, EntityTag};
 use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
 use crate::platform::problem::{AdminCreateError, ApiError, ListError};
 use crate::platform::text::Text;
@@ -219,7 +220,10 @@ impl MoviesApi {
         limit: Query<PageSize>,
         /// Start after this id: the previous page's `next_after`.
         after: Query<Option<PageAfter>>,
-    ) -> Result<Json<Page<Movie>>, ListError> {
+        /// An `ETag` from an earlier answer: 304 without a body while it is current.
+        #[oai(name = "If-None-Match")]
+        if_none_match: Header<Option<String>>,
+    ) -> Result<Cached<Page<Movie>>, ListError> {
         let page = PageRequest::new(limit.0, after.0);
         let client = state.reads.client(&state.pool).await?;
         let rows = q::list_movies()
@@ -233,7 +237,13 @@ impl MoviesApi {
             )
             .all()
             .await?;
-        Ok(Json(page.page(rows, |m| m.id, Movie::from)))
+        let tag = EntityTag::of_each(rows.iter().map(|m| (m.id, m.version)));
+        Ok(Cached::answer(
+            tag,
+            if_none_match.as_deref(),
+            CATALOG,
+            || page.page(rows, |m| m.id, Movie::from),
+        ))
     }
 
     /// Get a movie
@@ -245,14 +255,26 @@ impl MoviesApi {
         state: Data<&Arc<AppState>>,
         /// The movie's id.
         id: Path<i64>,
-    ) -> Result<Json<Movie>, GetMovieError> {
+        /// An `ETag` from an earlier answer: 304 without a body while it is current.
+        #[oai(name = "If-None-Match")]
+        if_none_match: Header<Option<String>>,
+    ) -> Result<Cached<Movie>, GetMovieError> {
         let client = state.reads.client(&state.pool).await?;
+        // A revalidation reads the version alone (its reviews raise it too), not the
+        // movie and its review statistics.
+        if let Some(condition) = if_none_match.as_deref()
+            && let Some(version) = q::movie_version().bind(&client, &id.0).opt().await?
+            && EntityTag::of(version).matched_by(condition)
+        {
+            return Ok(Cached::not_modified(EntityTag::of(version), CATALOG));
+        }
         let movie = q::get_movie()
             .bind(&client, &id.0)
             .opt()
             .await?
             .ok_or_else(|| movie_not_found(id.0))?;
-        Ok(Json(movie.into()))
+        let tag = EntityTag::of(movie.version);
+        Ok(Cached::answer(tag, None, CATALOG, || movie.into()))
     }
 
     /// Add a movie

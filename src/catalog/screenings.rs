@@ -10,13 +10,14 @@ use codegen::types::TicketType as DbTicketType;
 use poem::web::Data;
 use poem_openapi::{
     ApiResponse, Enum, Object, OpenApi,
-    param::{Path, Query},
+    param::{Header, Path, Query},
     payload::Json,
 };
 
 use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
+use crate::platform::caching::{AVAILABILITY, Cached, EntityTag};
 use crate::platform::currency::Currency;
 use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
 use crate::platform::problem::{ApiError, ListError};
@@ -257,7 +258,10 @@ impl ScreeningsApi {
         limit: Query<PageSize>,
         /// Start after this id: the previous page's `next_after`.
         after: Query<Option<PageAfter>>,
-    ) -> Result<Json<Page<Screening>>, ListError> {
+        /// An `ETag` from an earlier answer: 304 without a body while it is current.
+        #[oai(name = "If-None-Match")]
+        if_none_match: Header<Option<String>>,
+    ) -> Result<Cached<Page<Screening>>, ListError> {
         let page = PageRequest::new(limit.0, after.0);
         let client = state.reads.client(&state.pool).await?;
         let rows = q::list_screenings()
@@ -274,7 +278,13 @@ impl ScreeningsApi {
             )
             .all()
             .await?;
-        Ok(Json(page.page(rows, |s| s.id, Screening::from)))
+        let tag = EntityTag::of_each(rows.iter().map(|s| (s.id, s.version, s.available_seats)));
+        Ok(Cached::answer(
+            tag,
+            if_none_match.as_deref(),
+            AVAILABILITY,
+            || page.page(rows, |s| s.id, Screening::from),
+        ))
     }
 
     /// Get a screening
@@ -286,14 +296,23 @@ impl ScreeningsApi {
         state: Data<&Arc<AppState>>,
         /// The screening's id.
         id: Path<i64>,
-    ) -> Result<Json<Screening>, GetScreeningError> {
+        /// An `ETag` from an earlier answer: 304 without a body while it is current.
+        #[oai(name = "If-None-Match")]
+        if_none_match: Header<Option<String>>,
+    ) -> Result<Cached<Screening>, GetScreeningError> {
         let client = state.reads.client(&state.pool).await?;
         let screening = q::get_screening()
             .bind(&client, &id.0)
             .opt()
             .await?
             .ok_or_else(|| screening_not_found(id.0))?;
-        Ok(Json(screening.into()))
+        let tag = EntityTag::of((screening.version, screening.available_seats));
+        Ok(Cached::answer(
+            tag,
+            if_none_match.as_deref(),
+            AVAILABILITY,
+            || screening.into(),
+        ))
     }
 
     /// Schedule a screening

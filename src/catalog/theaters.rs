@@ -8,13 +8,14 @@ use deadpool_postgres::Transaction;
 use poem::web::Data;
 use poem_openapi::{
     ApiResponse, Object, OpenApi,
-    param::{Path, Query},
+    param::{Header, Path, Query},
     payload::Json,
 };
 
 use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
+use crate::platform::caching::{CATALOG, Cached, EntityTag};
 use crate::platform::db::{Workflow, in_transaction};
 use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
 use crate::platform::problem::{ApiError, ListError};
@@ -121,14 +122,23 @@ impl TheatersApi {
         limit: Query<PageSize>,
         /// Start after this id: the previous page's `next_after`.
         after: Query<Option<PageAfter>>,
-    ) -> Result<Json<Page<Theater>>, ListError> {
+        /// An `ETag` from an earlier answer: 304 without a body while it is current.
+        #[oai(name = "If-None-Match")]
+        if_none_match: Header<Option<String>>,
+    ) -> Result<Cached<Page<Theater>>, ListError> {
         let page = PageRequest::new(limit.0, after.0);
         let client = state.reads.client(&state.pool).await?;
         let rows = q::list_theaters()
             .bind(&client, &page.after(), &page.fetch_limit())
             .all()
             .await?;
-        Ok(Json(page.page(rows, |t| t.id, Theater::from)))
+        let tag = EntityTag::of_each(rows.iter().map(|t| (t.id, t.version)));
+        Ok(Cached::answer(
+            tag,
+            if_none_match.as_deref(),
+            CATALOG,
+            || page.page(rows, |t| t.id, Theater::from),
+        ))
     }
 
     /// Get a theater
@@ -140,14 +150,23 @@ impl TheatersApi {
         state: Data<&Arc<AppState>>,
         /// The theater's id.
         id: Path<i64>,
-    ) -> Result<Json<Theater>, GetTheaterError> {
+        /// An `ETag` from an earlier answer: 304 without a body while it is current.
+        #[oai(name = "If-None-Match")]
+        if_none_match: Header<Option<String>>,
+    ) -> Result<Cached<Theater>, GetTheaterError> {
         let client = state.reads.client(&state.pool).await?;
         let theater = q::get_theater()
             .bind(&client, &id.0)
             .opt()
             .await?
             .ok_or_else(|| theater_not_found(id.0))?;
-        Ok(Json(theater.into()))
+        let tag = EntityTag::of(theater.version);
+        Ok(Cached::answer(
+            tag,
+            if_none_match.as_deref(),
+            CATALOG,
+            || theater.into(),
+        ))
     }
 
     /// Add a theater

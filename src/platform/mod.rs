@@ -5,6 +5,7 @@
 //! Nothing here imports a context; contexts import from here.
 
 pub mod auth;
+pub mod caching;
 pub mod config;
 pub mod currency;
 pub mod db;

@@ -13,6 +13,7 @@ use crate::catalog::layouts::{SeatCategory, group_into_rows};
 use crate::catalog::screenings::screening_not_found;
 use crate::operation_errors;
 use crate::platform::AppState;
+use crate::platform::caching::AVAILABILITY;
 use crate::platform::http::Svg;
 use crate::platform::problem::ApiError;
 
@@ -203,11 +204,30 @@ fn category_name(category: SeatCategory) -> &'static str {
     }
 }
 
+/// A seat map as JSON, reused by caches for a second at most.
+#[derive(ApiResponse)]
+enum SeatMapAnswer {
+    /// The seat map.
+    #[oai(status = 200)]
+    Ok(
+        Json<SeatMap>,
+        /// `public, max-age=1`: bookings change it all the time.
+        #[oai(header = "Cache-Control")]
+        String,
+    ),
+}
+
+/// A seat map as SVG, reused by caches for a second at most.
 #[derive(ApiResponse)]
 enum SeatMapPicture {
     /// The seat map as SVG.
     #[oai(status = 200)]
-    Ok(Svg),
+    Ok(
+        Svg,
+        /// `public, max-age=1`: bookings change it all the time.
+        #[oai(header = "Cache-Control")]
+        String,
+    ),
 }
 
 operation_errors! {
@@ -248,8 +268,9 @@ impl SeatMapsApi {
         state: Data<&Arc<AppState>>,
         /// The screening's id.
         id: Path<i64>,
-    ) -> Result<Json<SeatMap>, GetSeatMapError> {
-        Ok(Json(read_seat_map(&state, id.0).await?.0))
+    ) -> Result<SeatMapAnswer, GetSeatMapError> {
+        let map = read_seat_map(&state, id.0).await?.0;
+        Ok(SeatMapAnswer::Ok(Json(map), AVAILABILITY.to_owned()))
     }
 
     /// Draw a screening's seat map
@@ -268,6 +289,7 @@ impl SeatMapsApi {
         id: Path<i64>,
     ) -> Result<SeatMapPicture, GetSeatMapError> {
         let (map, blocked) = read_seat_map(&state, id.0).await?;
-        Ok(SeatMapPicture::Ok(Svg(map.to_svg(&blocked))))
+        let picture = Svg(map.to_svg(&blocked));
+        Ok(SeatMapPicture::Ok(picture, AVAILABILITY.to_owned()))
     }
 }

@@ -578,3 +578,144 @@ async fn a_layout_is_validated_with_the_place_of_each_problem() {
     .await
     .expect_problem(403, "forbidden");
 }
+
+/// A GET with `If-None-Match`.
+async fn get_if_none_match(app: &TestApp, path: &str, etag: &str) -> crate::helpers::Reply {
+    app.send(app.api.get(path).header("if-none-match", etag))
+        .await
+}
+
+/// Asserts that `path` answers 200 with an ETag and `cache_control`, then 304 without a body
+/// to a request naming that ETag; returns the ETag.
+async fn assert_revalidates(app: &TestApp, path: &str, cache_control: &str) -> String {
+    let first = app.get(path, None).await;
+    assert_eq!(first.status, 200, "{path}: {first:?}");
+    assert_eq!(first.header("cache-control"), Some(cache_control), "{path}");
+    let etag = first.header("etag").expect("an ETag").to_owned();
+    assert!(etag.starts_with('"') && etag.ends_with('"'), "{etag}");
+    let again = get_if_none_match(app, path, &etag).await;
+    assert_eq!(again.status, 304, "{path}: {again:?}");
+    assert_eq!(again.body, Value::Null, "no body");
+    assert_eq!(again.header("etag"), Some(etag.as_str()));
+    assert_eq!(again.header("cache-control"), Some(cache_control));
+    etag
+}
+
+/// Asserts that a request naming `etag` now gets the changed representation (200, another
+/// ETag).
+async fn assert_changed(app: &TestApp, path: &str, etag: &str) -> Value {
+    let reply = get_if_none_match(app, path, etag).await;
+    assert_ne!(
+        reply.header("etag"),
+        Some(etag),
+        "{path}: the ETag did not change"
+    );
+    reply.expect(200)
+}
+
+#[tokio::test]
+async fn the_catalog_answers_304_while_unchanged_and_200_after_a_change() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let customer = app.customer("ana").await;
+    let movie = app
+        .post("/v1/movies", Some(&admin), movie("Orbit"))
+        .await
+        .expect(201);
+    let movie_path = format!("/v1/movies/{}", movie["id"]);
+    let etag = assert_revalidates(&app, &movie_path, "public, max-age=60").await;
+    let list_etag = assert_revalidates(&app, "/v1/movies", "public, max-age=60").await;
+    app.patch(&movie_path, Some(&admin), json!({ "title": "Orbit II" }))
+        .await
+        .expect(200);
+    assert_eq!(
+        assert_changed(&app, &movie_path, &etag).await["title"],
+        "Orbit II"
+    );
+    assert_changed(&app, "/v1/movies", &list_etag).await;
+
+    // A review changes the movie's statistics, so its ETag too.
+    let etag = assert_revalidates(&app, &movie_path, "public, max-age=60").await;
+    app.post(
+        &format!("{movie_path}/reviews"),
+        Some(&customer),
+        json!({ "rating": 4, "body": "Great." }),
+    )
+    .await
+    .expect(201);
+    assert_eq!(
+        assert_changed(&app, &movie_path, &etag).await["review_count"],
+        1
+    );
+
+    // A theater and its layout: replacing the layout changes both.
+    let theater = app
+        .post(
+            "/v1/theaters",
+            Some(&admin),
+            json!({ "name": "Hall", "city": "Porto", "capacity": 10 }),
+        )
+        .await
+        .expect(201);
+    let theater_path = format!("/v1/theaters/{}", theater["id"]);
+    let layout_path = format!("{theater_path}/layout");
+    let theater_etag = assert_revalidates(&app, &theater_path, "public, max-age=60").await;
+    let layout_etag = assert_revalidates(&app, &layout_path, "public, max-age=60").await;
+    let theaters_etag = assert_revalidates(&app, "/v1/theaters", "public, max-age=60").await;
+    app.send(
+        app.api
+            .put(&layout_path)
+            .header("authorization", format!("Bearer {admin}"))
+            .body_json(&json!({ "layout": [{ "row": "A", "seats": 12 }] })),
+    )
+    .await
+    .expect(200);
+    assert_eq!(
+        assert_changed(&app, &theater_path, &theater_etag).await["capacity"],
+        12
+    );
+    assert_changed(&app, &layout_path, &layout_etag).await;
+    assert_changed(&app, "/v1/theaters", &theaters_etag).await;
+
+    // Screenings hold their seats available: a booking changes them; they are reused for a
+    // second at most.
+    let screening = app.screening(&admin, 10).await;
+    let screening_path = format!("/v1/screenings/{}", screening["id"]);
+    let list_path = format!("/v1/screenings?movie_id={}", screening["movie_id"]);
+    let etag = assert_revalidates(&app, &screening_path, "public, max-age=1").await;
+    let list_etag = assert_revalidates(&app, &list_path, "public, max-age=1").await;
+    app.book(&customer, &screening["id"], 2).await.expect(201);
+    assert_eq!(
+        assert_changed(&app, &screening_path, &etag).await["available_seats"],
+        8
+    );
+    assert_changed(&app, &list_path, &list_etag).await;
+    for seats in ["seats", "seats.svg"] {
+        let map = app
+            .api
+            .get(format!("{screening_path}/{seats}"))
+            .send()
+            .await
+            .0;
+        let cache_control = map.headers().get("cache-control").unwrap();
+        assert_eq!(cache_control, "public, max-age=1", "{seats}");
+    }
+
+    // Another tag, a weak one, several, or `*`.
+    let etag = assert_revalidates(&app, &movie_path, "public, max-age=60").await;
+    for condition in [
+        format!("W/{etag}"),
+        format!("\"x\", {etag}"),
+        "*".to_owned(),
+    ] {
+        let reply = get_if_none_match(&app, &movie_path, &condition).await;
+        assert_eq!(reply.status, 304, "{condition}");
+    }
+    get_if_none_match(&app, &movie_path, "\"x\"")
+        .await
+        .expect(200);
+    // A movie that does not exist is still a 404, whatever the condition.
+    get_if_none_match(&app, "/v1/movies/999999", "*")
+        .await
+        .expect_problem(404, "movie_not_found");
+}

@@ -203,7 +203,16 @@ pub struct Reply {
     pub content_type: Option<String>,
     /// The `Retry-After` header, if any.
     pub retry_after: Option<String>,
+    /// Every header.
+    pub headers: poem::http::HeaderMap,
     pub body: Value,
+}
+
+impl Reply {
+    /// A header's value, if it is there and text.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
 }
 
 impl Reply {
@@ -293,6 +302,7 @@ impl TestApp {
             .get("retry-after")
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
+        let headers = response.headers().clone();
         let bytes = response.into_body().into_vec().await.expect("a body");
         let body = if bytes.is_empty() {
             Value::Null
@@ -305,6 +315,7 @@ impl TestApp {
             status,
             content_type,
             retry_after,
+            headers,
             body,
         }
     }

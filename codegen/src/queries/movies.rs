@@ -34,6 +34,7 @@ pub struct Movie {
     pub release_date: Option<chrono::NaiveDate>,
     pub review_count: i64,
     pub average_rating: Option<f64>,
+    pub version: i64,
 }
 pub struct MovieBorrowed<'a> {
     pub id: i64,
@@ -44,6 +45,7 @@ pub struct MovieBorrowed<'a> {
     pub release_date: Option<chrono::NaiveDate>,
     pub review_count: i64,
     pub average_rating: Option<f64>,
+    pub version: i64,
 }
 impl<'a> From<MovieBorrowed<'a>> for Movie {
     fn from(
@@ -56,6 +58,7 @@ impl<'a> From<MovieBorrowed<'a>> for Movie {
             release_date,
             review_count,
             average_rating,
+            version,
         }: MovieBorrowed<'a>,
     ) -> Self {
         Self {
@@ -67,6 +70,7 @@ impl<'a> From<MovieBorrowed<'a>> for Movie {
             release_date,
             review_count,
             average_rating,
+            version,
         }
     }
 }
@@ -136,10 +140,74 @@ where
         Ok(mapped)
     }
 }
+pub struct I64Query<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<i64, tokio_postgres::Error>,
+    mapper: fn(i64) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> I64Query<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(i64) -> R) -> I64Query<'c, 'a, 's, C, R, N> {
+        I64Query {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
 pub struct ListMoviesStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn list_movies() -> ListMoviesStmt {
     ListMoviesStmt(
-        "SELECT id, title, description, duration_minutes, rating, release_date, review_count, average_rating FROM movies_rated WHERE id > $1 AND ($2::text IS NULL OR title ILIKE '%' || replace(replace(replace($2, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%') ORDER BY id LIMIT $3",
+        "SELECT id, title, description, duration_minutes, rating, release_date, review_count, average_rating, version FROM movies_rated WHERE id > $1 AND ($2::text IS NULL OR title ILIKE '%' || replace(replace(replace($2, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%') ORDER BY id LIMIT $3",
         None,
     )
 }
@@ -173,6 +241,7 @@ impl ListMoviesStmt {
                     release_date: row.try_get(5)?,
                     review_count: row.try_get(6)?,
                     average_rating: row.try_get(7)?,
+                    version: row.try_get(8)?,
                 })
             },
             mapper: |it| Movie::from(it),
@@ -200,7 +269,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
 pub struct GetMovieStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn get_movie() -> GetMovieStmt {
     GetMovieStmt(
-        "SELECT id, title, description, duration_minutes, rating, release_date, review_count, average_rating FROM movies_rated WHERE id = $1",
+        "SELECT id, title, description, duration_minutes, rating, release_date, review_count, average_rating, version FROM movies_rated WHERE id = $1",
         None,
     )
 }
@@ -232,6 +301,7 @@ impl GetMovieStmt {
                     release_date: row.try_get(5)?,
                     review_count: row.try_get(6)?,
                     average_rating: row.try_get(7)?,
+                    version: row.try_get(8)?,
                 })
             },
             mapper: |it| Movie::from(it),
@@ -241,7 +311,7 @@ impl GetMovieStmt {
 pub struct InsertMovieStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn insert_movie() -> InsertMovieStmt {
     InsertMovieStmt(
-        "INSERT INTO movies (title, description, duration_minutes, rating, release_date) VALUES ($1, $2, $3, $4, $5) RETURNING id, title, description, duration_minutes, rating, release_date, 0::bigint AS review_count, NULL::float8 AS average_rating",
+        "INSERT INTO movies (title, description, duration_minutes, rating, release_date) VALUES ($1, $2, $3, $4, $5) RETURNING id, title, description, duration_minutes, rating, release_date, 0::bigint AS review_count, NULL::float8 AS average_rating, version",
         None,
     )
 }
@@ -285,6 +355,7 @@ impl InsertMovieStmt {
                     release_date: row.try_get(5)?,
                     review_count: row.try_get(6)?,
                     average_rating: row.try_get(7)?,
+                    version: row.try_get(8)?,
                 })
             },
             mapper: |it| Movie::from(it),
@@ -319,7 +390,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql, T
 pub struct UpdateMovieStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn update_movie() -> UpdateMovieStmt {
     UpdateMovieStmt(
-        "WITH updated AS ( UPDATE movies SET title            = coalesce($1, title), description      = coalesce($2, description), duration_minutes = coalesce($3, duration_minutes), rating           = coalesce($4, rating), release_date     = CASE WHEN $5 THEN $6 ELSE release_date END WHERE id = $7 RETURNING id, title, description, duration_minutes, rating, release_date ) SELECT u.id, u.title, u.description, u.duration_minutes, u.rating, u.release_date, stats.review_count, stats.average_rating FROM updated u CROSS JOIN LATERAL ( SELECT count(*) AS review_count, avg(r.rating)::float8 AS average_rating FROM reviews r WHERE r.movie_id = u.id ) stats",
+        "WITH updated AS ( UPDATE movies SET title            = coalesce($1, title), description      = coalesce($2, description), duration_minutes = coalesce($3, duration_minutes), rating           = coalesce($4, rating), release_date     = CASE WHEN $5 THEN $6 ELSE release_date END WHERE id = $7 RETURNING id, title, description, duration_minutes, rating, release_date, version ) SELECT u.id, u.title, u.description, u.duration_minutes, u.rating, u.release_date, stats.review_count, stats.average_rating, u.version FROM updated u CROSS JOIN LATERAL ( SELECT count(*) AS review_count, avg(r.rating)::float8 AS average_rating FROM reviews r WHERE r.movie_id = u.id ) stats",
         None,
     )
 }
@@ -373,6 +444,7 @@ impl UpdateMovieStmt {
                     release_date: row.try_get(5)?,
                     review_count: row.try_get(6)?,
                     average_rating: row.try_get(7)?,
+                    version: row.try_get(8)?,
                 })
             },
             mapper: |it| Movie::from(it),
@@ -404,6 +476,33 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::StringSql, T
             &params.release_date,
             &params.id,
         )
+    }
+}
+pub struct MovieVersionStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn movie_version() -> MovieVersionStmt {
+    MovieVersionStmt("SELECT version FROM movies WHERE id = $1", None)
+}
+impl MovieVersionStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        id: &'a i64,
+    ) -> I64Query<'c, 'a, 's, C, i64, 1> {
+        I64Query {
+            client,
+            params: [id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
     }
 }
 pub struct DeleteMovieStmt(&'static str, Option<tokio_postgres::Statement>);

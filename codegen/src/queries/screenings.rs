@@ -36,6 +36,7 @@ pub struct Screening {
     pub currency: String,
     pub total_seats: i32,
     pub available_seats: i32,
+    pub version: i64,
 }
 pub struct ScreeningBorrowed<'a> {
     pub id: i64,
@@ -51,6 +52,7 @@ pub struct ScreeningBorrowed<'a> {
     pub currency: &'a str,
     pub total_seats: i32,
     pub available_seats: i32,
+    pub version: i64,
 }
 impl<'a> From<ScreeningBorrowed<'a>> for Screening {
     fn from(
@@ -68,6 +70,7 @@ impl<'a> From<ScreeningBorrowed<'a>> for Screening {
             currency,
             total_seats,
             available_seats,
+            version,
         }: ScreeningBorrowed<'a>,
     ) -> Self {
         Self {
@@ -84,6 +87,7 @@ impl<'a> From<ScreeningBorrowed<'a>> for Screening {
             currency: currency.into(),
             total_seats,
             available_seats,
+            version,
         }
     }
 }
@@ -156,7 +160,7 @@ where
 pub struct ListScreeningsStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn list_screenings() -> ListScreeningsStmt {
     ListScreeningsStmt(
-        "SELECT s.id, s.movie_id, s.theater_id, s.starts_at, s.ends_at, s.price, s.child_price, s.senior_price, s.student_price, s.premium_surcharge, s.currency, s.total_seats, s.total_seats - ( SELECT count(*) FROM screening_seats x WHERE x.screening_id = s.id AND x.booking_id IS NOT NULL AND (x.held_until IS NULL OR x.held_until > now()))::int AS available_seats FROM screenings s WHERE s.id > $1 AND ($2::bigint IS NULL OR s.movie_id = $2) AND ($3::bigint IS NULL OR s.theater_id = $3) AND ($4::timestamptz IS NULL OR s.starts_at >= $4) AND ($5::timestamptz IS NULL OR s.starts_at < $5) ORDER BY s.id LIMIT $6",
+        "SELECT s.id, s.movie_id, s.theater_id, s.starts_at, s.ends_at, s.price, s.child_price, s.senior_price, s.student_price, s.premium_surcharge, s.currency, s.total_seats, s.total_seats - ( SELECT count(*) FROM screening_seats x WHERE x.screening_id = s.id AND x.booking_id IS NOT NULL AND (x.held_until IS NULL OR x.held_until > now()))::int AS available_seats, s.version FROM screenings s WHERE s.id > $1 AND ($2::bigint IS NULL OR s.movie_id = $2) AND ($3::bigint IS NULL OR s.theater_id = $3) AND ($4::timestamptz IS NULL OR s.starts_at >= $4) AND ($5::timestamptz IS NULL OR s.starts_at < $5) ORDER BY s.id LIMIT $6",
         None,
     )
 }
@@ -206,6 +210,7 @@ impl ListScreeningsStmt {
                         currency: row.try_get(10)?,
                         total_seats: row.try_get(11)?,
                         available_seats: row.try_get(12)?,
+                        version: row.try_get(13)?,
                     })
                 },
             mapper: |it| Screening::from(it),
@@ -241,7 +246,7 @@ impl<'c, 'a, 's, C: GenericClient>
 pub struct GetScreeningStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn get_screening() -> GetScreeningStmt {
     GetScreeningStmt(
-        "SELECT s.id, s.movie_id, s.theater_id, s.starts_at, s.ends_at, s.price, s.child_price, s.senior_price, s.student_price, s.premium_surcharge, s.currency, s.total_seats, s.total_seats - ( SELECT count(*) FROM screening_seats x WHERE x.screening_id = s.id AND x.booking_id IS NOT NULL AND (x.held_until IS NULL OR x.held_until > now()))::int AS available_seats FROM screenings s WHERE s.id = $1",
+        "SELECT s.id, s.movie_id, s.theater_id, s.starts_at, s.ends_at, s.price, s.child_price, s.senior_price, s.student_price, s.premium_surcharge, s.currency, s.total_seats, s.total_seats - ( SELECT count(*) FROM screening_seats x WHERE x.screening_id = s.id AND x.booking_id IS NOT NULL AND (x.held_until IS NULL OR x.held_until > now()))::int AS available_seats, s.version FROM screenings s WHERE s.id = $1",
         None,
     )
 }
@@ -279,6 +284,7 @@ impl GetScreeningStmt {
                         currency: row.try_get(10)?,
                         total_seats: row.try_get(11)?,
                         available_seats: row.try_get(12)?,
+                        version: row.try_get(13)?,
                     })
                 },
             mapper: |it| Screening::from(it),
@@ -288,7 +294,7 @@ impl GetScreeningStmt {
 pub struct InsertScreeningStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn insert_screening() -> InsertScreeningStmt {
     InsertScreeningStmt(
-        "WITH screening AS ( INSERT INTO screenings (movie_id, theater_id, starts_at, ends_at, price, child_price, senior_price, student_price, premium_surcharge, currency, total_seats) SELECT m.id, t.id, $1::timestamptz, $1::timestamptz + make_interval(mins => m.duration_minutes), $2, $3, $4, $5, $6, $7, t.capacity FROM movies m, theaters t WHERE m.id = $8 AND t.id = $9 RETURNING id, movie_id, theater_id, starts_at, ends_at, price, child_price, senior_price, student_price, premium_surcharge, currency, total_seats ), seats AS ( INSERT INTO screening_seats (screening_id, row_index, number, category, blocked) SELECT s.id, ts.row_index, ts.number, ts.category, ts.blocked FROM screening s JOIN theater_seats ts ON ts.theater_id = s.theater_id ) SELECT id, movie_id, theater_id, starts_at, ends_at, price, child_price, senior_price, student_price, premium_surcharge, currency, total_seats, total_seats AS available_seats FROM screening",
+        "WITH screening AS ( INSERT INTO screenings (movie_id, theater_id, starts_at, ends_at, price, child_price, senior_price, student_price, premium_surcharge, currency, total_seats) SELECT m.id, t.id, $1::timestamptz, $1::timestamptz + make_interval(mins => m.duration_minutes), $2, $3, $4, $5, $6, $7, t.capacity FROM movies m, theaters t WHERE m.id = $8 AND t.id = $9 RETURNING id, movie_id, theater_id, starts_at, ends_at, price, child_price, senior_price, student_price, premium_surcharge, currency, total_seats, version ), seats AS ( INSERT INTO screening_seats (screening_id, row_index, number, category, blocked) SELECT s.id, ts.row_index, ts.number, ts.category, ts.blocked FROM screening s JOIN theater_seats ts ON ts.theater_id = s.theater_id ) SELECT id, movie_id, theater_id, starts_at, ends_at, price, child_price, senior_price, student_price, premium_surcharge, currency, total_seats, total_seats AS available_seats, version FROM screening",
         None,
     )
 }
@@ -344,6 +350,7 @@ impl InsertScreeningStmt {
                         currency: row.try_get(10)?,
                         total_seats: row.try_get(11)?,
                         available_seats: row.try_get(12)?,
+                        version: row.try_get(13)?,
                     })
                 },
             mapper: |it| Screening::from(it),

@@ -42,12 +42,14 @@ pub struct Theater {
     pub name: String,
     pub city: String,
     pub capacity: i32,
+    pub version: i64,
 }
 pub struct TheaterBorrowed<'a> {
     pub id: i64,
     pub name: &'a str,
     pub city: &'a str,
     pub capacity: i32,
+    pub version: i64,
 }
 impl<'a> From<TheaterBorrowed<'a>> for Theater {
     fn from(
@@ -56,6 +58,7 @@ impl<'a> From<TheaterBorrowed<'a>> for Theater {
             name,
             city,
             capacity,
+            version,
         }: TheaterBorrowed<'a>,
     ) -> Self {
         Self {
@@ -63,6 +66,7 @@ impl<'a> From<TheaterBorrowed<'a>> for Theater {
             name: name.into(),
             city: city.into(),
             capacity,
+            version,
         }
     }
 }
@@ -73,6 +77,7 @@ pub struct LayoutSeat {
     pub number: i16,
     pub category: crate::types::SeatCategory,
     pub blocked: bool,
+    pub version: i64,
 }
 pub struct LayoutSeatBorrowed<'a> {
     pub row_index: i16,
@@ -80,6 +85,7 @@ pub struct LayoutSeatBorrowed<'a> {
     pub number: i16,
     pub category: crate::types::SeatCategory,
     pub blocked: bool,
+    pub version: i64,
 }
 impl<'a> From<LayoutSeatBorrowed<'a>> for LayoutSeat {
     fn from(
@@ -89,6 +95,7 @@ impl<'a> From<LayoutSeatBorrowed<'a>> for LayoutSeat {
             number,
             category,
             blocked,
+            version,
         }: LayoutSeatBorrowed<'a>,
     ) -> Self {
         Self {
@@ -97,6 +104,7 @@ impl<'a> From<LayoutSeatBorrowed<'a>> for LayoutSeat {
             number,
             category,
             blocked,
+            version,
         }
     }
 }
@@ -305,7 +313,7 @@ where
 pub struct ListTheatersStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn list_theaters() -> ListTheatersStmt {
     ListTheatersStmt(
-        "SELECT id, name, city, capacity FROM theaters WHERE id > $1 ORDER BY id LIMIT $2",
+        "SELECT id, name, city, capacity, version FROM theaters WHERE id > $1 ORDER BY id LIMIT $2",
         None,
     )
 }
@@ -335,6 +343,7 @@ impl ListTheatersStmt {
                         name: row.try_get(1)?,
                         city: row.try_get(2)?,
                         capacity: row.try_get(3)?,
+                        version: row.try_get(4)?,
                     })
                 },
             mapper: |it| Theater::from(it),
@@ -362,7 +371,7 @@ impl<'c, 'a, 's, C: GenericClient>
 pub struct GetTheaterStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn get_theater() -> GetTheaterStmt {
     GetTheaterStmt(
-        "SELECT id, name, city, capacity FROM theaters WHERE id = $1",
+        "SELECT id, name, city, capacity, version FROM theaters WHERE id = $1",
         None,
     )
 }
@@ -391,6 +400,7 @@ impl GetTheaterStmt {
                         name: row.try_get(1)?,
                         city: row.try_get(2)?,
                         capacity: row.try_get(3)?,
+                        version: row.try_get(4)?,
                     })
                 },
             mapper: |it| Theater::from(it),
@@ -400,7 +410,7 @@ impl GetTheaterStmt {
 pub struct InsertTheaterStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn insert_theater() -> InsertTheaterStmt {
     InsertTheaterStmt(
-        "INSERT INTO theaters (name, city, capacity) VALUES ($1, $2, $3) RETURNING id, name, city, capacity",
+        "INSERT INTO theaters (name, city, capacity) VALUES ($1, $2, $3) RETURNING id, name, city, capacity, version",
         None,
     )
 }
@@ -431,6 +441,7 @@ impl InsertTheaterStmt {
                         name: row.try_get(1)?,
                         city: row.try_get(2)?,
                         capacity: row.try_get(3)?,
+                        version: row.try_get(4)?,
                     })
                 },
             mapper: |it| Theater::from(it),
@@ -558,7 +569,7 @@ impl<
 pub struct GetLayoutStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn get_layout() -> GetLayoutStmt {
     GetLayoutStmt(
-        "SELECT r.row_index, r.label, s.number, s.category, s.blocked FROM theater_rows r JOIN theater_seats s ON s.theater_id = r.theater_id AND s.row_index = r.row_index WHERE r.theater_id = $1 ORDER BY r.row_index, s.number",
+        "SELECT r.row_index, r.label, s.number, s.category, s.blocked, t.version FROM theater_rows r JOIN theater_seats s ON s.theater_id = r.theater_id AND s.row_index = r.row_index JOIN theaters t ON t.id = r.theater_id WHERE r.theater_id = $1 ORDER BY r.row_index, s.number",
         None,
     )
 }
@@ -588,6 +599,7 @@ impl GetLayoutStmt {
                         number: row.try_get(2)?,
                         category: row.try_get(3)?,
                         blocked: row.try_get(4)?,
+                        version: row.try_get(5)?,
                     })
                 },
             mapper: |it| LayoutSeat::from(it),
@@ -652,7 +664,7 @@ impl DeleteLayoutStmt {
 pub struct SetCapacityStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn set_capacity() -> SetCapacityStmt {
     SetCapacityStmt(
-        "UPDATE theaters SET capacity = $1 WHERE id = $2 RETURNING id, name, city, capacity",
+        "UPDATE theaters SET capacity = $1 WHERE id = $2 RETURNING id, name, city, capacity, version",
         None,
     )
 }
@@ -682,6 +694,7 @@ impl SetCapacityStmt {
                         name: row.try_get(1)?,
                         city: row.try_get(2)?,
                         capacity: row.try_get(3)?,
+                        version: row.try_get(4)?,
                     })
                 },
             mapper: |it| Theater::from(it),
