@@ -49,9 +49,5 @@ function response(status)
 end
 
 function done()
-  local total = 0
-  for _, thread in ipairs(threads) do
-    total = total + thread:get("conflicts")
-  end
-  io.write(string.format("conflicts: %d\n", total))
+  common.report(threads, "conflicts", "conflicts")
 end

@@ -21,4 +21,14 @@ function common.read_tokens(path)
   return tokens
 end
 
+-- At the end of a run: the global counter `name` summed over `threads`, printed as
+-- "<label>: N" for bench/run.py to read.
+function common.report(threads, name, label)
+  local total = 0
+  for _, thread in ipairs(threads) do
+    total = total + thread:get(name)
+  end
+  io.write(string.format("%s: %d\n", label, total))
+end
+
 return common

@@ -29,9 +29,5 @@ function response(status)
 end
 
 function done()
-  local total = 0
-  for _, thread in ipairs(threads) do
-    total = total + thread:get("not_modified")
-  end
-  io.write(string.format("not modified: %d\n", total))
+  common.report(threads, "not_modified", "not modified")
 end
