@@ -1,6 +1,6 @@
 //! HTTP caching of what every client may read alike (the catalog): entity tags made from the
 //! versions the database keeps (migrations/000017), `Cache-Control`, and conditional GETs
-//! that answer 304 Not Modified without reading or writing a body (RFC 9111, RFC 9110 §13).
+//! that answer 304 Not Modified without building a body (RFC 9111, RFC 9110 §13).
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 
