@@ -4,14 +4,10 @@
 -- Args: tokens file, screening id, rows, seats per row.
 package.path = debug.getinfo(1, "S").source:match("@(.*/)") .. "?.lua;" .. package.path
 local common = require("common")
-local threads = {}
 local tokens, screening, rows, seats
 conflicts = 0
 
-function setup(thread)
-  common.setup(thread)
-  threads[#threads + 1] = thread
-end
+setup = common.setup
 
 function init(args)
   common.seed()
@@ -49,5 +45,5 @@ function response(status)
 end
 
 function done()
-  common.report(threads, "conflicts", "conflicts")
+  common.report("conflicts", "conflicts")
 end

@@ -1,10 +1,11 @@
 -- Shared by the wrk scripts: per-thread seeding and the bench users' tokens.
 local common = {}
-local threads = 0
+-- The threads wrk made, in order (common.report reads their counters).
+local threads = {}
 
 function common.setup(thread)
-  threads = threads + 1
-  thread:set("thread_id", threads)
+  threads[#threads + 1] = thread
+  thread:set("thread_id", #threads)
 end
 
 function common.seed()
@@ -21,9 +22,9 @@ function common.read_tokens(path)
   return tokens
 end
 
--- At the end of a run: the global counter `name` summed over `threads`, printed as
+-- At the end of a run: the global counter `name` summed over the threads, printed as
 -- "<label>: N" for bench/run.py to read.
-function common.report(threads, name, label)
+function common.report(name, label)
   local total = 0
   for _, thread in ipairs(threads) do
     total = total + thread:get(name)

@@ -3,14 +3,10 @@
 -- conditional GET, answered 304 while the copy is current).
 package.path = debug.getinfo(1, "S").source:match("@(.*/)") .. "?.lua;" .. package.path
 local common = require("common")
-local threads = {}
 local path, first, last, headers
 not_modified = 0
 
-function setup(thread)
-  common.setup(thread)
-  threads[#threads + 1] = thread
-end
+setup = common.setup
 
 function init(args)
   common.seed()
@@ -29,5 +25,5 @@ function response(status)
 end
 
 function done()
-  common.report(threads, "not_modified", "not modified")
+  common.report("not_modified", "not modified")
 end

@@ -264,9 +264,10 @@ impl MoviesApi {
         // movie and its review statistics.
         if let Some(condition) = if_none_match.as_deref()
             && let Some(version) = q::movie_version().bind(&client, &id.0).opt().await?
-            && EntityTag::of(version).matched_by(condition)
+            && let tag = EntityTag::of(version)
+            && tag.matched_by(condition)
         {
-            return Ok(Cached::not_modified(EntityTag::of(version), CATALOG));
+            return Ok(Cached::not_modified(tag, CATALOG));
         }
         let movie = q::get_movie()
             .bind(&client, &id.0)

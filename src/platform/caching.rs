@@ -26,9 +26,7 @@ pub struct EntityTag(String);
 impl EntityTag {
     /// The tag of a representation made from `parts`.
     pub fn of(parts: impl Hash) -> Self {
-        let mut hasher = DefaultHasher::new();
-        parts.hash(&mut hasher);
-        EntityTag(format!("\"{:016x}\"", hasher.finish()))
+        Self::of_each([parts])
     }
 
     /// The tag of a list made from `items`, in order (each item's key and version, say).
