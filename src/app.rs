@@ -201,10 +201,13 @@ pub enum DatabaseError {
 }
 
 impl Database {
-    /// Connects to `DATABASE_URL` (migrations to `MIGRATION_DATABASE_URL`), or else starts
-    /// the local server: its `boxoffice` database is created on first use, migrations run as
-    /// its superuser and the service as [`SERVICE_ROLE`], as in production. Connections are
-    /// opened lazily.
+    /// Connects to `DATABASE_URL` (migrations to `MIGRATION_DATABASE_URL`, the catalog's
+    /// shared reads to `DATABASE_READ_URL` when given), or else starts the local server: its
+    /// `boxoffice` database is created on first use, migrations run as its superuser and the
+    /// service as [`SERVICE_ROLE`], as in production. Connections are opened lazily.
+    ///
+    /// Errors: a URL does not parse, DATABASE_READ_URL is given with no shared read
+    /// connections, DATABASE_CA_FILE cannot be used, the local server does not start.
     pub async fn open(config: &DatabaseConfig) -> Result<Self, DatabaseError> {
         // Either URL alone names the database (a migration job may be given only its own).
         let given = config
@@ -230,7 +233,20 @@ impl Database {
         };
         let tls = db::tls(config.database_ca_file.as_deref())?;
         let pool = db::pool_with_tls(&url, config.db_pool_size.into(), tls.clone())?;
-        let reads = SharedReads::new(&url, tls.clone(), config.db_read_connections.into())?;
+        let reads = match &config.database_read_url {
+            Some(_) if config.db_read_connections == 0 => {
+                return Err(PoolSetupError::ReadUrlUnused.into());
+            }
+            Some(read_url) => {
+                SharedReads::new(read_url, tls.clone(), config.db_read_connections.into()).map_err(
+                    |err| match err {
+                        PoolSetupError::BadUrl(err) => PoolSetupError::BadReadUrl(err),
+                        other => other,
+                    },
+                )?
+            }
+            None => SharedReads::new(&url, tls.clone(), config.db_read_connections.into())?,
+        };
         Ok(Database {
             pool,
             reads: Some(reads),

@@ -153,6 +153,13 @@ pub struct DatabaseConfig {
         hide_env_values = true
     )]
     pub migration_database_url: Option<String>,
+    /// PostgreSQL URL of a read replica (a hot standby, or several hosts with
+    /// `target_session_attrs=read-only`) for the catalog's reads: movies, theaters, layouts,
+    /// screenings. They may then lag the primary by the replication delay. Seat maps,
+    /// bookings, payments and every write, or read that must see one, stay on DATABASE_URL.
+    /// Needs DB_READ_CONNECTIONS of 1 or more. Defaults to DATABASE_URL.
+    #[arg(long, env = "DATABASE_READ_URL", global = true, hide_env_values = true)]
+    pub database_read_url: Option<String>,
     /// PEM file of CA certificates to trust for PostgreSQL's TLS certificate, besides the
     /// system's (for a managed database's or an operator's own CA).
     #[arg(long, env = "DATABASE_CA_FILE", global = true)]

@@ -28,6 +28,12 @@ pub enum PoolSetupError {
     /// The URL does not parse.
     #[error("DATABASE_URL is not a valid PostgreSQL URL")]
     BadUrl(#[source] tokio_postgres::Error),
+    /// DATABASE_READ_URL does not parse.
+    #[error("DATABASE_READ_URL is not a valid PostgreSQL URL")]
+    BadReadUrl(#[source] tokio_postgres::Error),
+    /// DATABASE_READ_URL is set, but no shared read connection would use it.
+    #[error("DATABASE_READ_URL needs DB_READ_CONNECTIONS of 1 or more")]
+    ReadUrlUnused,
     /// The pool could not be built.
     #[error("building the connection pool: {0}")]
     Pool(String),

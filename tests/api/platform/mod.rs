@@ -1,8 +1,10 @@
-//! The platform: problem details for every failure, database outages, shared read connections lost, TLS to PostgreSQL.
+//! The platform: problem details for every failure, database outages, shared read connections
+//! lost, a read replica for the catalog, TLS to PostgreSQL.
 
 mod errors;
 mod outage;
 mod overload;
+mod read_replica;
 mod secrets;
 mod shared_reads;
 mod tls;
