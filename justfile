@@ -60,6 +60,12 @@ fuzz-api *args="--max-examples 200":
 bench *args:
     python3 bench/run.py {{args}}
 
+# The failover drill: a Patroni cluster, three replicas behind HAProxy, a booking load while
+# the primary is killed, the replicas restarted and one killed (RELIABILITY.md). `--short`
+# is the version CI runs; `--release` uses the release build.
+drill *args:
+    scripts/drill {{args}}
+
 # Everything CI runs.
 ci:
     bash .ci/run
