@@ -17,8 +17,9 @@ ffi.cdef [[
 setup = common.setup
 
 local users, by_id, first, last, log
--- Bookings made and not yet paid, oldest first: {id, user}.
-local unpaid, unpaid_head = {}, 1
+-- Bookings made and not yet paid, oldest first: {id, user}, at unpaid[head .. tail]. (Not
+-- `#unpaid`: the length of a table with holes is any of its borders.)
+local unpaid, head, tail = {}, 1, 0
 local clock = ffi.new("drill_timespec")
 -- No request is sent before this time (unix ms): a 503's Retry-After.
 local backoff_until = 0
@@ -55,10 +56,10 @@ function delay()
 end
 
 function request()
-  if unpaid_head <= #unpaid then
-    local booking = unpaid[unpaid_head]
-    unpaid[unpaid_head] = nil
-    unpaid_head = unpaid_head + 1
+  if head <= tail then
+    local booking = unpaid[head]
+    unpaid[head] = nil
+    head = head + 1
     -- One key per booking: a retried payment cannot pay twice.
     return post("/v1/payments", booking.user, string.format(
       '{"booking_id":%d,"account_id":%d}', booking.id, booking.user.wallet),
@@ -88,7 +89,8 @@ function response(status, headers, body)
       kind = "booking"
       id = tonumber(body:match('"id":(%d+)'))
       local user = by_id[tonumber(body:match('"user_id":(%d+)'))]
-      unpaid[#unpaid + 1] = { id = id, user = user }
+      tail = tail + 1
+      unpaid[tail] = { id = id, user = user }
     end
   end
   log:write(string.format("%d %d %s %d\n", now_ms(), status, kind, id))
