@@ -91,3 +91,48 @@ async fn a_conversion_error_is_not_an_outage() {
         .unwrap_err();
     assert!(!boxoffice::platform::problem::is_unavailable(&err), "{err}");
 }
+
+/// A connection to a server that refuses writes as read-only (a primary demoted to standby,
+/// or a standby reached by mistake) is not used again: the first refusal answers 503, and the
+/// next write opens a new connection, which finds a server that takes writes.
+#[tokio::test]
+async fn a_write_refused_as_read_only_answers_503_and_its_connection_is_not_reused() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let owner = app.owner.get().await.unwrap();
+    let database: String = owner
+        .query_one("SELECT current_database()", &[])
+        .await
+        .unwrap()
+        .get(0);
+    // The service's connections reopen read-only, as on a standby.
+    owner
+        .batch_execute(&format!(
+            "ALTER DATABASE \"{database}\" SET default_transaction_read_only = on; \
+             SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+             WHERE datname = current_database() AND usename = 'boxoffice_app'"
+        ))
+        .await
+        .unwrap();
+    // Reads still work; once one has, the pool holds a read-only connection.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while app.get("/v1/users/me", Some(&admin)).await.status != 200 {
+        assert!(Instant::now() < deadline, "reads did not resume");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let movie = serde_json::json!({ "title": "Standby", "description": "", "duration_minutes": 90,
+                                    "rating": "PG", "release_date": null });
+    let refused = app.post("/v1/movies", Some(&admin), movie.clone()).await;
+    assert_unavailable(refused);
+
+    // The primary takes writes again; the pool's read-only connection must not be reused.
+    owner
+        .batch_execute(&format!(
+            "ALTER DATABASE \"{database}\" RESET default_transaction_read_only"
+        ))
+        .await
+        .unwrap();
+    app.post("/v1/movies", Some(&admin), movie)
+        .await
+        .expect(201);
+}
