@@ -405,7 +405,7 @@ def main():
              ["/v1/screenings?limit=20&movie_id=%d", first_movie, last_movie],
              pgbench_script(WORK / "list_screenings.sql", [
                  f"\\set movie_id random({first_movie}, {last_movie})",
-                 query("screenings", "list_screenings", {
+                 query("screenings", "list_screenings_of_movie", {
                      "theater_id": "NULL", "starts_from": "NULL", "starts_before": "NULL",
                      "after": "0", "limit": "21"}),
              ])),

@@ -1,39 +1,55 @@
 --: Screening(child_price?, senior_price?, student_price?)
 
---! list_screenings (movie_id?, theater_id?, starts_from?, starts_before?) : Screening
--- A keyset page of screenings by id with optional filters (screenings_movie_id_idx,
--- screenings_theater_id_idx, screenings_starts_at_idx). The seats available are those on
--- sale less those held or sold now, counted from screening_seats_taken_idx: a lapsed hold
--- counts as free before the sweep clears it. `limit` is the page size plus one.
+--! list_screenings_of_movie (theater_id?, starts_from?, starts_before?) : Screening
+-- A keyset page of one movie's screenings by id, with optional filters, from
+-- screenings_movie_id_idx (movie_id, id). The movie is not optional here, unlike in
+-- list_screenings, so that the plan PostgreSQL caches for the prepared statement uses that
+-- index instead of being planned again at every call (BENCHMARKS.md). `limit` is the page
+-- size plus one.
 -- vet: not null: available_seats: an integer minus a count
-SELECT s.id, s.movie_id, s.theater_id, s.starts_at, s.ends_at, s.price, s.child_price,
-       s.senior_price, s.student_price, s.premium_surcharge, s.currency, s.total_seats,
-       s.total_seats - (
-           SELECT count(*) FROM screening_seats x
-           WHERE x.screening_id = s.id AND x.booking_id IS NOT NULL
-             AND (x.held_until IS NULL OR x.held_until > now()))::int AS available_seats,
-       s.version
-FROM screenings s
-WHERE s.id > :after
-  AND (:movie_id::bigint IS NULL OR s.movie_id = :movie_id)
-  AND (:theater_id::bigint IS NULL OR s.theater_id = :theater_id)
-  AND (:starts_from::timestamptz IS NULL OR s.starts_at >= :starts_from)
-  AND (:starts_before::timestamptz IS NULL OR s.starts_at < :starts_before)
-ORDER BY s.id
+SELECT id, movie_id, theater_id, starts_at, ends_at, price, child_price, senior_price,
+       student_price, premium_surcharge, currency, total_seats, available_seats, version
+FROM screenings_with_availability
+WHERE movie_id = :movie_id AND id > :after
+  AND (:theater_id::bigint IS NULL OR theater_id = :theater_id)
+  AND (:starts_from::timestamptz IS NULL OR starts_at >= :starts_from)
+  AND (:starts_before::timestamptz IS NULL OR starts_at < :starts_before)
+ORDER BY id
+LIMIT :limit;
+
+--! list_screenings_in_theater (starts_from?, starts_before?) : Screening
+-- As list_screenings_of_movie, for one theater's screenings, from screenings_theater_id_idx
+-- (theater_id, id).
+-- vet: not null: available_seats: an integer minus a count
+SELECT id, movie_id, theater_id, starts_at, ends_at, price, child_price, senior_price,
+       student_price, premium_surcharge, currency, total_seats, available_seats, version
+FROM screenings_with_availability
+WHERE theater_id = :theater_id AND id > :after
+  AND (:starts_from::timestamptz IS NULL OR starts_at >= :starts_from)
+  AND (:starts_before::timestamptz IS NULL OR starts_at < :starts_before)
+ORDER BY id
+LIMIT :limit;
+
+--! list_screenings (starts_from?, starts_before?) : Screening
+-- A keyset page of every screening by id (the primary key), optionally starting within
+-- [starts_from, starts_before). `limit` is the page size plus one.
+-- vet: not null: available_seats: an integer minus a count
+SELECT id, movie_id, theater_id, starts_at, ends_at, price, child_price, senior_price,
+       student_price, premium_surcharge, currency, total_seats, available_seats, version
+FROM screenings_with_availability
+WHERE id > :after
+  AND (:starts_from::timestamptz IS NULL OR starts_at >= :starts_from)
+  AND (:starts_before::timestamptz IS NULL OR starts_at < :starts_before)
+ORDER BY id
 LIMIT :limit;
 
 --! get_screening : Screening
--- One screening by id, its seats counted as in list_screenings.
+-- One screening by id, its seats counted as in the lists.
 -- vet: not null: available_seats: an integer minus a count
-SELECT s.id, s.movie_id, s.theater_id, s.starts_at, s.ends_at, s.price, s.child_price,
-       s.senior_price, s.student_price, s.premium_surcharge, s.currency, s.total_seats,
-       s.total_seats - (
-           SELECT count(*) FROM screening_seats x
-           WHERE x.screening_id = s.id AND x.booking_id IS NOT NULL
-             AND (x.held_until IS NULL OR x.held_until > now()))::int AS available_seats,
-       s.version
-FROM screenings s
-WHERE s.id = :id;
+SELECT id, movie_id, theater_id, starts_at, ends_at, price, child_price, senior_price,
+       student_price, premium_surcharge, currency, total_seats, available_seats, version
+FROM screenings_with_availability
+WHERE id = :id;
 
 --! insert_screening (child_price?, senior_price?, student_price?) : Screening
 -- Schedules a movie in a theater and gives the screening its own copy of the theater's seats,

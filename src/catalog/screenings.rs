@@ -264,20 +264,56 @@ impl ScreeningsApi {
     ) -> Result<Cached<Page<Screening>>, ListError> {
         let page = PageRequest::new(limit.0, after.0);
         let client = state.reads.client(&state.pool).await?;
-        let rows = q::list_screenings()
-            .params(
-                &client,
-                &q::ListScreeningsParams {
-                    after: page.after(),
-                    movie_id: movie_id.0,
-                    theater_id: theater_id.0,
-                    starts_from: from.0,
-                    starts_before: to.0,
-                    limit: page.fetch_limit(),
-                },
-            )
-            .all()
-            .await?;
+        let (after, limit, starts_from, starts_before) =
+            (page.after(), page.fetch_limit(), from.0, to.0);
+        // The most selective filter picks the query (and the index its cached plan uses).
+        let rows = match (movie_id.0, theater_id.0) {
+            (Some(movie_id), theater_id) => {
+                q::list_screenings_of_movie()
+                    .params(
+                        &client,
+                        &q::ListScreeningsOfMovieParams {
+                            movie_id,
+                            after,
+                            theater_id,
+                            starts_from,
+                            starts_before,
+                            limit,
+                        },
+                    )
+                    .all()
+                    .await?
+            }
+            (None, Some(theater_id)) => {
+                q::list_screenings_in_theater()
+                    .params(
+                        &client,
+                        &q::ListScreeningsInTheaterParams {
+                            theater_id,
+                            after,
+                            starts_from,
+                            starts_before,
+                            limit,
+                        },
+                    )
+                    .all()
+                    .await?
+            }
+            (None, None) => {
+                q::list_screenings()
+                    .params(
+                        &client,
+                        &q::ListScreeningsParams {
+                            after,
+                            starts_from,
+                            starts_before,
+                            limit,
+                        },
+                    )
+                    .all()
+                    .await?
+            }
+        };
         let tag = EntityTag::of_each(rows.iter().map(|s| (s.id, s.version, s.available_seats)));
         Ok(Cached::answer(
             tag,

@@ -383,6 +383,42 @@ async fn screenings_are_filtered_by_movie_theater_and_time() {
         .await
         .expect(200);
     assert_eq!(ids(sooner).len(), 2);
+    // Filters combine: a movie's screenings in a theater, and either within a time range
+    // (each has a query of its own).
+    let combined = |query: String| {
+        let app = &app;
+        async move {
+            ids(app
+                .get(&format!("/v1/screenings?{query}"), None)
+                .await
+                .expect(200))
+        }
+    };
+    let (movie, theater) = (&second["movie_id"], &second["theater_id"]);
+    let other_theater = &first["theater_id"];
+    assert_eq!(
+        combined(format!("movie_id={movie}&theater_id={theater}&to={to}")).await,
+        vec![second["id"].as_i64().unwrap()]
+    );
+    assert!(
+        combined(format!("movie_id={movie}&theater_id={other_theater}"))
+            .await
+            .is_empty()
+    );
+    assert!(
+        combined(format!("movie_id={movie}&from={from}"))
+            .await
+            .is_empty()
+    );
+    assert!(
+        combined(format!("theater_id={other_theater}&from={from}"))
+            .await
+            .is_empty()
+    );
+    assert_eq!(
+        combined(format!("theater_id={other_theater}&to={to}")).await,
+        vec![first["id"].as_i64().unwrap()]
+    );
     app.get("/v1/screenings?from=tomorrow", None)
         .await
         .expect_problem(400, "invalid_request");

@@ -1,10 +1,25 @@
 // This file was generated with `cornucopia`. Do not modify.
 
 #[derive(Clone, Copy, Debug)]
+pub struct ListScreeningsOfMovieParams {
+    pub movie_id: i64,
+    pub after: i64,
+    pub theater_id: Option<i64>,
+    pub starts_from: Option<chrono::DateTime<chrono::Utc>>,
+    pub starts_before: Option<chrono::DateTime<chrono::Utc>>,
+    pub limit: i64,
+}
+#[derive(Clone, Copy, Debug)]
+pub struct ListScreeningsInTheaterParams {
+    pub theater_id: i64,
+    pub after: i64,
+    pub starts_from: Option<chrono::DateTime<chrono::Utc>>,
+    pub starts_before: Option<chrono::DateTime<chrono::Utc>>,
+    pub limit: i64,
+}
+#[derive(Clone, Copy, Debug)]
 pub struct ListScreeningsParams {
     pub after: i64,
-    pub movie_id: Option<i64>,
-    pub theater_id: Option<i64>,
     pub starts_from: Option<chrono::DateTime<chrono::Utc>>,
     pub starts_before: Option<chrono::DateTime<chrono::Utc>>,
     pub limit: i64,
@@ -157,14 +172,14 @@ where
         Ok(mapped)
     }
 }
-pub struct ListScreeningsStmt(&'static str, Option<tokio_postgres::Statement>);
-pub fn list_screenings() -> ListScreeningsStmt {
-    ListScreeningsStmt(
-        "SELECT s.id, s.movie_id, s.theater_id, s.starts_at, s.ends_at, s.price, s.child_price, s.senior_price, s.student_price, s.premium_surcharge, s.currency, s.total_seats, s.total_seats - ( SELECT count(*) FROM screening_seats x WHERE x.screening_id = s.id AND x.booking_id IS NOT NULL AND (x.held_until IS NULL OR x.held_until > now()))::int AS available_seats, s.version FROM screenings s WHERE s.id > $1 AND ($2::bigint IS NULL OR s.movie_id = $2) AND ($3::bigint IS NULL OR s.theater_id = $3) AND ($4::timestamptz IS NULL OR s.starts_at >= $4) AND ($5::timestamptz IS NULL OR s.starts_at < $5) ORDER BY s.id LIMIT $6",
+pub struct ListScreeningsOfMovieStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn list_screenings_of_movie() -> ListScreeningsOfMovieStmt {
+    ListScreeningsOfMovieStmt(
+        "SELECT id, movie_id, theater_id, starts_at, ends_at, price, child_price, senior_price, student_price, premium_surcharge, currency, total_seats, available_seats, version FROM screenings_with_availability WHERE movie_id = $1 AND id > $2 AND ($3::bigint IS NULL OR theater_id = $3) AND ($4::timestamptz IS NULL OR starts_at >= $4) AND ($5::timestamptz IS NULL OR starts_at < $5) ORDER BY id LIMIT $6",
         None,
     )
 }
-impl ListScreeningsStmt {
+impl ListScreeningsOfMovieStmt {
     pub async fn prepare<'a, C: GenericClient>(
         mut self,
         client: &'a C,
@@ -175,8 +190,8 @@ impl ListScreeningsStmt {
     pub fn bind<'c, 'a, 's, C: GenericClient>(
         &'s self,
         client: &'c C,
+        movie_id: &'a i64,
         after: &'a i64,
-        movie_id: &'a Option<i64>,
         theater_id: &'a Option<i64>,
         starts_from: &'a Option<chrono::DateTime<chrono::Utc>>,
         starts_before: &'a Option<chrono::DateTime<chrono::Utc>>,
@@ -185,8 +200,8 @@ impl ListScreeningsStmt {
         ScreeningQuery {
             client,
             params: [
-                after,
                 movie_id,
+                after,
                 theater_id,
                 starts_from,
                 starts_before,
@@ -222,8 +237,162 @@ impl<'c, 'a, 's, C: GenericClient>
         'c,
         'a,
         's,
-        ListScreeningsParams,
+        ListScreeningsOfMovieParams,
         ScreeningQuery<'c, 'a, 's, C, Screening, 6>,
+        C,
+    > for ListScreeningsOfMovieStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ListScreeningsOfMovieParams,
+    ) -> ScreeningQuery<'c, 'a, 's, C, Screening, 6> {
+        self.bind(
+            client,
+            &params.movie_id,
+            &params.after,
+            &params.theater_id,
+            &params.starts_from,
+            &params.starts_before,
+            &params.limit,
+        )
+    }
+}
+pub struct ListScreeningsInTheaterStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn list_screenings_in_theater() -> ListScreeningsInTheaterStmt {
+    ListScreeningsInTheaterStmt(
+        "SELECT id, movie_id, theater_id, starts_at, ends_at, price, child_price, senior_price, student_price, premium_surcharge, currency, total_seats, available_seats, version FROM screenings_with_availability WHERE theater_id = $1 AND id > $2 AND ($3::timestamptz IS NULL OR starts_at >= $3) AND ($4::timestamptz IS NULL OR starts_at < $4) ORDER BY id LIMIT $5",
+        None,
+    )
+}
+impl ListScreeningsInTheaterStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        theater_id: &'a i64,
+        after: &'a i64,
+        starts_from: &'a Option<chrono::DateTime<chrono::Utc>>,
+        starts_before: &'a Option<chrono::DateTime<chrono::Utc>>,
+        limit: &'a i64,
+    ) -> ScreeningQuery<'c, 'a, 's, C, Screening, 5> {
+        ScreeningQuery {
+            client,
+            params: [theater_id, after, starts_from, starts_before, limit],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<ScreeningBorrowed, tokio_postgres::Error> {
+                    Ok(ScreeningBorrowed {
+                        id: row.try_get(0)?,
+                        movie_id: row.try_get(1)?,
+                        theater_id: row.try_get(2)?,
+                        starts_at: row.try_get(3)?,
+                        ends_at: row.try_get(4)?,
+                        price: row.try_get(5)?,
+                        child_price: row.try_get(6)?,
+                        senior_price: row.try_get(7)?,
+                        student_price: row.try_get(8)?,
+                        premium_surcharge: row.try_get(9)?,
+                        currency: row.try_get(10)?,
+                        total_seats: row.try_get(11)?,
+                        available_seats: row.try_get(12)?,
+                        version: row.try_get(13)?,
+                    })
+                },
+            mapper: |it| Screening::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ListScreeningsInTheaterParams,
+        ScreeningQuery<'c, 'a, 's, C, Screening, 5>,
+        C,
+    > for ListScreeningsInTheaterStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ListScreeningsInTheaterParams,
+    ) -> ScreeningQuery<'c, 'a, 's, C, Screening, 5> {
+        self.bind(
+            client,
+            &params.theater_id,
+            &params.after,
+            &params.starts_from,
+            &params.starts_before,
+            &params.limit,
+        )
+    }
+}
+pub struct ListScreeningsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn list_screenings() -> ListScreeningsStmt {
+    ListScreeningsStmt(
+        "SELECT id, movie_id, theater_id, starts_at, ends_at, price, child_price, senior_price, student_price, premium_surcharge, currency, total_seats, available_seats, version FROM screenings_with_availability WHERE id > $1 AND ($2::timestamptz IS NULL OR starts_at >= $2) AND ($3::timestamptz IS NULL OR starts_at < $3) ORDER BY id LIMIT $4",
+        None,
+    )
+}
+impl ListScreeningsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        after: &'a i64,
+        starts_from: &'a Option<chrono::DateTime<chrono::Utc>>,
+        starts_before: &'a Option<chrono::DateTime<chrono::Utc>>,
+        limit: &'a i64,
+    ) -> ScreeningQuery<'c, 'a, 's, C, Screening, 4> {
+        ScreeningQuery {
+            client,
+            params: [after, starts_from, starts_before, limit],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<ScreeningBorrowed, tokio_postgres::Error> {
+                    Ok(ScreeningBorrowed {
+                        id: row.try_get(0)?,
+                        movie_id: row.try_get(1)?,
+                        theater_id: row.try_get(2)?,
+                        starts_at: row.try_get(3)?,
+                        ends_at: row.try_get(4)?,
+                        price: row.try_get(5)?,
+                        child_price: row.try_get(6)?,
+                        senior_price: row.try_get(7)?,
+                        student_price: row.try_get(8)?,
+                        premium_surcharge: row.try_get(9)?,
+                        currency: row.try_get(10)?,
+                        total_seats: row.try_get(11)?,
+                        available_seats: row.try_get(12)?,
+                        version: row.try_get(13)?,
+                    })
+                },
+            mapper: |it| Screening::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ListScreeningsParams,
+        ScreeningQuery<'c, 'a, 's, C, Screening, 4>,
         C,
     > for ListScreeningsStmt
 {
@@ -231,12 +400,10 @@ impl<'c, 'a, 's, C: GenericClient>
         &'s self,
         client: &'c C,
         params: &'a ListScreeningsParams,
-    ) -> ScreeningQuery<'c, 'a, 's, C, Screening, 6> {
+    ) -> ScreeningQuery<'c, 'a, 's, C, Screening, 4> {
         self.bind(
             client,
             &params.after,
-            &params.movie_id,
-            &params.theater_id,
             &params.starts_from,
             &params.starts_before,
             &params.limit,
@@ -246,7 +413,7 @@ impl<'c, 'a, 's, C: GenericClient>
 pub struct GetScreeningStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn get_screening() -> GetScreeningStmt {
     GetScreeningStmt(
-        "SELECT s.id, s.movie_id, s.theater_id, s.starts_at, s.ends_at, s.price, s.child_price, s.senior_price, s.student_price, s.premium_surcharge, s.currency, s.total_seats, s.total_seats - ( SELECT count(*) FROM screening_seats x WHERE x.screening_id = s.id AND x.booking_id IS NOT NULL AND (x.held_until IS NULL OR x.held_until > now()))::int AS available_seats, s.version FROM screenings s WHERE s.id = $1",
+        "SELECT id, movie_id, theater_id, starts_at, ends_at, price, child_price, senior_price, student_price, premium_surcharge, currency, total_seats, available_seats, version FROM screenings_with_availability WHERE id = $1",
         None,
     )
 }

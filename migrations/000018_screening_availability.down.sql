@@ -1,0 +1,1 @@
+DROP VIEW screenings_with_availability;
