@@ -1,6 +1,6 @@
 //! The `boxoffice` binary: `serve` (default), `migrate`, `seed`, `openapi`, `admin create`.
 
-use std::io::BufRead;
+use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
 
 use boxoffice::app::{self, Application, Database};
@@ -229,8 +229,10 @@ fn report(verb: &str, migrations: &[&migrate::Migration]) {
 fn init_logging(format: LogFormat) {
     let filter = EnvFilter::try_from_env("RUST_LOG")
         .unwrap_or_else(|_| EnvFilter::new("info,tokio_postgres=warn"));
+    // Colours only for a terminal: a log file or a collector would get escape codes.
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(std::io::stderr().is_terminal())
         .with_writer(std::io::stderr);
     match format {
         LogFormat::Text => builder.init(),
