@@ -3,18 +3,16 @@
 
 use std::future::Future;
 use std::path::Path;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, OnceLock};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::time::Duration;
 
-use deadpool_postgres::{
-    Hook, HookError, Manager, ManagerConfig, Metrics, Pool, RecyclingMethod, Transaction,
-};
+use deadpool_postgres::{Hook, Manager, ManagerConfig, Pool, RecyclingMethod, Transaction};
 use rustls::pki_types::{CertificateDer, pem::PemObject};
 use tokio_postgres::NoTls;
 use tokio_postgres::error::SqlState;
 use tokio_postgres_rustls::MakeRustlsConnect;
 
+use super::failover;
 use super::problem::ApiError;
 
 /// The role the service connects as: it owns nothing and has only the statements the service
@@ -139,43 +137,6 @@ pub fn connection_config(url: &str) -> Result<tokio_postgres::Config, PoolSetupE
     Ok(config)
 }
 
-/// When a server last refused a write because it is read-only (SQLSTATE 25006), in
-/// nanoseconds since [`clock_start`]; 0 if none has. A primary that became a standby (or a
-/// connection that reached a standby) refuses every write, so pooled connections opened
-/// before that moment are discarded at their next checkout and reopen where DATABASE_URL
-/// finds the primary now (`target_session_attrs=read-write`). Process-wide: every pool of the
-/// process reaches the same database.
-static READ_ONLY_REFUSED_AT: AtomicU64 = AtomicU64::new(0);
-
-fn clock_start() -> Instant {
-    static START: OnceLock<Instant> = OnceLock::new();
-    *START.get_or_init(Instant::now)
-}
-
-/// Records that a server refused a write as read-only: every pooled connection open now is
-/// discarded when next checked out, instead of refusing the next write too.
-pub fn discard_connections_open_now() {
-    let now = u64::try_from(clock_start().elapsed().as_nanos()).unwrap_or(u64::MAX);
-    READ_ONLY_REFUSED_AT.fetch_max(now.max(1), Ordering::Relaxed);
-}
-
-/// The pools' pre-recycle check: a connection opened before the last read-only refusal is
-/// not handed out again (see [`discard_connections_open_now`]).
-fn opened_before_a_read_only_refusal(
-    _: &mut deadpool_postgres::ClientWrapper,
-    metrics: &Metrics,
-) -> Result<(), HookError> {
-    let refused_at = READ_ONLY_REFUSED_AT.load(Ordering::Relaxed);
-    let opened_at = metrics
-        .created
-        .saturating_duration_since(clock_start())
-        .as_nanos();
-    if refused_at != 0 && opened_at <= u128::from(refused_at) {
-        return Err(HookError::message("opened before a read-only refusal"));
-    }
-    Ok(())
-}
-
 /// [`pool`] with a given TLS connector.
 pub fn pool_with_tls(
     url: &str,
@@ -183,7 +144,6 @@ pub fn pool_with_tls(
     tls: MakeRustlsConnect,
 ) -> Result<Pool, PoolSetupError> {
     let pg_config = connection_config(url)?;
-    clock_start();
     let manager = Manager::from_config(
         pg_config,
         tls,
@@ -196,7 +156,7 @@ pub fn pool_with_tls(
         .wait_timeout(Some(Duration::from_secs(10)))
         .create_timeout(Some(Duration::from_secs(10)))
         .runtime(deadpool_postgres::Runtime::Tokio1)
-        .pre_recycle(Hook::sync_fn(opened_before_a_read_only_refusal))
+        .pre_recycle(Hook::sync_fn(failover::opened_before_a_read_only_refusal))
         .build()
         .map_err(|err| PoolSetupError::Pool(err.to_string()))
 }

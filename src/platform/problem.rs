@@ -291,7 +291,7 @@ impl From<tokio_postgres::Error> for ApiError {
     fn from(err: tokio_postgres::Error) -> Self {
         if err.code() == Some(&SqlState::READ_ONLY_SQL_TRANSACTION) {
             // The server is (now) a standby: reconnect rather than be refused again.
-            super::db::discard_connections_open_now();
+            super::failover::discard_connections_open_now();
         }
         if is_unavailable(&err) {
             return ApiError::Unavailable(Box::new(err));
