@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 use boxoffice::app::Database;
 use boxoffice::platform::config::DatabaseConfig;
 use boxoffice::platform::db;
-use boxoffice::platform::shared_reads::APPLICATION_NAME;
 
+use super::shared_reads::shared_connections;
 use crate::helpers::{TestApp, as_service, fresh_database, server_config};
 
 /// A movie only the replica has, with an id the primary never hands out.
@@ -51,16 +51,7 @@ async fn catalog_reads_use_the_read_url_and_everything_else_the_primary() {
     let replica_movie = format!("/v1/movies/{REPLICA_ONLY_MOVIE}");
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
-        let client = replica_owner.get().await.unwrap();
-        let open: i64 = client
-            .query_one(
-                "SELECT count(*) FROM pg_stat_activity \
-                 WHERE datname = current_database() AND application_name = $1",
-                &[&APPLICATION_NAME],
-            )
-            .await
-            .unwrap()
-            .get(0);
+        let open = shared_connections(&replica_owner).await;
         if open == 2 {
             break;
         }

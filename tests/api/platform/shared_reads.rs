@@ -4,13 +4,14 @@
 use std::time::{Duration, Instant};
 
 use boxoffice::platform::shared_reads::APPLICATION_NAME;
+use deadpool_postgres::Pool;
 use serde_json::json;
 
 use crate::helpers::TestApp;
 
-/// How many of this test database's connections are shared read connections.
-async fn shared_connections(app: &TestApp) -> i64 {
-    let client = app.owner.get().await.unwrap();
+/// How many of the connections to `owner`'s database are shared read connections.
+pub async fn shared_connections(owner: &Pool) -> i64 {
+    let client = owner.get().await.unwrap();
     client
         .query_one(
             "SELECT count(*) FROM pg_stat_activity \
@@ -25,7 +26,7 @@ async fn shared_connections(app: &TestApp) -> i64 {
 /// Reads the movie until both shared connections are open, every read answering 200.
 async fn read_until_both_shared_are_open(app: &TestApp, path: &str) {
     let deadline = Instant::now() + Duration::from_secs(10);
-    while shared_connections(app).await < 2 {
+    while shared_connections(&app.owner).await < 2 {
         app.get(path, None).await.expect(200);
         assert!(
             Instant::now() < deadline,
