@@ -348,13 +348,13 @@ pub async fn problem_for_errors<E: Endpoint>(
     req: Request,
     allowed: &AllowedMethods,
 ) -> poem::Result<Response> {
-    let path = req.uri().path().to_owned();
+    let uri = req.uri().clone();
     let mut response = next.get_response(req).await;
     let status = response.status();
     if status == StatusCode::METHOD_NOT_ALLOWED
         && !response.headers().contains_key(header::ALLOW)
         && let Some(methods) = allowed
-            .for_path(&path)
+            .for_path(uri.path())
             .and_then(|m| HeaderValue::from_str(m).ok())
     {
         response.headers_mut().insert(header::ALLOW, methods);

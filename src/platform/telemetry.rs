@@ -10,7 +10,7 @@ use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
 use deadpool_postgres::Pool;
-use poem::http::{HeaderValue, StatusCode};
+use poem::http::{HeaderValue, Method, StatusCode};
 use poem::{Endpoint, IntoResponse, Request, Response};
 use poem_openapi::OperationId;
 use prometheus_client::encoding::{EncodeLabelSet, text::encode};
@@ -31,8 +31,8 @@ pub const REQUEST_ID: &str = "x-request-id";
 /// path of a fixed endpoint (`/docs`, …) or `unmatched`, so it stays bounded.
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct HttpLabels {
-    method: String,
-    route: String,
+    method: &'static str,
+    route: &'static str,
     status: u16,
 }
 
@@ -163,10 +163,16 @@ impl Metrics {
         }
     }
 
-    fn observe_request(&self, method: &str, route: &str, status: StatusCode, seconds: f64) {
+    fn observe_request(
+        &self,
+        method: &'static str,
+        route: &'static str,
+        status: StatusCode,
+        seconds: f64,
+    ) {
         let labels = HttpLabels {
-            method: method.to_owned(),
-            route: route.to_owned(),
+            method,
+            route,
             status: status.as_u16(),
         };
         self.requests.get_or_create(&labels).inc();
@@ -239,35 +245,56 @@ pub async fn observe<E: Endpoint>(next: Arc<E>, req: Request) -> poem::Result<Re
         .filter(|id| !id.is_empty() && id.len() <= 128 && id.bytes().all(|b| b.is_ascii_graphic()))
         .map(str::to_owned)
         .unwrap_or_else(new_request_id);
-    let method = req.method().to_string();
-    let path = req.uri().path().to_owned();
+    // Cheap copies (a standard method is a tag, a URI shares its bytes): no allocation here.
+    let method = req.method().clone();
+    let uri = req.uri().clone();
     let metrics = req.data::<Arc<Metrics>>().cloned();
     let span = tracing::info_span!("request", request_id = %request_id);
     let mut response = next.get_response(req).instrument(span).await;
 
     let route = match response.data::<OperationId>() {
-        Some(operation) => operation.0.to_owned(),
-        None if FIXED_ROUTES.contains(&path.as_str()) => path.clone(),
-        None => "unmatched".to_owned(),
+        Some(operation) => operation.0,
+        None => FIXED_ROUTES
+            .iter()
+            .find(|route| **route == uri.path())
+            .copied()
+            .unwrap_or("unmatched"),
     };
     let status = response.status();
     let latency = started.elapsed();
     tracing::info!(
         request_id = %request_id,
         method = %method,
-        route = %route,
-        path = %path,
+        route,
+        path = uri.path(),
         status = status.as_u16(),
         latency_ms = latency.as_secs_f64() * 1000.0,
         "request",
     );
     if let Some(metrics) = metrics {
-        metrics.observe_request(&method, &route, status, latency.as_secs_f64());
+        metrics.observe_request(method_label(&method), route, status, latency.as_secs_f64());
     }
     if let Ok(value) = HeaderValue::from_str(&request_id) {
         response.headers_mut().insert(REQUEST_ID, value);
     }
     Ok(response.into_response())
+}
+
+/// The `method` label: the standard methods by name, any other as `other`, so that a client
+/// cannot add label values (series) at will.
+fn method_label(method: &Method) -> &'static str {
+    match *method {
+        Method::GET => "GET",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::PATCH => "PATCH",
+        Method::DELETE => "DELETE",
+        Method::HEAD => "HEAD",
+        Method::OPTIONS => "OPTIONS",
+        Method::TRACE => "TRACE",
+        Method::CONNECT => "CONNECT",
+        _ => "other",
+    }
 }
 
 /// Endpoints outside the OpenAPI document, labelled by their path.

@@ -57,6 +57,12 @@ async fn metrics_count_requests_by_route_and_status() {
     }
     app.get("/v1/movies/999", None).await.expect(404);
     app.get("/v1/nowhere", None).await.expect(404);
+    // Any method name a client makes up counts as `other`: clients cannot add series.
+    for made_up in ["BREW", "PROPFIND"] {
+        let method = poem::http::Method::from_bytes(made_up.as_bytes()).unwrap();
+        let reply = app.send(app.api.request(method, "/v1/movies")).await;
+        assert!(reply.status.is_client_error(), "{reply:?}");
+    }
     let metrics = poem::test::TestClient::new(app::metrics_routes(app.state.clone()));
     let response = metrics.get("/metrics").send().await;
     response.assert_status_is_ok();
@@ -72,6 +78,11 @@ async fn metrics_count_requests_by_route_and_status() {
     ] {
         assert!(text.contains(line), "missing {line:?} in\n{text}");
     }
+    assert!(
+        text.contains(r#"http_requests_total{method="other",route="unmatched",status="405"} 2"#)
+            && !text.contains("BREW"),
+        "made-up methods are not counted as `other`:\n{text}"
+    );
     // Metrics are not public: the API's address does not serve them.
     app.get("/metrics", None)
         .await
