@@ -34,6 +34,7 @@ LIMIT :limit;
 -- A keyset page of every screening by id (the primary key), optionally starting within
 -- [starts_from, starts_before). `limit` is the page size plus one.
 -- vet: not null: available_seats: an integer minus a count
+-- vet: allow optional filter: the whole programme in id order, a page at a time; a time range only thins it (screenings_starts_at_idx cannot give id order). Browsing by movie or theater has its own indexed query
 SELECT id, movie_id, theater_id, starts_at, ends_at, price, child_price, senior_price,
        student_price, premium_surcharge, currency, total_seats, available_seats, version
 FROM screenings_with_availability

@@ -226,17 +226,22 @@ impl MoviesApi {
     ) -> Result<Cached<Page<Movie>>, ListError> {
         let page = PageRequest::new(limit.0, after.0);
         let client = state.reads.client(&state.pool).await?;
-        let rows = q::list_movies()
-            .params(
-                &client,
-                &q::ListMoviesParams {
-                    after: page.after(),
-                    q: q.0.as_deref(),
-                    limit: page.fetch_limit(),
-                },
-            )
-            .all()
-            .await?;
+        let (after, limit) = (page.after(), page.fetch_limit());
+        // A search has a query of its own, whose cached plan uses the title's index.
+        let rows = match q.0.as_deref() {
+            Some(q) => {
+                q::search_movies()
+                    .params(&client, &q::SearchMoviesParams { q, after, limit })
+                    .all()
+                    .await?
+            }
+            None => {
+                q::list_movies()
+                    .params(&client, &q::ListMoviesParams { after, limit })
+                    .all()
+                    .await?
+            }
+        };
         let tag = EntityTag::of_each(rows.iter().map(|m| (m.id, m.version)));
         Ok(Cached::answer(
             tag,

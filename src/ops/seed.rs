@@ -206,7 +206,7 @@ pub async fn seed(pool: &Pool) -> Result<Seeded, DbError> {
         }
     }
     let no_movies = movies::list_movies()
-        .bind(&tx, &0, &None::<&str>, &1)
+        .bind(&tx, &0, &1)
         .all()
         .await?
         .is_empty();

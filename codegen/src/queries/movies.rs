@@ -1,9 +1,14 @@
 // This file was generated with `cornucopia`. Do not modify.
 
-#[derive(Debug)]
-pub struct ListMoviesParams<T1: crate::StringSql> {
+#[derive(Clone, Copy, Debug)]
+pub struct ListMoviesParams {
     pub after: i64,
-    pub q: Option<T1>,
+    pub limit: i64,
+}
+#[derive(Debug)]
+pub struct SearchMoviesParams<T1: crate::StringSql> {
+    pub q: T1,
+    pub after: i64,
     pub limit: i64,
 }
 #[derive(Debug)]
@@ -207,7 +212,7 @@ where
 pub struct ListMoviesStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn list_movies() -> ListMoviesStmt {
     ListMoviesStmt(
-        "SELECT id, title, description, duration_minutes, rating, release_date, review_count, average_rating, version FROM movies_rated WHERE id > $1 AND ($2::text IS NULL OR title ILIKE '%' || replace(replace(replace($2, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%') ORDER BY id LIMIT $3",
+        "SELECT id, title, description, duration_minutes, rating, release_date, review_count, average_rating, version FROM movies_rated WHERE id > $1 ORDER BY id LIMIT $2",
         None,
     )
 }
@@ -219,16 +224,77 @@ impl ListMoviesStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
         &'s self,
         client: &'c C,
         after: &'a i64,
-        q: &'a Option<T1>,
+        limit: &'a i64,
+    ) -> MovieQuery<'c, 'a, 's, C, Movie, 2> {
+        MovieQuery {
+            client,
+            params: [after, limit],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row: &tokio_postgres::Row| -> Result<MovieBorrowed, tokio_postgres::Error> {
+                Ok(MovieBorrowed {
+                    id: row.try_get(0)?,
+                    title: row.try_get(1)?,
+                    description: row.try_get(2)?,
+                    duration_minutes: row.try_get(3)?,
+                    rating: row.try_get(4)?,
+                    release_date: row.try_get(5)?,
+                    review_count: row.try_get(6)?,
+                    average_rating: row.try_get(7)?,
+                    version: row.try_get(8)?,
+                })
+            },
+            mapper: |it| Movie::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ListMoviesParams,
+        MovieQuery<'c, 'a, 's, C, Movie, 2>,
+        C,
+    > for ListMoviesStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ListMoviesParams,
+    ) -> MovieQuery<'c, 'a, 's, C, Movie, 2> {
+        self.bind(client, &params.after, &params.limit)
+    }
+}
+pub struct SearchMoviesStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn search_movies() -> SearchMoviesStmt {
+    SearchMoviesStmt(
+        "SELECT id, title, description, duration_minutes, rating, release_date, review_count, average_rating, version FROM movies_rated WHERE title ILIKE '%' || replace(replace(replace($1, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%' AND id > $2 ORDER BY id LIMIT $3",
+        None,
+    )
+}
+impl SearchMoviesStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+        &'s self,
+        client: &'c C,
+        q: &'a T1,
+        after: &'a i64,
         limit: &'a i64,
     ) -> MovieQuery<'c, 'a, 's, C, Movie, 3> {
         MovieQuery {
             client,
-            params: [after, q, limit],
+            params: [q, after, limit],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row: &tokio_postgres::Row| -> Result<MovieBorrowed, tokio_postgres::Error> {
@@ -253,17 +319,17 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
         'c,
         'a,
         's,
-        ListMoviesParams<T1>,
+        SearchMoviesParams<T1>,
         MovieQuery<'c, 'a, 's, C, Movie, 3>,
         C,
-    > for ListMoviesStmt
+    > for SearchMoviesStmt
 {
     fn params(
         &'s self,
         client: &'c C,
-        params: &'a ListMoviesParams<T1>,
+        params: &'a SearchMoviesParams<T1>,
     ) -> MovieQuery<'c, 'a, 's, C, Movie, 3> {
-        self.bind(client, &params.after, &params.q, &params.limit)
+        self.bind(client, &params.q, &params.after, &params.limit)
     }
 }
 pub struct GetMovieStmt(&'static str, Option<tokio_postgres::Statement>);

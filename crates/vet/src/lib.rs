@@ -7,8 +7,10 @@
 //! - **plans**: each query is prepared and EXPLAINed under a generic plan
 //!   (`plan_cache_mode = force_generic_plan`, as the service's cached statements run); a
 //!   sequential scan over a table of more than [`SEQ_SCAN_ROWS`] rows fails unless the query
-//!   says why it is fine (`-- vet: allow seq scan: <reason>`). Run as the service's role, so a
-//!   missing grant fails too;
+//!   says why it is fine (`-- vet: allow seq scan: <reason>`), and so does a scan of such a
+//!   table filtered by an optional parameter (`:p IS NULL OR …`), which the cached plan
+//!   cannot serve from an index (`-- vet: allow optional filter: <reason>`). Run as the
+//!   service's role, so a missing grant fails too;
 //! - **nullability**: each result column that PostgreSQL traces to a nullable table column,
 //!   or to a table on the nullable side of an outer join, must be declared nullable (`?`): a
 //!   forgotten `?` compiles and then fails at run time (`WasNull`). A column declared
@@ -244,28 +246,45 @@ pub async fn vet_query(database: &Database, query: &Query) -> Result<QueryReport
     report.shape = plan.shape.clone();
     report.indexes = plan.indexes.clone();
 
-    for table in &plan.seq_scans {
-        let rows: f32 = database
-            .admin
-            .query_one(
-                "SELECT reltuples FROM pg_class WHERE oid = $1::text::regclass",
-                &[table],
-            )
-            .await
-            .map_err(|e| e.to_string())?
-            .get(0);
-        if f64::from(rows) > SEQ_SCAN_ROWS {
-            let finding = match &query.allow_seq_scan {
-                Some(reason) => Finding {
-                    level: Level::Note,
-                    message: format!("seq scan on {table} ({rows} rows), allowed: {reason}"),
-                },
-                None => error(format!(
-                    "seq scan on {table} ({rows} rows): add an index, or say why with \
-                     `-- vet: allow seq scan: <reason>`"
-                )),
-            };
-            report.findings.push(finding);
+    let checks = [
+        (
+            &plan.seq_scans,
+            "seq scan",
+            &query.allow_seq_scan,
+            "add an index",
+        ),
+        (
+            &plan.optional_filters,
+            "optional filter",
+            &query.allow_optional_filter,
+            "give the filter a query of its own in which it is required, so that the cached \
+             plan can use an index",
+        ),
+    ];
+    for (tables, what, allowed, remedy) in checks {
+        for table in tables {
+            let rows: f32 = database
+                .admin
+                .query_one(
+                    "SELECT reltuples FROM pg_class WHERE oid = $1::text::regclass",
+                    &[table],
+                )
+                .await
+                .map_err(|e| e.to_string())?
+                .get(0);
+            if f64::from(rows) > SEQ_SCAN_ROWS {
+                let finding = match allowed {
+                    Some(reason) => Finding {
+                        level: Level::Note,
+                        message: format!("{what} on {table} ({rows} rows), allowed: {reason}"),
+                    },
+                    None => error(format!(
+                        "{what} on {table} ({rows} rows): {remedy}, or say why with \
+                         `-- vet: allow {what}: <reason>`"
+                    )),
+                };
+                report.findings.push(finding);
+            }
         }
     }
 

@@ -19,6 +19,10 @@ pub struct PlanSummary {
     pub nullable_side: BTreeSet<String>,
     /// Tables scanned where every row is kept (`schema.table`).
     pub kept_side: BTreeSet<String>,
+    /// Tables scanned with a filter that tests a parameter for null (`$2 IS NULL OR …`, an
+    /// optional filter): the cached plan cannot use an index for it, so the scan reads rows
+    /// it then throws away whenever the parameter is given (`schema.table`).
+    pub optional_filters: BTreeSet<String>,
 }
 
 /// Summarizes the output of `EXPLAIN (FORMAT JSON, VERBOSE)`.
@@ -43,6 +47,19 @@ fn walk(node: &Value, nullable: bool, summary: &mut PlanSummary) -> String {
             } else {
                 summary.kept_side.insert(qualified.clone());
             }
+        }
+        // An index condition that matches a parameter exactly (`user_id = $1`) already
+        // narrows the scan to few rows; an optional filter on those costs little.
+        let narrowed = node["Index Cond"]
+            .as_str()
+            .or(node["Recheck Cond"].as_str())
+            .is_some_and(|cond| cond.contains(" = $"));
+        if !narrowed
+            && node["Filter"]
+                .as_str()
+                .is_some_and(tests_a_parameter_for_null)
+        {
+            summary.optional_filters.insert(qualified.clone());
         }
         if kind == "Seq Scan" {
             summary.seq_scans.insert(qualified);
@@ -80,6 +97,16 @@ fn walk(node: &Value, nullable: bool, summary: &mut PlanSummary) -> String {
     }
 }
 
+/// Whether a plan's filter tests a parameter for null: `($2 IS NULL)`, `(($4)::date IS NULL)`.
+fn tests_a_parameter_for_null(filter: &str) -> bool {
+    let mut pieces: Vec<&str> = filter.split(" IS NULL").collect();
+    pieces.pop();
+    pieces.iter().any(|before| {
+        let operand = before.rsplit(['(', ' ']).next().unwrap_or_default();
+        operand.starts_with('$') && operand[1..].starts_with(|c: char| c.is_ascii_digit())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,5 +133,32 @@ mod tests {
         assert!(summary.nullable_side.contains("public.entries"));
         assert!(summary.kept_side.contains("public.accounts"));
         assert!(summary.indexes.contains("entries_account_id_idx"));
+        assert!(summary.optional_filters.is_empty());
+    }
+
+    #[test]
+    fn a_filter_that_tests_a_parameter_for_null_is_an_optional_filter() {
+        let explain = serde_json::json!([{ "Plan": {
+            "Node Type": "Limit",
+            "Plans": [
+                { "Node Type": "Index Scan", "Relation Name": "screenings", "Schema": "public",
+                  "Index Name": "screenings_pkey",
+                  "Filter": "((($2)::bigint IS NULL) OR (s.movie_id = $2))" },
+                { "Node Type": "Seq Scan", "Relation Name": "movies", "Schema": "public",
+                  "Filter": "(m.release_date IS NULL)" }
+            ]
+        }}]);
+        let summary = summarize(&explain);
+        assert!(summary.optional_filters.contains("public.screenings"));
+        let narrowed = serde_json::json!([{ "Plan": {
+            "Node Type": "Index Scan", "Relation Name": "orders", "Schema": "public",
+            "Index Name": "orders_user_id_idx",
+            "Index Cond": "((orders.user_id = $1) AND (orders.id > $2))",
+            "Filter": "(($3 IS NULL) OR (orders.status = $3))"
+        }}]);
+        assert!(summarize(&narrowed).optional_filters.is_empty());
+        assert!(!summary.optional_filters.contains("public.movies"));
+        assert!(tests_a_parameter_for_null("($4 IS NULL)"));
+        assert!(!tests_a_parameter_for_null("(x.held_until IS NULL)"));
     }
 }

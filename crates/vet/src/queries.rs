@@ -17,6 +17,9 @@ pub struct Query {
     pub nullable: BTreeSet<String>,
     /// `-- vet: allow seq scan: <reason>`: a sequential scan is acceptable, and why.
     pub allow_seq_scan: Option<String>,
+    /// `-- vet: allow optional filter: <reason>`: a scan filtered by an optional parameter
+    /// (`:p IS NULL OR …`) is acceptable, and why.
+    pub allow_optional_filter: Option<String>,
     /// `-- vet: not null: <column>, …: <reason>`: result columns PostgreSQL cannot trace to
     /// a table column, decided by a person to never be null.
     pub decided_not_null: BTreeSet<String>,
@@ -100,6 +103,7 @@ fn parse_header(
         sql: String::new(),
         nullable,
         allow_seq_scan: None,
+        allow_optional_filter: None,
         decided_not_null: BTreeSet::new(),
     })
 }
@@ -134,6 +138,8 @@ fn annotate(query: &mut Query, comment: &str) -> Result<(), String> {
     let annotation = annotation.trim();
     if let Some(reason) = annotation.strip_prefix("allow seq scan:") {
         query.allow_seq_scan = Some(reason.trim().to_owned());
+    } else if let Some(reason) = annotation.strip_prefix("allow optional filter:") {
+        query.allow_optional_filter = Some(reason.trim().to_owned());
     } else if let Some(rest) = annotation.strip_prefix("not null:") {
         // Column names hold no colon; the reason may.
         let (columns, _reason) = rest
