@@ -233,20 +233,17 @@ impl Database {
         };
         let tls = db::tls(config.database_ca_file.as_deref())?;
         let pool = db::pool_with_tls(&url, config.db_pool_size.into(), tls.clone())?;
-        let reads = match &config.database_read_url {
-            Some(_) if config.db_read_connections == 0 => {
-                return Err(PoolSetupError::ReadUrlUnused.into());
-            }
-            Some(read_url) => {
-                SharedReads::new(read_url, tls.clone(), config.db_read_connections.into()).map_err(
-                    |err| match err {
-                        PoolSetupError::BadUrl(err) => PoolSetupError::BadReadUrl(err),
-                        other => other,
-                    },
-                )?
-            }
-            None => SharedReads::new(&url, tls.clone(), config.db_read_connections.into())?,
-        };
+        if config.database_read_url.is_some() && config.db_read_connections == 0 {
+            return Err(PoolSetupError::ReadUrlUnused.into());
+        }
+        let read_url = config.database_read_url.as_deref().unwrap_or(&url);
+        let reads = SharedReads::new(read_url, tls.clone(), config.db_read_connections.into())
+            .map_err(|err| match err {
+                PoolSetupError::BadUrl(err) if config.database_read_url.is_some() => {
+                    PoolSetupError::BadReadUrl(err)
+                }
+                other => other,
+            })?;
         Ok(Database {
             pool,
             reads: Some(reads),

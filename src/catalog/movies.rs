@@ -227,7 +227,7 @@ impl MoviesApi {
         let page = PageRequest::new(limit.0, after.0);
         let client = state.reads.client(&state.pool).await?;
         let (after, limit) = (page.after(), page.fetch_limit());
-        // A search has a query of its own, whose cached plan uses the title's index.
+        // A search is a query of its own (queries/movies.sql): no optional filter to plan.
         let rows = match q.0.as_deref() {
             Some(q) => {
                 q::search_movies()
