@@ -103,7 +103,7 @@ class Postgres:
 class Server:
     """The boxoffice binary, serving on a free port."""
 
-    def __init__(self, binary, database_url, pool_size, log="info"):
+    def __init__(self, binary, database_url, pool_size, log="info", wrapper=()):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.metrics_url = f"http://127.0.0.1:{free_port()}/metrics"
@@ -115,7 +115,7 @@ class Server:
                    # 64 connections from one address are the load, not an attack.
                    AUTH_RATE_LIMIT="0", BOOKING_RATE_LIMIT="0")
         started = time.monotonic()
-        self.process = subprocess.Popen([str(binary), "serve"], env=env,
+        self.process = subprocess.Popen([*wrapper, str(binary), "serve"], env=env,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_ready(self.url, self.process, "the server")
         self.startup_seconds = time.monotonic() - started
@@ -155,16 +155,68 @@ class Server:
 class Baseline:
     """bench/baseline serving `sql` (one `$1`, the movie's id) on a free port."""
 
-    def __init__(self, binary, database_url, sql):
+    def __init__(self, binary, database_url, sql, wrapper=()):
         self.url = f"http://127.0.0.1:{free_port()}"
         self.process = subprocess.Popen(
-            [str(binary), self.url.split("/")[2], database_url, str(BASELINE_CONNECTIONS), sql],
+            [*wrapper, str(binary), self.url.split("/")[2], database_url, str(BASELINE_CONNECTIONS), sql],
             stdout=subprocess.DEVNULL)
         wait_ready(self.url, self.process, "the baseline")
 
     def stop(self):
         self.process.kill()
         self.process.wait(timeout=60)
+
+
+class Instructions:
+    """Counts the instructions a server process executes per request with callgrind: the
+    per-request cost without the noise of a load test (one client, one keep-alive connection,
+    the process alone on the CPU). The profile is kept in target/bench/callgrind-NAME.out, its
+    summary by function in callgrind-NAME.txt."""
+
+    def __init__(self, name):
+        self.name = name
+        self.out = WORK / f"callgrind-{name}.out"
+        self.out.unlink(missing_ok=True)
+        # Uninstrumented until measured: start-up and warm-up run at near native speed.
+        self.wrapper = ("valgrind", "--tool=callgrind", "--instr-atstart=no",
+                        f"--callgrind-out-file={self.out}")
+
+    def measure(self, server, paths, headers=None):
+        """Sends `paths` (warming up on the first 200) over one connection; returns the
+        process's instructions per measured request."""
+        import http.client
+        pid = str(server.process.pid)
+        host, port = server.url.split("/")[2].split(":")
+        connection = http.client.HTTPConnection(host, int(port), timeout=60)
+
+        def send(batch):
+            for path in batch:
+                connection.request("GET", path, headers=headers or {})
+                response = connection.getresponse()
+                response.read()
+                if response.status >= 400:
+                    sys.exit(f"bench: {path} answered {response.status} under callgrind")
+
+        control = lambda *a: subprocess.run(["callgrind_control", *a, pid], check=True,
+                                            stdout=subprocess.DEVNULL)
+        warm, measured = paths[:200], paths[200:]
+        send(warm)
+        control("--instr=on")
+        send(warm)
+        control("--zero")
+        send(measured)
+        control("--dump")
+        connection.close()
+        # The dump asked for is `<out>.1`; the one written at exit holds only the shutdown.
+        dump = WORK / f"{self.out.name}.1"
+        server.stop()
+        total = int(re.search(r"^(?:summary|totals): (\d+)", dump.read_text(), re.M).group(1))
+        annotate = subprocess.run(["callgrind_annotate", "--inclusive=yes", str(dump)],
+                                  capture_output=True, text=True).stdout
+        (WORK / f"callgrind-{self.name}.txt").write_text(annotate)
+        # Kept for `callgrind_annotate --tree=caller` and the like.
+        dump.replace(self.out)
+        return total / len(measured)
 
 
 def query(file, name, values):
@@ -262,6 +314,10 @@ def main():
     parser.add_argument("--log", default="info",
                         help="RUST_LOG of the server: info logs every request, as in production")
     parser.add_argument("--only", help="comma-separated scenario names")
+    parser.add_argument("--callgrind", type=int, metavar="N",
+                        help="instead of the load tests, count the instructions per request of "
+                             "get_movie (200 and 304) and the baseline's over N requests with "
+                             "callgrind")
     parser.add_argument("--perf", action="store_true",
                         help="record a system-wide cpu-clock profile (perf) of the first run of "
                              "each side; summaries in target/bench/perf-*.txt")
@@ -470,6 +526,29 @@ def main():
                     answers.append(json.load(r))
             if answers[0] != answers[1]:
                 sys.exit(f"bench: the baseline answers {answers[1]}, the service {answers[0]}")
+
+        if args.callgrind:
+            import random
+            pick = random.Random(1)
+            paths = [f"/v1/movies/{pick.randint(first_movie, last_movie)}"
+                     for _ in range(200 + args.callgrind)]
+            sql = query("movies", "get_movie", {"id": "$1"}).rstrip(";")
+            counts = {}
+            for name, start, headers in [
+                ("service", lambda w: Server(binary, pg.app_url, args.pool_size, args.log, w), None),
+                ("service-304", lambda w: Server(binary, pg.app_url, args.pool_size, args.log, w),
+                 {"If-None-Match": movie_etag}),
+                ("baseline", lambda w: Baseline(binaries / "baseline", pg.app_url, sql, w), None),
+            ]:
+                counting = Instructions(name)
+                counts[name] = counting.measure(start(counting.wrapper), paths, headers)
+                log(f"{name}: {counts[name]:,.0f} instructions per request")
+            print(f"GET /v1/movies/{{id}}, instructions per request over {args.callgrind} "
+                  f"requests (RUST_LOG={args.log}):\n"
+                  f"  service {counts['service']:,.0f}, 304 {counts['service-304']:,.0f}, "
+                  f"baseline {counts['baseline']:,.0f}: service / baseline "
+                  f"{counts['service'] / counts['baseline']:.2f}")
+            return
 
         def reset():
             # Every run starts from the same state: no bookings, every seat free, no sessions
