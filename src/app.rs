@@ -8,8 +8,7 @@ use std::time::Duration;
 
 use deadpool_postgres::Pool;
 use poem::{
-    Endpoint, EndpointExt, IntoResponse, Route, Server,
-    endpoint::make_sync,
+    Endpoint, EndpointExt, IntoEndpoint, IntoResponse, Route, Server,
     listener::{Acceptor, Listener, TcpAcceptor, TcpListener},
 };
 use poem_openapi::OpenApiService;
@@ -138,33 +137,55 @@ pub fn spec_yaml() -> String {
 /// served apart ([`metrics_routes`]).
 pub fn routes(state: Arc<AppState>) -> impl Endpoint<Output = poem::Response> {
     let api = api();
-    let (json, yaml) = (spec_json(), spec_yaml());
+    let json = spec_json();
     let allowed = Arc::new(AllowedMethods::from_spec(&spec()));
     // Swagger UI inlines the document; give it the one we serve.
     let docs = api.swagger_ui_html().replace(&api.spec(), &json);
-    let text = |body: String, content_type: &'static str| {
-        make_sync(move |_| body.clone().with_content_type(content_type))
-    };
-    Route::new()
-        .at("/docs", text(docs, "text/html; charset=utf-8"))
-        .at(
-            "/openapi.json",
-            text(json, "application/json; charset=utf-8"),
-        )
-        .at(
-            "/openapi.yaml",
-            text(yaml, "application/yaml; charset=utf-8"),
-        )
-        .nest("/", api)
-        .around(limit_body)
-        .around(move |next, req| {
-            let allowed = allowed.clone();
-            async move { problem_for_errors(next, req, &allowed).await }
-        })
-        .around(telemetry::observe)
-        .data(state.tokens.clone())
-        .data(state.metrics.clone())
-        .data(state)
+    WithDocuments {
+        documents: [
+            ("/docs", docs, "text/html; charset=utf-8"),
+            ("/openapi.json", json, "application/json; charset=utf-8"),
+            (
+                "/openapi.yaml",
+                spec_yaml(),
+                "application/yaml; charset=utf-8",
+            ),
+        ],
+        api: api.into_endpoint(),
+    }
+    .around(limit_body)
+    .around(move |next, req| {
+        let allowed = allowed.clone();
+        async move { problem_for_errors(next, req, &allowed).await }
+    })
+    .around(telemetry::observe)
+    .data(state.tokens.clone())
+    .data(state.metrics.clone())
+    .data(state)
+}
+
+/// The API, and beside it the fixed documents (Swagger UI and the OpenAPI document) at their
+/// paths, whatever the method. A comparison of the path rather than a `Route` that nests the
+/// API: that would match every API request twice and rebuild its URI.
+struct WithDocuments<E> {
+    /// Path, body and content type of each document.
+    documents: [(&'static str, String, &'static str); 3],
+    api: E,
+}
+
+impl<E: Endpoint> Endpoint for WithDocuments<E> {
+    type Output = poem::Response;
+
+    async fn call(&self, req: poem::Request) -> poem::Result<poem::Response> {
+        let path = req.uri().path();
+        match self.documents.iter().find(|(at, ..)| *at == path) {
+            Some((_, body, content_type)) => Ok(body
+                .clone()
+                .with_content_type(*content_type)
+                .into_response()),
+            None => Ok(self.api.call(req).await?.into_response()),
+        }
+    }
 }
 
 /// What the metrics address serves: `/metrics`, Prometheus text, and nothing else.

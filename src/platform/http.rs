@@ -418,15 +418,18 @@ pub async fn limit_body<E: Endpoint>(next: Arc<E>, mut req: Request) -> poem::Re
     if declared.is_some_and(|len| len > MAX_BODY_BYTES as u64) {
         return Err(too_large());
     }
-    let body = req
-        .take_body()
-        .into_bytes_limit(MAX_BODY_BYTES)
-        .await
-        .map_err(|err| match err {
-            poem::error::ReadBodyError::PayloadTooLarge => too_large(),
-            other => other.into(),
-        })?;
-    req.set_body(body);
+    let body = req.take_body();
+    // A body known to be empty (most GETs) has nothing to read. Reading one is boxed: the
+    // reader holds a 4 KiB buffer, which would otherwise be part of every request's future.
+    if !body.is_empty() {
+        let body = Box::pin(body.into_bytes_limit(MAX_BODY_BYTES))
+            .await
+            .map_err(|err| match err {
+                poem::error::ReadBodyError::PayloadTooLarge => too_large(),
+                other => other.into(),
+            })?;
+        req.set_body(body);
+    }
     Ok(next.call(req).await?.into_response())
 }
 
