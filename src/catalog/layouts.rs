@@ -32,8 +32,9 @@ pub const MAX_SEATS_PER_ROW: i32 = 60;
 pub const GENERATED_ROW_SEATS: i32 = 20;
 
 /// What kind of place a seat is.
-#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[oai(rename_all = "lowercase")]
+#[serde(rename_all = "lowercase")]
 pub enum SeatCategory {
     /// An ordinary seat; best available chooses only these.
     Standard,
@@ -92,7 +93,7 @@ pub struct LayoutRow {
 }
 
 /// A seat of a layout.
-#[derive(Object, Debug, Clone, PartialEq, Eq)]
+#[derive(Object, Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct LayoutSeat {
     /// Row and number, e.g. `F12`.
     pub label: String,
@@ -104,7 +105,7 @@ pub struct LayoutSeat {
 }
 
 /// A row of a layout, with its seats left to right.
-#[derive(Object, Debug, Clone, PartialEq, Eq)]
+#[derive(Object, Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct LayoutRowSeats {
     /// The row's label.
     pub row: String,
@@ -112,7 +113,7 @@ pub struct LayoutRowSeats {
 }
 
 /// A theater's seats, row by row from the front.
-#[derive(Object, Debug, Clone, PartialEq, Eq)]
+#[derive(Object, Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Layout {
     /// The theater.
     pub theater_id: i64,

@@ -44,6 +44,13 @@ pub enum Rating {
     Nr,
 }
 
+/// As its label, the same string as the document's enum value.
+impl serde::Serialize for Rating {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
 impl Rating {
     /// The label, as stored in `movies.rating`.
     pub fn as_str(self) -> &'static str {
@@ -74,7 +81,7 @@ impl Rating {
 }
 
 /// A movie in the catalog.
-#[derive(Object, Debug, Clone)]
+#[derive(Object, Debug, Clone, serde::Serialize)]
 pub struct Movie {
     /// The movie's id.
     pub id: i64,

@@ -19,7 +19,7 @@ use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
 use crate::platform::caching::{AVAILABILITY, Cached, EntityTag};
 use crate::platform::currency::Currency;
-use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
+use crate::platform::http::{Page, PageAfter, PageRequest, PageSize, rfc3339};
 use crate::platform::problem::{ApiError, ListError};
 
 /// Who a ticket is for. Adults pay the screening's `price`; the other types are sold only
@@ -73,7 +73,7 @@ impl From<DbTicketType> for TicketType {
 
 /// What one seat costs by ticket type, in minor units of the screening's currency; a type
 /// without a price is not sold.
-#[derive(Object, Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Object, Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[oai(example)]
 pub struct Prices {
     /// The full price: the screening's `price`.
@@ -132,7 +132,7 @@ pub struct NewPrices {
 }
 
 /// A screening of a movie in a theater.
-#[derive(Object, Debug, Clone)]
+#[derive(Object, Debug, Clone, serde::Serialize)]
 pub struct Screening {
     /// The screening's id.
     pub id: i64,
@@ -141,8 +141,10 @@ pub struct Screening {
     /// The theater it is shown in.
     pub theater_id: i64,
     /// When it starts (RFC 3339, UTC).
+    #[serde(serialize_with = "rfc3339")]
     pub starts_at: DateTime<Utc>,
     /// When it ends: the start plus the movie's running time.
+    #[serde(serialize_with = "rfc3339")]
     pub ends_at: DateTime<Utc>,
     /// Price of an adult's seat, in minor units of `currency` (`1250` is 12.50).
     pub price: i64,

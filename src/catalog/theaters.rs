@@ -24,7 +24,7 @@ use crate::platform::text::Text;
 use super::layouts::{LayoutRow, ValidLayout, theater_not_found};
 
 /// A theater (one screen) and its number of seats on sale.
-#[derive(Object, Debug, Clone)]
+#[derive(Object, Debug, Clone, serde::Serialize)]
 pub struct Theater {
     /// The theater's id.
     pub id: i64,

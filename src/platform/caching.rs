@@ -5,8 +5,9 @@
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use poem_openapi::ApiResponse;
-use poem_openapi::payload::Json;
-use poem_openapi::types::{ParseFromJSON, ToJSON};
+use poem_openapi::types::Type;
+
+use super::http::JsonBody;
 
 /// How long a shared or private cache may reuse a catalog answer without asking again: movies,
 /// theaters and layouts change seldom, and an admin's change reaches caches within a minute.
@@ -57,11 +58,11 @@ impl EntityTag {
 /// The answer to a cacheable GET: the representation with its `ETag` and `Cache-Control`, or
 /// 304 when `If-None-Match` names the current tag.
 #[derive(ApiResponse)]
-pub enum Cached<T: ParseFromJSON + ToJSON> {
+pub enum Cached<T: Type + serde::Serialize> {
     /// The current representation.
     #[oai(status = 200)]
     Ok(
-        Json<T>,
+        JsonBody<T>,
         /// Its entity tag: send it back in `If-None-Match` to revalidate a cached copy.
         #[oai(header = "ETag")]
         String,
@@ -81,7 +82,7 @@ pub enum Cached<T: ParseFromJSON + ToJSON> {
     ),
 }
 
-impl<T: ParseFromJSON + ToJSON> Cached<T> {
+impl<T: Type + serde::Serialize> Cached<T> {
     /// 304 when `if_none_match` names `tag`; otherwise 200 with the body `make` builds (it is
     /// not built for a 304).
     pub fn answer(
@@ -94,7 +95,7 @@ impl<T: ParseFromJSON + ToJSON> Cached<T> {
             Some(condition) if tag.matched_by(condition) => {
                 Cached::NotModified(tag.0, cache_control.to_owned())
             }
-            _ => Cached::Ok(Json(make()), tag.0, cache_control.to_owned()),
+            _ => Cached::Ok(JsonBody(make()), tag.0, cache_control.to_owned()),
         }
     }
 

@@ -1,6 +1,6 @@
 //! HTTP plumbing shared by every context: the document's tags, keyset pagination, the
-//! request-body limit, optional JSON bodies, SVG responses, and the middleware that turns
-//! every framework error into problem details.
+//! request-body limit, optional JSON bodies, JSON and SVG responses, and the middleware that
+//! turns every framework error into problem details.
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -158,7 +158,7 @@ impl ParseFromParameter for PageAfter {
 }
 
 /// One page of a keyset-paginated list.
-#[derive(Object, Debug)]
+#[derive(Object, Debug, serde::Serialize)]
 pub struct Page<T: ParseFromJSON + ToJSON> {
     /// The items, in the list's order (ascending id unless the operation says otherwise).
     pub items: Vec<T>,
@@ -276,6 +276,63 @@ impl<'a, T: ParseFromJSON> ApiExtractor<'a> for OptionalJson<T> {
             T::parse_from_json(Some(value)).map_err(|err| payload_error(err.into_message()))?;
         Ok(OptionalJson(Some(value)))
     }
+}
+
+/// A JSON response payload (`application/json; charset=utf-8`) written straight from `T`'s
+/// `serde::Serialize`. poem-openapi's [`Json`] builds a `serde_json::Value` first (a map, a
+/// `String` per key and per value) and serializes that: a tenth of the instructions of a
+/// cached catalog read (BENCHMARKS.md). The document shows `T`'s poem-openapi schema, so
+/// `T`'s two serializations must agree; each type's tests check that with
+/// [`assert_same_json`].
+pub struct JsonBody<T>(pub T);
+
+impl<T: Type> Payload for JsonBody<T> {
+    const CONTENT_TYPE: &'static str = <Json<T> as Payload>::CONTENT_TYPE;
+
+    fn check_content_type(content_type: &str) -> bool {
+        <Json<T> as Payload>::check_content_type(content_type)
+    }
+
+    fn schema_ref() -> MetaSchemaRef {
+        T::schema_ref()
+    }
+
+    fn register(registry: &mut Registry) {
+        T::register(registry);
+    }
+}
+
+impl<T: Type + serde::Serialize> IntoResponse for JsonBody<T> {
+    fn into_response(self) -> Response {
+        // As poem's own `Json` does; derived `Serialize` of these types does not fail.
+        match serde_json::to_vec(&self.0) {
+            Ok(body) => Response::builder()
+                .content_type(<Self as Payload>::CONTENT_TYPE)
+                .body(body),
+            Err(err) => Response::builder()
+                .status(StatusCode::INTERNAL_SERVER_ERROR)
+                .body(err.to_string()),
+        }
+    }
+}
+
+/// Serializes a time as poem-openapi's `DateTime<Utc>` does (`to_rfc3339`: `+00:00`, where
+/// chrono's serde writes `Z`), for [`JsonBody`] types: `#[serde(serialize_with = ...)]`.
+pub fn rfc3339<S: serde::Serializer>(
+    time: &chrono::DateTime<chrono::Utc>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&time.to_rfc3339())
+}
+
+/// Panics unless `value` serializes the same through serde ([`JsonBody`]) as through
+/// poem-openapi (the document's schema).
+#[cfg(test)]
+pub fn assert_same_json<T: serde::Serialize + ToJSON>(value: &T) {
+    assert_eq!(
+        serde_json::to_value(value).expect("serializes"),
+        value.to_json().expect("a value"),
+    );
 }
 
 /// An SVG picture (`image/svg+xml`), as a response payload.
