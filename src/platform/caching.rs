@@ -8,6 +8,7 @@ use poem_openapi::ApiResponse;
 use poem_openapi::types::Type;
 
 use super::http::JsonBody;
+use super::text::push_hex;
 
 /// How long a shared or private cache may reuse a catalog answer without asking again: movies,
 /// theaters and layouts change seldom, and an admin's change reaches caches within a minute.
@@ -34,7 +35,11 @@ impl EntityTag {
     pub fn of_each<I: Hash>(items: impl IntoIterator<Item = I>) -> Self {
         let mut hasher = DefaultHasher::new();
         items.into_iter().for_each(|item| item.hash(&mut hasher));
-        EntityTag(format!("\"{:016x}\"", hasher.finish()))
+        let mut tag = String::with_capacity(18);
+        tag.push('"');
+        push_hex(&mut tag, hasher.finish());
+        tag.push('"');
+        EntityTag(tag)
     }
 
     /// Whether an `If-None-Match` value names this tag, so the client's copy is current. The

@@ -23,6 +23,7 @@ use tracing::Instrument;
 
 use super::problem::ApiError;
 use super::random::random_bytes;
+use super::text::push_hex;
 
 /// The header carrying the request id, both ways.
 pub const REQUEST_ID: &str = "x-request-id";
@@ -250,7 +251,9 @@ pub async fn observe<E: Endpoint>(next: Arc<E>, req: Request) -> poem::Result<Re
     let uri = req.uri().clone();
     let metrics = req.data::<Arc<Metrics>>().cloned();
     let span = tracing::info_span!("request", request_id = %request_id);
-    let mut response = next.get_response(req).instrument(span).await;
+    // Boxed: the layers inside are kilobytes of future, which every layer above and the
+    // server would otherwise copy.
+    let mut response = Box::pin(next.get_response(req)).instrument(span).await;
 
     let route = match response.data::<OperationId>() {
         Some(operation) => operation.0,
@@ -306,8 +309,8 @@ fn new_request_id() -> String {
     static PREFIX: OnceLock<u64> = OnceLock::new();
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let prefix = *PREFIX.get_or_init(|| u64::from_le_bytes(random_bytes::<8>()));
-    format!(
-        "{prefix:016x}{:016x}",
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    )
+    let mut id = String::with_capacity(32);
+    push_hex(&mut id, prefix);
+    push_hex(&mut id, COUNTER.fetch_add(1, Ordering::Relaxed));
+    id
 }

@@ -3,6 +3,8 @@
 //! poem-openapi's `String` also takes a JSON number or boolean and makes text of it (a movie
 //! titled `false`), and PostgreSQL's `text` cannot hold NUL. [`Text`] refuses both with 400,
 //! and its schema says so (`type: string`, `pattern: ^[^\x00]*$`).
+//!
+//! Also [`push_hex`], for the ids and tags the service writes on every request.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -105,9 +107,29 @@ impl ToJSON for Text {
     }
 }
 
+/// Appends `value` as 16 lowercase hexadecimal digits, zero-padded: what `{:016x}` writes,
+/// without the formatting machinery (the request id and entity tags of every request).
+pub fn push_hex(out: &mut String, value: u64) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    out.extend(
+        (0..16)
+            .rev()
+            .map(|nibble| char::from(DIGITS[((value >> (nibble * 4)) & 0xf) as usize])),
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn push_hex_writes_what_the_formatter_writes() {
+        for value in [0, 1, 0xabc, u64::MAX, 0x0123_4567_89ab_cdef] {
+            let mut hex = String::from("x");
+            push_hex(&mut hex, value);
+            assert_eq!(hex, format!("x{value:016x}"));
+        }
+    }
 
     #[test]
     fn only_strings_without_nul_are_text() {
