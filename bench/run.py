@@ -22,6 +22,7 @@ import os
 import pathlib
 import re
 import secrets
+import shutil
 import signal
 import socket
 import statistics
@@ -338,6 +339,8 @@ def main():
                         help="record a system-wide cpu-clock profile (perf) of the first run of "
                              "each side; summaries in target/bench/perf-*.txt")
     args = parser.parse_args()
+    if args.callgrind and not shutil.which("callgrind_control"):
+        sys.exit("bench: --callgrind needs valgrind (Debian: apt-get install valgrind)")
     seconds = args.seconds or (2 if args.smoke else 10)
     repeats = args.repeats or (1 if args.smoke else 3)
     warmup = 1 if args.smoke else 3
