@@ -139,6 +139,7 @@ pub fn routes(state: Arc<AppState>) -> impl Endpoint<Output = poem::Response> {
     let api = api();
     let json = spec_json();
     let allowed = Arc::new(AllowedMethods::from_spec(&spec()));
+    let metrics = state.metrics.clone();
     // Swagger UI inlines the document; give it the one we serve.
     let docs = api.swagger_ui_html().replace(&api.spec(), &json);
     WithDocuments {
@@ -158,9 +159,11 @@ pub fn routes(state: Arc<AppState>) -> impl Endpoint<Output = poem::Response> {
         let allowed = allowed.clone();
         async move { problem_for_errors(next, req, &allowed).await }
     })
-    .around(telemetry::observe)
+    .around(move |next, req| {
+        let metrics = metrics.clone();
+        async move { telemetry::observe(next, req, &metrics).await }
+    })
     .data(state.tokens.clone())
-    .data(state.metrics.clone())
     .data(state)
 }
 

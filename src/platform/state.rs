@@ -33,8 +33,7 @@ pub struct AppState {
     pub idempotency_keys_per_day: i64,
     /// How webhooks are delivered, and where they may go.
     pub webhooks: WebhookSettings,
-    /// Request and workflow metrics (also attached to requests on its own, for the request
-    /// log).
+    /// Request and workflow metrics.
     pub metrics: Arc<Metrics>,
     /// Set when shutdown begins: readiness then answers 503.
     pub draining: AtomicBool,

@@ -236,8 +236,13 @@ fn count_outcome<T>(family: &Family<OutcomeLabels, Counter>, result: &Result<T, 
     family.get_or_create(&OutcomeLabels { outcome }).inc();
 }
 
-/// Middleware: gives the request an id, logs one line when it is answered, and counts it.
-pub async fn observe<E: Endpoint>(next: Arc<E>, req: Request) -> poem::Result<Response> {
+/// Middleware: gives the request an id, logs one line when it is answered, and counts it in
+/// `metrics`.
+pub async fn observe<E: Endpoint>(
+    next: Arc<E>,
+    req: Request,
+    metrics: &Metrics,
+) -> poem::Result<Response> {
     let started = Instant::now();
     let request_id = req
         .headers()
@@ -249,7 +254,6 @@ pub async fn observe<E: Endpoint>(next: Arc<E>, req: Request) -> poem::Result<Re
     // Cheap copies (a standard method is a tag, a URI shares its bytes): no allocation here.
     let method = req.method().clone();
     let uri = req.uri().clone();
-    let metrics = req.data::<Arc<Metrics>>().cloned();
     let span = tracing::info_span!("request", request_id = %request_id);
     // Boxed: the layers inside are kilobytes of future, which every layer above and the
     // server would otherwise copy.
@@ -274,9 +278,7 @@ pub async fn observe<E: Endpoint>(next: Arc<E>, req: Request) -> poem::Result<Re
         latency_ms = latency.as_secs_f64() * 1000.0,
         "request",
     );
-    if let Some(metrics) = metrics {
-        metrics.observe_request(method_label(&method), route, status, latency.as_secs_f64());
-    }
+    metrics.observe_request(method_label(&method), route, status, latency.as_secs_f64());
     if let Ok(value) = HeaderValue::from_str(&request_id) {
         response.headers_mut().insert(REQUEST_ID, value);
     }
