@@ -200,24 +200,26 @@ class Instructions:
 
         control = lambda *a: subprocess.run(["callgrind_control", *a, pid], check=True,
                                             stdout=subprocess.DEVNULL)
-        warm, measured = paths[:200], paths[200:]
-        send(warm)
-        control("--instr=on")
-        send(warm)
-        control("--zero")
-        send(measured)
-        control("--dump")
-        connection.close()
+        warm, counted = paths[:200], paths[200:]
+        try:
+            send(warm)
+            control("--instr=on")
+            send(warm)
+            control("--zero")
+            send(counted)
+            control("--dump")
+        finally:
+            connection.close()
+            server.stop()
         # The dump asked for is `<out>.1`; the one written at exit holds only the shutdown.
         dump = WORK / f"{self.out.name}.1"
-        server.stop()
         total = int(re.search(r"^(?:summary|totals): (\d+)", dump.read_text(), re.M).group(1))
         annotate = subprocess.run(["callgrind_annotate", "--inclusive=yes", str(dump)],
                                   capture_output=True, text=True).stdout
         (WORK / f"callgrind-{self.name}.txt").write_text(annotate)
         # Kept for `callgrind_annotate --tree=caller` and the like.
         dump.replace(self.out)
-        return total / len(measured)
+        return total / len(counted)
 
 
 def cpu_seconds(process):
