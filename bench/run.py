@@ -541,9 +541,10 @@ def main():
         # in turn with them (the same wrk script and arguments as its own scenario), so that
         # the ratio does not depend on how busy the host was minutes apart.
         in_turn = {"get_movie_304": ("random_get.lua", ["/v1/movies/%d", first_movie, last_movie])}
+        # What bench/baseline serves: the get_movie statement with its id as `$1`.
+        baseline_sql = query("movies", "get_movie", {"id": "$1"}).rstrip(";")
         if baselined & {s[0] for s in scenarios}:
-            sql = query("movies", "get_movie", {"id": "$1"}).rstrip(";")
-            baseline = Baseline(binaries / "baseline", pg.app_url, sql)
+            baseline = Baseline(binaries / "baseline", pg.app_url, baseline_sql)
             # The baseline must do the same work: the same answer, field for field.
             answers = []
             for url in (server.url, baseline.url):
@@ -557,13 +558,13 @@ def main():
             pick = random.Random(1)
             paths = [f"/v1/movies/{pick.randint(first_movie, last_movie)}"
                      for _ in range(200 + args.callgrind)]
-            sql = query("movies", "get_movie", {"id": "$1"}).rstrip(";")
+            service = lambda w: Server(binary, pg.app_url, args.pool_size, args.log, w)
             counts = {}
             for name, start, headers in [
-                ("service", lambda w: Server(binary, pg.app_url, args.pool_size, args.log, w), None),
-                ("service-304", lambda w: Server(binary, pg.app_url, args.pool_size, args.log, w),
-                 {"If-None-Match": movie_etag}),
-                ("baseline", lambda w: Baseline(binaries / "baseline", pg.app_url, sql, w), None),
+                ("service", service, None),
+                ("service-304", service, {"If-None-Match": movie_etag}),
+                ("baseline", lambda w: Baseline(binaries / "baseline", pg.app_url, baseline_sql, w),
+                 None),
             ]:
                 counting = Instructions(name)
                 counts[name] = counting.measure(start(counting.wrapper), paths, headers)
