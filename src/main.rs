@@ -10,6 +10,7 @@ use boxoffice::platform::config::{
 };
 use boxoffice::platform::problem::error_chain;
 use boxoffice::platform::shared_reads::SharedReads;
+use boxoffice::platform::version_cache::VersionCache;
 use boxoffice::wallet::ledger;
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
@@ -73,7 +74,11 @@ async fn run(mut cli: Cli) -> Result<(), Error> {
             }
             app::warn_unless_least_privilege(&pool).await;
             let reads = database.reads.take().unwrap_or_else(SharedReads::none);
-            let application = Application::build(&cli.server, pool, reads).await?;
+            let movie_versions = database
+                .movie_versions
+                .take()
+                .unwrap_or_else(VersionCache::off);
+            let application = Application::build(&cli.server, pool, reads, movie_versions).await?;
             let addr = application.local_addr();
             if let Some(local) = &database.local {
                 tracing::info!(data = %local.data_dir().display(), port = local.port(),
@@ -129,7 +134,7 @@ async fn run(mut cli: Cli) -> Result<(), Error> {
             let mut password = String::new();
             std::io::stdin().lock().read_line(&mut password)?;
             let password = password.trim_end_matches(['\r', '\n']).to_owned();
-            let state = app::state(&cli.server, pool, SharedReads::none());
+            let state = app::state(&cli.server, pool, SharedReads::none(), VersionCache::off());
             let user = admin::create_privileged_user(
                 &state,
                 role,

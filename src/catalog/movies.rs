@@ -21,6 +21,10 @@ use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
 use crate::platform::problem::{AdminCreateError, ApiError, ListError};
 use crate::platform::text::Text;
 
+/// The channel on which the database announces movies' versions (migrations/000019), for
+/// the [`AppState::movie_versions`] cache.
+pub const VERSION_CHANNEL: &str = "movie_versions";
+
 /// A motion-picture rating (MPAA), or `NR` for not rated.
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rating {
@@ -271,21 +275,37 @@ impl MoviesApi {
         #[oai(name = "If-None-Match")]
         if_none_match: Header<Option<String>>,
     ) -> Result<Cached<Movie>, GetMovieError> {
-        let client = state.reads.client(&state.pool).await?;
-        // A revalidation reads the version alone (its reviews raise it too), not the
-        // movie and its review statistics.
+        let versions = &state.movie_versions;
+        // A revalidation needs the version alone (its reviews raise it too): from memory when
+        // the announcements keep it there, else read alone, without the movie and its review
+        // statistics.
+        let cached = versions.get(id.0);
         if let Some(condition) = if_none_match.as_deref()
-            && let Some(version) = q::movie_version().bind(&client, &id.0).opt().await?
-            && let tag = EntityTag::of(version)
-            && tag.matched_by(condition)
+            && let Some(version) = cached
         {
-            return Ok(Cached::not_modified(tag, CATALOG));
+            let tag = EntityTag::of(version);
+            if tag.matched_by(condition) {
+                return Ok(Cached::not_modified(tag, CATALOG));
+            }
+        }
+        let ticket = versions.ticket();
+        let client = state.reads.client(&state.pool).await?;
+        if let Some(condition) = if_none_match.as_deref()
+            && cached.is_none()
+            && let Some(version) = q::movie_version().bind(&client, &id.0).opt().await?
+        {
+            versions.record(ticket, id.0, version);
+            let tag = EntityTag::of(version);
+            if tag.matched_by(condition) {
+                return Ok(Cached::not_modified(tag, CATALOG));
+            }
         }
         let movie = q::get_movie()
             .bind(&client, &id.0)
             .opt()
             .await?
             .ok_or_else(|| movie_not_found(id.0))?;
+        versions.record(ticket, id.0, movie.version);
         let tag = EntityTag::of(movie.version);
         Ok(Cached::answer(tag, None, CATALOG, || movie.into()))
     }

@@ -182,6 +182,13 @@ pub struct DatabaseConfig {
     #[arg(long, env = "DB_READ_CONNECTIONS", default_value_t = 2, global = true,
           value_parser = clap::value_parser!(u16).range(0..=64))]
     pub db_read_connections: u16,
+    /// Keep movies' versions in memory, learned from the primary's announcements over one
+    /// more connection (`LISTEN`, platform::version_cache), so that a conditional GET of a
+    /// movie is answered without a query. `false` behind a PgBouncer in transaction mode,
+    /// which does not deliver notifications.
+    #[arg(long, env = "DB_LISTEN_VERSIONS", default_value_t = true, global = true,
+          action = clap::ArgAction::Set)]
+    pub db_listen_versions: bool,
 }
 
 /// How the HTTP server behaves.

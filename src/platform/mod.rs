@@ -20,5 +20,6 @@ pub mod shared_reads;
 pub mod state;
 pub mod telemetry;
 pub mod text;
+pub mod version_cache;
 
 pub use state::AppState;

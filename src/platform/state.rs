@@ -11,6 +11,7 @@ use super::egress::DestinationPolicy;
 use super::ratelimit::RateLimits;
 use super::shared_reads::SharedReads;
 use super::telemetry::Metrics;
+use super::version_cache::VersionCache;
 
 /// What every request handler shares, attached to every route.
 pub struct AppState {
@@ -18,6 +19,9 @@ pub struct AppState {
     pub pool: Pool,
     /// Shared, pipelined connections for the catalog's single-statement reads.
     pub reads: SharedReads,
+    /// Movies' versions as the primary announces them: a revalidation of a movie is answered
+    /// from it without a query.
+    pub movie_versions: VersionCache,
     /// Signs and checks access tokens (also attached to requests on its own, for the bearer
     /// checker).
     pub tokens: Arc<TokenKeys>,

@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use boxoffice::app;
+use boxoffice::catalog::movies;
 use boxoffice::identity::users::create_user;
 use boxoffice::ops::local_pg::LocalPostgres;
 use boxoffice::platform::AppState;
@@ -13,6 +14,7 @@ use boxoffice::platform::auth::Role;
 use boxoffice::platform::config::{LogFormat, ServerConfig};
 use boxoffice::platform::db::{self, SERVICE_ROLE, create_database_if_missing};
 use boxoffice::platform::shared_reads::SharedReads;
+use boxoffice::platform::version_cache::VersionCache;
 use deadpool_postgres::Pool;
 use poem::endpoint::BoxEndpoint;
 use poem::http::StatusCode;
@@ -266,8 +268,11 @@ impl TestApp {
         let owner = db::pool(&url, 4).expect("owner pool");
         // Two shared connections, as in production, so the catalog's reads take that path.
         let tls = db::tls(None).expect("TLS set-up");
-        let reads = SharedReads::new(&as_service(&url), tls, 2).expect("shared reads");
-        Self::with_reads(config, pool, owner, reads)
+        let reads = SharedReads::new(&as_service(&url), tls.clone(), 2).expect("shared reads");
+        // Movies' versions in memory too, as in production.
+        let movie_versions =
+            VersionCache::new(&as_service(&url), tls, movies::VERSION_CHANNEL).expect("cache");
+        Self::assemble(config, pool, owner, reads, movie_versions)
     }
 
     /// The service with these settings on these pools, every read on the pool.
@@ -282,7 +287,17 @@ impl TestApp {
         owner: Pool,
         reads: SharedReads,
     ) -> TestApp {
-        let state = app::state(config, pool.clone(), reads);
+        Self::assemble(config, pool, owner, reads, VersionCache::off())
+    }
+
+    fn assemble(
+        config: &ServerConfig,
+        pool: Pool,
+        owner: Pool,
+        reads: SharedReads,
+        movie_versions: VersionCache,
+    ) -> TestApp {
+        let state = app::state(config, pool.clone(), reads, movie_versions);
         let api = TestClient::new(app::routes(state.clone()).boxed());
         TestApp {
             api,

@@ -1,5 +1,5 @@
 //! The platform: problem details for every failure, database outages, shared read connections
-//! lost, a read replica for the catalog, TLS to PostgreSQL.
+//! lost, a read replica for the catalog, TLS to PostgreSQL, movies' versions kept in memory.
 
 mod errors;
 mod outage;
@@ -8,3 +8,4 @@ mod read_replica;
 mod secrets;
 mod shared_reads;
 mod tls;
+mod version_cache;

@@ -39,6 +39,7 @@ async fn catalog_reads_use_the_read_url_and_everything_else_the_primary() {
         local_pg_dir: "unused".into(),
         db_pool_size: 8,
         db_read_connections: 2,
+        db_listen_versions: true,
     })
     .await
     .expect("opening the database");

@@ -1,0 +1,2 @@
+DROP TRIGGER movies_announce_version ON movies;
+DROP FUNCTION announce_movie_version();
