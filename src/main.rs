@@ -1,6 +1,6 @@
 //! The `boxoffice` binary: `serve` (default), `migrate`, `seed`, `openapi`, `admin create`.
 
-use std::io::{BufRead, IsTerminal};
+use std::io::BufRead;
 use std::process::ExitCode;
 
 use boxoffice::app::{self, Application, Database};
@@ -234,10 +234,10 @@ fn report(verb: &str, migrations: &[&migrate::Migration]) {
 fn init_logging(format: LogFormat) {
     let filter = EnvFilter::try_from_env("RUST_LOG")
         .unwrap_or_else(|_| EnvFilter::new("info,tokio_postgres=warn"));
-    // Colours only for a terminal: a log file or a collector would get escape codes.
+    // No colours: tracing-subscriber is built without its `ansi` feature, whose styling costs
+    // every request's log line instructions even when colours are off (BENCHMARKS.md).
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_ansi(std::io::stderr().is_terminal())
         .with_writer(std::io::stderr);
     match format {
         LogFormat::Text => builder.init(),
