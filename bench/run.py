@@ -337,8 +337,8 @@ def main():
     parser.add_argument("--only", help="comma-separated scenario names")
     parser.add_argument("--callgrind", type=int, metavar="N",
                         help="instead of the load tests, count the instructions per request of "
-                             "get_movie (200 and 304) and the baseline's over N requests with "
-                             "callgrind")
+                             "get_movie (200 and 304), the baseline's and the screenings list's "
+                             "over N requests with callgrind")
     parser.add_argument("--perf", action="store_true",
                         help="record a system-wide cpu-clock profile (perf) of the first run of "
                              "each side; summaries in target/bench/perf-*.txt")
@@ -560,22 +560,27 @@ def main():
             pick = random.Random(1)
             paths = [f"/v1/movies/{pick.randint(first_movie, last_movie)}"
                      for _ in range(200 + args.callgrind)]
+            lists = [f"/v1/screenings?limit=20&movie_id={pick.randint(first_movie, last_movie)}"
+                     for _ in range(200 + args.callgrind)]
             service = lambda w: Server(binary, pg.app_url, args.pool_size, args.log, w)
             counts = {}
-            for name, start, headers in [
-                ("service", service, None),
-                ("service-304", service, {"If-None-Match": movie_etag}),
+            for name, start, these, headers in [
+                ("service", service, paths, None),
+                ("service-304", service, paths, {"If-None-Match": movie_etag}),
                 ("baseline", lambda w: Baseline(binaries / "baseline", pg.app_url, baseline_sql, w),
-                 None),
+                 paths, None),
+                ("service-screenings", service, lists, None),
             ]:
                 counting = Instructions(name)
-                counts[name] = counting.measure(start(counting.wrapper), paths, headers)
+                counts[name] = counting.measure(start(counting.wrapper), these, headers)
                 log(f"{name}: {counts[name]:,.0f} instructions per request")
             print(f"GET /v1/movies/{{id}}, instructions per request over {args.callgrind} "
                   f"requests (RUST_LOG={args.log}):\n"
                   f"  service {counts['service']:,.0f}, 304 {counts['service-304']:,.0f}, "
                   f"baseline {counts['baseline']:,.0f}: service / baseline "
-                  f"{counts['service'] / counts['baseline']:.2f}")
+                  f"{counts['service'] / counts['baseline']:.2f}\n"
+                  f"GET /v1/screenings?movie_id= (20 a page): "
+                  f"{counts['service-screenings']:,.0f}")
             return
 
         def reset():
