@@ -34,14 +34,14 @@ use crate::platform::auth::{Passwords, TokenKeys};
 use crate::platform::config::{DatabaseConfig, ServerConfig};
 use crate::platform::db::{self, PoolSetupError, SERVICE_ROLE, create_database_if_missing};
 use crate::platform::egress::DestinationPolicy;
-use crate::platform::http::{AllowedMethods, limit_body, problem_for_errors};
+use crate::platform::http::{AllowedMethods, LimitBody, ProblemDetails};
 use crate::platform::idempotency::purge_expired_keys;
 use crate::platform::problem::error_chain;
 use crate::platform::random::random_bytes;
 use crate::platform::ratelimit::{RateLimitSettings, RateLimits};
 use crate::platform::shared_reads::SharedReads;
 use crate::platform::state::WebhookSettings;
-use crate::platform::telemetry::{self, Metrics};
+use crate::platform::telemetry::{Metrics, Observe};
 use crate::platform::version_cache::VersionCache;
 use crate::reviews::{discussion::DiscussionApi, movie_reviews::MovieReviewsApi};
 use crate::ticketing::{
@@ -142,11 +142,9 @@ pub fn spec_yaml() -> String {
 pub fn routes(state: Arc<AppState>) -> impl Endpoint<Output = poem::Response> {
     let api = api();
     let json = spec_json();
-    let allowed = Arc::new(AllowedMethods::from_spec(&spec()));
-    let metrics = state.metrics.clone();
     // Swagger UI inlines the document; give it the one we serve.
     let docs = api.swagger_ui_html().replace(&api.spec(), &json);
-    WithDocuments {
+    let documents = WithDocuments {
         documents: [
             ("/docs", docs, "text/html; charset=utf-8"),
             ("/openapi.json", json, "application/json; charset=utf-8"),
@@ -157,16 +155,16 @@ pub fn routes(state: Arc<AppState>) -> impl Endpoint<Output = poem::Response> {
             ),
         ],
         api: api.into_endpoint(),
+    };
+    // Middleware as endpoints that hold the next one by value, outermost last: unlike
+    // `around`, no `Arc` clone and no closure's future per layer and request.
+    Observe {
+        next: ProblemDetails {
+            next: LimitBody { next: documents },
+            allowed: AllowedMethods::from_spec(&spec()),
+        },
+        metrics: state.metrics.clone(),
     }
-    .around(limit_body)
-    .around(move |next, req| {
-        let allowed = allowed.clone();
-        async move { problem_for_errors(next, req, &allowed).await }
-    })
-    .around(move |next, req| {
-        let metrics = metrics.clone();
-        async move { telemetry::observe(next, req, &metrics).await }
-    })
     .data(state.tokens.clone())
     .data(state)
 }

@@ -3,7 +3,6 @@
 //! turns every framework error into problem details.
 
 use std::borrow::Cow;
-use std::sync::Arc;
 
 use poem::{
     Endpoint, IntoResponse, Request, RequestBody, Response,
@@ -396,12 +395,29 @@ impl AllowedMethods {
     }
 }
 
-/// Middleware: any error response that is not already JSON (a parse error, an unknown route,
-/// a rejected token, an oversized body, a panic) gets a problem body with the same status. A
-/// 405 gets the `Allow` header `allowed` gives for its path. Headers such as
+/// Middleware: any error response of `next` that is not already JSON (a parse error, an
+/// unknown route, a rejected token, an oversized body, a panic) gets a problem body with the
+/// same status. A 405 gets the `Allow` header `allowed` gives for its path. Headers such as
 /// `WWW-Authenticate` are kept.
-pub async fn problem_for_errors<E: Endpoint>(
-    next: Arc<E>,
+pub struct ProblemDetails<E> {
+    /// The endpoint whose errors are rewritten.
+    pub next: E,
+    /// The methods of each path, for 405's `Allow`.
+    pub allowed: AllowedMethods,
+}
+
+impl<E: Endpoint> Endpoint for ProblemDetails<E> {
+    type Output = Response;
+
+    // The future of `problem_for_errors` itself, not one that awaits it: one state machine
+    // fewer to build and copy on every request.
+    fn call(&self, req: Request) -> impl Future<Output = poem::Result<Response>> + Send {
+        problem_for_errors(&self.next, req, &self.allowed)
+    }
+}
+
+async fn problem_for_errors<E: Endpoint>(
+    next: &E,
     req: Request,
     allowed: &AllowedMethods,
 ) -> poem::Result<Response> {
@@ -458,9 +474,23 @@ pub async fn problem_for_errors<E: Endpoint>(
     Ok(Response::from_parts(parts, body.into()))
 }
 
-/// Middleware: bodies over [`MAX_BODY_BYTES`] are refused with 413, whether or not the client
-/// sent `Content-Length` (a chunked body is read up to the limit, no further).
-pub async fn limit_body<E: Endpoint>(next: Arc<E>, mut req: Request) -> poem::Result<Response> {
+/// Middleware: bodies over [`MAX_BODY_BYTES`] are refused with 413 before `next` sees them,
+/// whether or not the client sent `Content-Length` (a chunked body is read up to the limit,
+/// no further).
+pub struct LimitBody<E> {
+    /// The endpoint the requests within the limit go to.
+    pub next: E,
+}
+
+impl<E: Endpoint> Endpoint for LimitBody<E> {
+    type Output = Response;
+
+    fn call(&self, req: Request) -> impl Future<Output = poem::Result<Response>> + Send {
+        limit_body(&self.next, req)
+    }
+}
+
+async fn limit_body<E: Endpoint>(next: &E, mut req: Request) -> poem::Result<Response> {
     let too_large = || {
         poem::Error::from_string(
             format!("request bodies are limited to {MAX_BODY_BYTES} bytes"),
