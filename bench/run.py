@@ -579,7 +579,7 @@ def main():
                   f"  service {counts['service']:,.0f}, 304 {counts['service-304']:,.0f}, "
                   f"baseline {counts['baseline']:,.0f}: service / baseline "
                   f"{counts['service'] / counts['baseline']:.2f}\n"
-                  f"GET /v1/screenings?movie_id= (20 a page): "
+                  f"GET /v1/screenings?movie_id= (a random movie's; limit=20): "
                   f"{counts['service-screenings']:,.0f}")
             return
 
