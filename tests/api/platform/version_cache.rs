@@ -1,14 +1,21 @@
 //! Movies' versions in memory (platform::version_cache): a revalidation is answered without a
-//! query, a change made by anyone reaches the cache through the database's announcement, and
-//! an announcement missed while the listener was down leaves no old version behind.
+//! query, a change made by anyone reaches the cache through the database's announcement, an
+//! announcement missed while the listener was down leaves no old version behind, and a server
+//! that goes silent is found out.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use boxoffice::platform::version_cache::APPLICATION_NAME;
+use boxoffice::platform::db;
+use boxoffice::platform::version_cache::{APPLICATION_NAME, VersionCache};
 use serde_json::{Value, json};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
+use tokio::net::{TcpListener, TcpStream};
 
 use crate::catalog::{assert_movie_changed, get_if_none_match};
-use crate::helpers::TestApp;
+use crate::helpers::{TestApp, as_service, fresh_database};
 
 /// A movie, its path and its ETag, once the service's listener is listening.
 async fn movie_once_listening(app: &TestApp) -> (i64, String, String) {
@@ -125,4 +132,74 @@ async fn an_announcement_missed_while_the_listener_was_down_leaves_no_old_versio
     assert_ne!(reply.header("etag"), Some(etag.as_str()));
     let body: Value = reply.expect(200);
     assert_eq!(body["title"], "Missed");
+}
+
+/// A TCP relay to a PostgreSQL server that can go silent: it then keeps every connection
+/// open but passes nothing on, as a lost host or a cut network does.
+struct Relay {
+    addr: std::net::SocketAddr,
+    silent: Arc<AtomicBool>,
+}
+
+impl Relay {
+    async fn to(upstream: String) -> Relay {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let silent = Arc::new(AtomicBool::new(false));
+        let silence = silent.clone();
+        tokio::spawn(async move {
+            while let Ok((inbound, _)) = listener.accept().await {
+                let outbound = TcpStream::connect(&upstream).await.unwrap();
+                let (from_client, to_client) = inbound.into_split();
+                let (from_server, to_server) = outbound.into_split();
+                tokio::spawn(pump(from_client, to_server, silence.clone()));
+                tokio::spawn(pump(from_server, to_client, silence.clone()));
+            }
+        });
+        Relay { addr, silent }
+    }
+}
+
+/// Copies `from` to `to` until the relay goes silent; then holds both open, passing nothing.
+async fn pump(mut from: OwnedReadHalf, mut to: OwnedWriteHalf, silent: Arc<AtomicBool>) {
+    let mut buffer = vec![0; 16 * 1024];
+    loop {
+        let Ok(read @ 1..) = from.read(&mut buffer).await else {
+            return;
+        };
+        if silent.load(Ordering::SeqCst) {
+            std::future::pending::<()>().await;
+        }
+        if to.write_all(&buffer[..read]).await.is_err() {
+            return;
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_listener_whose_server_goes_silent_stops_answering_from_memory() {
+    let url = as_service(&fresh_database().await);
+    // postgres://user[:password]@host:port/database, its host and port relayed.
+    let (head, rest) = url.rsplit_once('@').unwrap();
+    let (upstream, database) = rest.split_once('/').unwrap();
+    let relay = Relay::to(upstream.to_owned()).await;
+    let relayed = format!("{head}@{}/{database}", relay.addr);
+    let versions = VersionCache::new(&relayed, db::tls(None).unwrap(), "movie_versions").unwrap();
+
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !versions.is_listening() {
+        versions.get(1);
+        assert!(Instant::now() < deadline, "the listener did not start");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    relay.silent.store(true, Ordering::SeqCst);
+    // The heartbeat asks every 5 s and waits 5 s for the answer.
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while versions.is_listening() {
+        assert!(
+            Instant::now() < deadline,
+            "still in use 15 s after its server went silent"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
