@@ -5,7 +5,8 @@ use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, in_hours};
 
-fn movie(title: &str) -> Value {
+/// A new movie's body.
+pub fn movie(title: &str) -> Value {
     json!({
         "title": title,
         "description": "About something.",

@@ -642,3 +642,37 @@ pub fn with_token<'a, E: Endpoint>(
         None => request,
     }
 }
+
+/// Checks `condition` every 10 ms until it holds; panics, naming `what`, if it does not within
+/// `within`.
+pub async fn eventually<F, Fut>(what: &str, within: std::time::Duration, mut condition: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let deadline = std::time::Instant::now() + within;
+    while !condition().await {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{what}: not within {within:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+}
+
+/// Terminates the backends of the test database whose `application_name` is `name`, through
+/// the owner's pool; returns how many.
+pub async fn terminate_backends(owner: &Pool, name: &str) -> i64 {
+    owner
+        .get()
+        .await
+        .unwrap()
+        .query_one(
+            "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity \
+             WHERE datname = current_database() AND application_name = $1",
+            &[&name],
+        )
+        .await
+        .unwrap()
+        .get(0)
+}

@@ -1,13 +1,13 @@
 //! The catalog's shared read connections: reads keep answering when they are lost, and they
 //! come back by themselves.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use boxoffice::platform::shared_reads::APPLICATION_NAME;
 use deadpool_postgres::Pool;
-use serde_json::json;
 
-use crate::helpers::TestApp;
+use crate::catalog::movie;
+use crate::helpers::{TestApp, eventually, terminate_backends};
 
 /// How many of the connections to `owner`'s database are shared read connections.
 pub async fn shared_connections(owner: &Pool) -> i64 {
@@ -25,15 +25,15 @@ pub async fn shared_connections(owner: &Pool) -> i64 {
 
 /// Reads the movie until both shared connections are open, every read answering 200.
 async fn read_until_both_shared_are_open(app: &TestApp, path: &str) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while shared_connections(&app.owner).await < 2 {
-        app.get(path, None).await.expect(200);
-        assert!(
-            Instant::now() < deadline,
-            "the shared connections did not open"
-        );
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    eventually(
+        "both shared connections open",
+        Duration::from_secs(10),
+        || async {
+            app.get(path, None).await.expect(200);
+            shared_connections(&app.owner).await == 2
+        },
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -41,27 +41,13 @@ async fn reads_survive_losing_the_shared_connections_and_they_reopen() {
     let app = TestApp::spawn().await;
     let admin = app.admin().await;
     let movie = app
-        .post(
-            "/v1/movies",
-            Some(&admin),
-            json!({ "title": "Orbit", "description": "", "duration_minutes": 90,
-                    "rating": "PG", "release_date": null }),
-        )
+        .post("/v1/movies", Some(&admin), movie("Orbit"))
         .await
         .expect(201);
     let path = format!("/v1/movies/{}", movie["id"]);
     read_until_both_shared_are_open(&app, &path).await;
 
-    let client = app.owner.get().await.unwrap();
-    let killed: i64 = client
-        .query_one(
-            "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity \
-             WHERE datname = current_database() AND application_name = $1",
-            &[&APPLICATION_NAME],
-        )
-        .await
-        .unwrap()
-        .get(0);
+    let killed = terminate_backends(&app.owner, APPLICATION_NAME).await;
     assert_eq!(killed, 2);
     // The client learns of the close when its connection task reads the server's goodbye.
     tokio::time::sleep(Duration::from_millis(200)).await;

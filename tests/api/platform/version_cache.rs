@@ -5,43 +5,42 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use boxoffice::platform::db;
 use boxoffice::platform::version_cache::{APPLICATION_NAME, VersionCache};
-use serde_json::{Value, json};
+use serde_json::Value;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
 use tokio::net::{TcpListener, TcpStream};
 
-use crate::catalog::{assert_movie_changed, get_if_none_match};
-use crate::helpers::{TestApp, as_service, fresh_database};
+use crate::catalog::{assert_movie_changed, get_if_none_match, movie};
+use crate::helpers::{TestApp, as_service, eventually, fresh_database, terminate_backends};
+
+const WITHIN: Duration = Duration::from_secs(10);
 
 /// A movie, its path and its ETag, once the service's listener is listening.
 async fn movie_once_listening(app: &TestApp) -> (i64, String, String) {
     let admin = app.admin().await;
     let movie = app
-        .post(
-            "/v1/movies",
-            Some(&admin),
-            json!({ "title": "Orbit", "description": "", "duration_minutes": 90,
-                    "rating": "PG", "release_date": null }),
-        )
+        .post("/v1/movies", Some(&admin), movie("Orbit"))
         .await
         .expect(201);
     let id = movie["id"].as_i64().unwrap();
     let path = format!("/v1/movies/{id}");
     // The first lookup starts the listener.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let reply = app.get(&path, None).await;
-        assert_eq!(reply.status, 200);
-        if app.state.movie_versions.is_listening() {
-            return (id, path, reply.header("etag").unwrap().to_owned());
-        }
-        assert!(Instant::now() < deadline, "the listener did not start");
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
+    eventually("the listener starts", WITHIN, || async {
+        app.get(&path, None).await.expect(200);
+        app.state.movie_versions.is_listening()
+    })
+    .await;
+    let etag = app
+        .get(&path, None)
+        .await
+        .header("etag")
+        .unwrap()
+        .to_owned();
+    (id, path, etag)
 }
 
 /// Runs `sql` with `id` as the schema's owner, as another replica (or an operator) would.
@@ -57,14 +56,10 @@ async fn elsewhere(app: &TestApp, sql: &str, id: i64) {
 
 /// Waits until the cache's listening is `listening`.
 async fn until_listening_is(app: &TestApp, listening: bool) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while app.state.movie_versions.is_listening() != listening {
-        assert!(
-            Instant::now() < deadline,
-            "listening did not become {listening}"
-        );
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
+    eventually("listening changes", WITHIN, || async {
+        app.state.movie_versions.is_listening() == listening
+    })
+    .await;
 }
 
 #[tokio::test]
@@ -90,16 +85,12 @@ async fn revalidations_are_answered_from_memory_and_changes_made_elsewhere_reach
 
     // Deleted elsewhere: no condition, `*` included, is met by a version in memory.
     elsewhere(&app, "DELETE FROM movies WHERE id = $1", id).await;
-    let deadline = Instant::now() + Duration::from_secs(5);
-    loop {
+    eventually("404 after the delete", Duration::from_secs(5), || async {
         let reply = get_if_none_match(&app, &path, "*").await;
-        if reply.status == 404 {
-            break;
-        }
-        assert_eq!(reply.status, 304);
-        assert!(Instant::now() < deadline, "still 304 after the delete");
-        tokio::time::sleep(Duration::from_millis(5)).await;
-    }
+        assert!([304, 404].contains(&reply.status.as_u16()), "{reply:?}");
+        reply.status == 404
+    })
+    .await;
     assert_eq!(app.state.movie_versions.get(id), None);
 }
 
@@ -109,19 +100,7 @@ async fn an_announcement_missed_while_the_listener_was_down_leaves_no_old_versio
     let (id, path, etag) = movie_once_listening(&app).await;
     get_if_none_match(&app, &path, &etag).await.expect(304);
 
-    let killed: i64 = app
-        .owner
-        .get()
-        .await
-        .unwrap()
-        .query_one(
-            "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity \
-             WHERE datname = current_database() AND application_name = $1",
-            &[&APPLICATION_NAME],
-        )
-        .await
-        .unwrap()
-        .get(0);
+    let killed = terminate_backends(&app.owner, APPLICATION_NAME).await;
     assert_eq!(killed, 1, "one listener");
     until_listening_is(&app, false).await;
     // Nobody listens: this change's announcement is lost.
@@ -186,20 +165,17 @@ async fn a_listener_whose_server_goes_silent_stops_answering_from_memory() {
     let relayed = format!("{head}@{}/{database}", relay.addr);
     let versions = VersionCache::new(&relayed, db::tls(None).unwrap(), "movie_versions").unwrap();
 
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !versions.is_listening() {
+    eventually("the listener starts", WITHIN, || async {
         versions.get(1);
-        assert!(Instant::now() < deadline, "the listener did not start");
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
+        versions.is_listening()
+    })
+    .await;
     relay.silent.store(true, Ordering::SeqCst);
     // The heartbeat asks every 5 s and waits 5 s for the answer.
-    let deadline = Instant::now() + Duration::from_secs(15);
-    while versions.is_listening() {
-        assert!(
-            Instant::now() < deadline,
-            "still in use 15 s after its server went silent"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    eventually(
+        "out of use after its server went silent",
+        Duration::from_secs(15),
+        || async { !versions.is_listening() },
+    )
+    .await;
 }
