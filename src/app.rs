@@ -489,6 +489,7 @@ impl Application {
     /// shutdown delay the listener closes; requests in flight get up to the drain timeout to
     /// finish; the pool closes. Returns `Ok` when all of that went through.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.state.movie_versions.start();
         let housekeeping = tokio::spawn(housekeeping(self.state.clone(), self.hold_sweep));
         // Aborted at shutdown even mid-send: the deliveries it leaves are claimed again when
         // their lease lapses.

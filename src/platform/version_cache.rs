@@ -34,6 +34,7 @@ use tokio_postgres::AsyncMessage;
 use tokio_postgres_rustls::MakeRustlsConnect;
 
 use super::db::{PoolSetupError, connection_config};
+use super::problem::error_chain;
 
 /// The `application_name` of the listening connection, unless the URL gives one.
 pub const APPLICATION_NAME: &str = "boxoffice version listener";
@@ -132,16 +133,13 @@ impl VersionCache {
     }
 
     /// The current version of row `id`, if the cache knows it; `None` tells the caller to ask
-    /// the database (a deleted row's is never known). The first lookup starts the listener,
-    /// in the current tokio runtime.
+    /// the database (a deleted row's is never known). The first lookup starts the listener
+    /// unless [`VersionCache::start`] has, in the current tokio runtime.
     pub fn get(&self, id: i64) -> Option<i64> {
         let listener = self.listener.as_ref()?;
         let mut state = self.shared.lock();
         if !state.listening {
-            if !state.started {
-                state.started = true;
-                tokio::spawn(listen(Arc::downgrade(&self.shared), listener.clone()));
-            }
+            self.start_listener(&mut state, listener);
             return None;
         }
         state
@@ -149,6 +147,21 @@ impl VersionCache {
             .get(&id)
             .filter(|entry| entry.version != DELETED && entry.confirmed.elapsed() < ENTRY_LIFETIME)
             .map(|entry| entry.version)
+    }
+
+    /// Starts listening now rather than at the first lookup, in the current tokio runtime (a
+    /// server does at start, so that its connection is open before the first revalidation).
+    pub fn start(&self) {
+        if let Some(listener) = &self.listener {
+            self.start_listener(&mut self.shared.lock(), listener);
+        }
+    }
+
+    fn start_listener(&self, state: &mut State, listener: &Arc<Listener>) {
+        if !state.started {
+            state.started = true;
+            tokio::spawn(listen(Arc::downgrade(&self.shared), listener.clone()));
+        }
     }
 
     /// Whether the cache is in use: its connection is open and listening.
@@ -262,7 +275,7 @@ async fn listen(shared: Weak<Shared>, listener: Arc<Listener>) {
                         let failure = tokio::select! {
                             ended = &mut driver => match ended {
                                 Ok(Ok(())) => None,
-                                Ok(Err(err)) => Some(err.to_string()),
+                                Ok(Err(err)) => Some(error_chain(&err)),
                                 Err(err) => Some(err.to_string()),
                             },
                             failure = heartbeat(&client) => Some(failure),
@@ -273,14 +286,17 @@ async fn listen(shared: Weak<Shared>, listener: Arc<Listener>) {
                         }
                     }
                     (Err(err), _) => {
-                        tracing::warn!(error = %err, "listening for versions failed");
+                        tracing::warn!(error = %error_chain(&err), "listening for versions failed");
                         driver.abort();
                     }
                     (Ok(()), None) => return,
                 }
                 drop(client);
             }
-            Err(err) => tracing::warn!(error = %err, "connecting the version listener failed"),
+            Err(err) => tracing::warn!(
+                error = %error_chain(&err),
+                "connecting the version listener failed"
+            ),
         }
         match shared.upgrade() {
             Some(cache) => cache.lock().drop_all(false),
@@ -299,7 +315,7 @@ async fn heartbeat(client: &tokio_postgres::Client) -> String {
         tokio::time::sleep(HEARTBEAT).await;
         match tokio::time::timeout(HEARTBEAT, client.batch_execute("")).await {
             Ok(Ok(())) => {}
-            Ok(Err(err)) => return err.to_string(),
+            Ok(Err(err)) => return error_chain(&err),
             Err(_) => return format!("no answer within {} s", HEARTBEAT.as_secs()),
         }
     }
