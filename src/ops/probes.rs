@@ -78,5 +78,5 @@ impl OpsApi {
 pub async fn metrics(state: Data<&Arc<AppState>>) -> Response {
     Response::builder()
         .content_type("application/openmetrics-text; version=1.0.0; charset=utf-8")
-        .body(state.metrics.render(&state.pool))
+        .body(state.metrics.render(&state.pool, &state.movie_versions))
 }

@@ -24,6 +24,7 @@ use tracing::Instrument;
 use super::problem::ApiError;
 use super::random::random_bytes;
 use super::text::push_hex;
+use super::version_cache::VersionCache;
 
 /// The header carrying the request id, both ways.
 pub const REQUEST_ID: &str = "x-request-id";
@@ -58,6 +59,7 @@ pub struct Metrics {
     longest_transaction: Gauge<f64, AtomicU64>,
     webhook_deliveries: Family<OutcomeLabels, Counter>,
     webhook_oldest_pending: Gauge<f64, AtomicU64>,
+    version_listener_up: Gauge,
 }
 
 impl Default for Metrics {
@@ -147,10 +149,18 @@ impl Metrics {
              as last sampled",
             webhook_oldest_pending.clone(),
         );
+        let version_listener_up = Gauge::default();
+        registry.register(
+            "db_version_listener_up",
+            "1 while the connection that listens for movies' versions is open and listening \
+             (revalidations answered from memory), else 0",
+            version_listener_up.clone(),
+        );
         Metrics {
             registry,
             webhook_deliveries,
             webhook_oldest_pending,
+            version_listener_up,
             lock_waits,
             longest_transaction,
             requests,
@@ -215,8 +225,11 @@ impl Metrics {
         self.webhook_oldest_pending.set(oldest_pending_seconds);
     }
 
-    /// The OpenMetrics text of every metric, with the pool gauges read now.
-    pub fn render(&self, pool: &Pool) -> String {
+    /// The OpenMetrics text of every metric, with the pool's gauges and whether `versions`
+    /// is listening read now.
+    pub fn render(&self, pool: &Pool, versions: &VersionCache) -> String {
+        self.version_listener_up
+            .set(i64::from(versions.is_listening()));
         let status = pool.status();
         self.pool_size.set(status.size as i64);
         self.pool_available.set(status.available as i64);

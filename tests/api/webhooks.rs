@@ -142,7 +142,10 @@ fn hall(rows: &[&str], seats: u32) -> Value {
 impl TestApp {
     /// Asserts `webhook_deliveries_total{outcome}` of each (outcome, count) on /metrics.
     fn assert_deliveries_counted(&self, counts: &[(&str, u32)]) {
-        let metrics = self.state.metrics.render(&self.pool);
+        let metrics = self
+            .state
+            .metrics
+            .render(&self.pool, &self.state.movie_versions);
         for (outcome, count) in counts {
             let line = format!(r#"webhook_deliveries_total{{outcome="{outcome}"}} {count}"#);
             assert!(metrics.contains(&line), "{line} in {metrics}");

@@ -54,12 +54,18 @@ async fn elsewhere(app: &TestApp, sql: &str, id: i64) {
         .unwrap();
 }
 
-/// Waits until the cache's listening is `listening`.
+/// Waits until the cache's listening is `listening`, and checks that the metric says so.
 async fn until_listening_is(app: &TestApp, listening: bool) {
     eventually("listening changes", WITHIN, || async {
         app.state.movie_versions.is_listening() == listening
     })
     .await;
+    let metrics = app
+        .state
+        .metrics
+        .render(&app.pool, &app.state.movie_versions);
+    let line = format!("db_version_listener_up {}", u8::from(listening));
+    assert!(metrics.lines().any(|l| l == line), "{metrics}");
 }
 
 #[tokio::test]
