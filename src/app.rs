@@ -156,7 +156,7 @@ pub fn routes(state: Arc<AppState>) -> impl Endpoint<Output = poem::Response> {
         ],
         api: api.into_endpoint(),
     };
-    // Middleware as endpoints that hold the next one by value, outermost last: unlike
+    // Middleware as endpoints that hold the next one by value, outermost first: unlike
     // `around`, no `Arc` clone and no closure's future per layer and request.
     Observe {
         next: ProblemDetails {
