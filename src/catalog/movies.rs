@@ -279,7 +279,8 @@ impl MoviesApi {
         // A revalidation needs the version alone (its reviews raise it too): from memory when
         // the announcements keep it there, else read alone, without the movie and its review
         // statistics.
-        let cached = versions.get(id.0);
+        // Only a conditional GET looks: a plain one needs the movie anyway.
+        let cached = if_none_match.as_deref().and_then(|_| versions.get(id.0));
         if let Some(condition) = if_none_match.as_deref()
             && let Some(version) = cached
         {

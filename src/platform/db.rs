@@ -115,6 +115,21 @@ pub fn pool(url: &str, size: usize) -> Result<Pool, PoolSetupError> {
     pool_with_tls(url, size, tls(None)?)
 }
 
+/// [`connection_config`] with `application_name` set to `name` unless the URL gives one, so
+/// that operators tell the service's connections apart in `pg_stat_activity`.
+///
+/// Errors: `url` does not parse.
+pub fn named_connection_config(
+    url: &str,
+    name: &str,
+) -> Result<tokio_postgres::Config, PoolSetupError> {
+    let mut config = connection_config(url)?;
+    if config.get_application_name().is_none() {
+        config.application_name(name);
+    }
+    Ok(config)
+}
+
 /// The connection settings of a URL, with one default changed: when the URL does not say
 /// `sslmode` and a host is not on this machine, TLS is required. (tokio-postgres, like libpq,
 /// defaults to `prefer`, which falls back to plain text, so a password could cross the

@@ -25,7 +25,7 @@ use tokio_postgres::types::{BorrowToSql, ToSql};
 use tokio_postgres::{Client, Error, Row, RowStream, Statement, ToStatement};
 use tokio_postgres_rustls::MakeRustlsConnect;
 
-use super::db::{PoolSetupError, connection_config};
+use super::db::{PoolSetupError, named_connection_config};
 
 /// The `application_name` of shared connections, unless DATABASE_URL gives one.
 pub const APPLICATION_NAME: &str = "boxoffice shared reads";
@@ -66,11 +66,7 @@ impl SharedReads {
     ///
     /// Errors: `url` does not parse.
     pub fn new(url: &str, tls: MakeRustlsConnect, count: usize) -> Result<Self, PoolSetupError> {
-        let mut config = connection_config(url)?;
-        if config.get_application_name().is_none() {
-            // So that operators tell them apart in pg_stat_activity.
-            config.application_name(APPLICATION_NAME);
-        }
+        let config = named_connection_config(url, APPLICATION_NAME)?;
         let connector = Connector { config, tls };
         Ok(SharedReads {
             slots: (0..count).map(|_| Slot::default()).collect(),

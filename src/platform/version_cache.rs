@@ -33,7 +33,7 @@ use std::time::{Duration, Instant};
 use tokio_postgres::AsyncMessage;
 use tokio_postgres_rustls::MakeRustlsConnect;
 
-use super::db::{PoolSetupError, connection_config};
+use super::db::{PoolSetupError, named_connection_config};
 use super::problem::error_chain;
 
 /// The `application_name` of the listening connection, unless the URL gives one.
@@ -110,14 +110,10 @@ impl VersionCache {
         tls: MakeRustlsConnect,
         channel: &'static str,
     ) -> Result<Self, PoolSetupError> {
-        let mut config = connection_config(url)?;
-        if config.get_application_name().is_none() {
-            config.application_name(APPLICATION_NAME);
-        }
         Ok(VersionCache {
             shared: Arc::default(),
             listener: Some(Arc::new(Listener {
-                config,
+                config: named_connection_config(url, APPLICATION_NAME)?,
                 tls,
                 channel,
             })),
@@ -166,7 +162,7 @@ impl VersionCache {
 
     /// Whether the cache is in use: its connection is open and listening.
     pub fn is_listening(&self) -> bool {
-        self.listener.is_some() && self.shared.lock().listening
+        self.shared.lock().listening
     }
 
     /// To be taken before reading a version from the database, and given to
@@ -180,9 +176,6 @@ impl VersionCache {
     /// Records that a read, begun when `ticket` was taken, saw `version` for row `id`. Ignored
     /// if the cache was dropped since, or is not in use.
     pub fn record(&self, ticket: Ticket, id: i64, version: i64) {
-        if self.listener.is_none() {
-            return;
-        }
         let mut state = self.shared.lock();
         if state.listening && state.epoch == ticket.epoch {
             state.raise(id, version);

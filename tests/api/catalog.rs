@@ -1,9 +1,9 @@
 use std::collections::BTreeSet;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, in_hours};
+use crate::helpers::{TestApp, eventually, in_hours};
 
 /// A new movie's body.
 pub fn movie(title: &str) -> Value {
@@ -655,11 +655,10 @@ async fn assert_changed(app: &TestApp, path: &str, etag: &str) -> Value {
 /// database's announcement (platform::version_cache): within a few seconds at most, not at
 /// once.
 pub async fn assert_movie_changed(app: &TestApp, path: &str, etag: &str) -> Value {
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while get_if_none_match(app, path, etag).await.status == 304 {
-        assert!(Instant::now() < deadline, "{path}: still 304 after 5 s");
-        tokio::time::sleep(Duration::from_millis(5)).await;
-    }
+    eventually(path, Duration::from_secs(5), || async {
+        get_if_none_match(app, path, etag).await.status != 304
+    })
+    .await;
     assert_changed(app, path, etag).await
 }
 
