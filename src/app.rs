@@ -127,41 +127,77 @@ fn standard_date_format(value: &mut serde_json::Value) {
 
 /// [`spec`] as pretty-printed JSON (what `openapi.json` holds).
 pub fn spec_json() -> String {
-    serde_json::to_string_pretty(&spec()).expect("a JSON value serializes")
+    as_json(&spec())
+}
+
+fn as_json(document: &serde_json::Value) -> String {
+    serde_json::to_string_pretty(document).expect("a JSON value serializes")
 }
 
 /// [`spec`] as YAML.
 pub fn spec_yaml() -> String {
-    serde_yaml::to_string(&spec()).expect("a JSON value converts to YAML")
+    as_yaml(&spec())
+}
+
+fn as_yaml(document: &serde_json::Value) -> String {
+    serde_yaml::to_string(document).expect("a JSON value converts to YAML")
+}
+
+/// What the service serves besides its operations, rendered once at start: Swagger UI, the
+/// OpenAPI document as JSON and as YAML, and the methods each path allows (for 405's `Allow`).
+pub struct Documents {
+    swagger_ui: String,
+    json: String,
+    yaml: String,
+    allowed: AllowedMethods,
+}
+
+impl Documents {
+    /// Renders the documents from [`spec`], which is computed once for all of them.
+    pub fn render() -> Self {
+        let document = spec();
+        let json = as_json(&document);
+        let yaml = as_yaml(&document);
+        let api = api();
+        // Swagger UI inlines the document; give it the one we serve.
+        let swagger_ui = api.swagger_ui_html().replace(&api.spec(), &json);
+        Documents {
+            swagger_ui,
+            json,
+            yaml,
+            allowed: AllowedMethods::from_spec(&document),
+        }
+    }
 }
 
 /// The whole public HTTP surface: the API under `/v1`, the probes, `/docs` (Swagger UI) and
 /// the document at `/openapi.json` and `/openapi.yaml`. Outermost first: the state, the
 /// request log and metrics, problem details for every error, the body limit. Metrics are
 /// served apart ([`metrics_routes`]).
-pub fn routes(state: Arc<AppState>) -> impl Endpoint<Output = poem::Response> {
-    let api = api();
-    let json = spec_json();
-    // Swagger UI inlines the document; give it the one we serve.
-    let docs = api.swagger_ui_html().replace(&api.spec(), &json);
+pub fn routes(
+    state: Arc<AppState>,
+    documents: Documents,
+) -> impl Endpoint<Output = poem::Response> {
+    let Documents {
+        swagger_ui,
+        json,
+        yaml,
+        allowed,
+    } = documents;
     let documents = WithDocuments {
         documents: [
-            ("/docs", docs, "text/html; charset=utf-8"),
+            ("/docs", swagger_ui, "text/html; charset=utf-8"),
             ("/openapi.json", json, "application/json; charset=utf-8"),
-            (
-                "/openapi.yaml",
-                spec_yaml(),
-                "application/yaml; charset=utf-8",
-            ),
+            ("/openapi.yaml", yaml, "application/yaml; charset=utf-8"),
         ],
-        api: api.into_endpoint(),
+        api: api().into_endpoint(),
     };
     // Middleware as endpoints that hold the next one by value, outermost first: unlike
     // `around`, no `Arc` clone and no closure's future per layer and request.
     Observe {
         next: ProblemDetails {
             next: LimitBody { next: documents },
-            allowed: AllowedMethods::from_spec(&spec()),
+            allowed,
         },
         metrics: state.metrics.clone(),
     }
@@ -424,6 +460,7 @@ pub struct Application {
     acceptor: TcpAcceptor,
     metrics_acceptor: TcpAcceptor,
     state: Arc<AppState>,
+    documents: Documents,
     webhook_worker: Option<DeliveryWorker>,
     hold_sweep: Duration,
     shutdown_delay: Duration,
@@ -463,6 +500,7 @@ impl Application {
             acceptor,
             metrics_acceptor,
             state,
+            documents: Documents::render(),
             webhook_worker,
             hold_sweep: Duration::from_secs(config.hold_sweep_seconds),
             shutdown_delay: Duration::from_secs(config.shutdown_delay_seconds),
@@ -511,7 +549,11 @@ impl Application {
             tracing::info!("listener closed; finishing requests in flight");
         };
         let result = Server::new_with_acceptor(self.acceptor)
-            .run_with_graceful_shutdown(routes(self.state.clone()), stop, Some(self.drain_timeout))
+            .run_with_graceful_shutdown(
+                routes(self.state.clone(), self.documents),
+                stop,
+                Some(self.drain_timeout),
+            )
             .await;
         housekeeping.abort();
         metrics.abort();

@@ -298,7 +298,7 @@ impl TestApp {
         movie_versions: VersionCache,
     ) -> TestApp {
         let state = app::state(config, pool.clone(), reads, movie_versions);
-        let api = TestClient::new(app::routes(state.clone()).boxed());
+        let api = TestClient::new(app::routes(state.clone(), app::Documents::render()).boxed());
         TestApp {
             api,
             state,
