@@ -3,6 +3,10 @@
 # Build stages: cargo-chef caches the dependency build in its own layer, so changing the
 # service's code rebuilds only the service.
 FROM rust:1.95-slim-bookworm AS chef
+# make builds jemalloc (tikv-jemalloc-sys), the service's allocator; the image brings gcc only.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends make=4.3-4.1 \
+    && rm -rf /var/lib/apt/lists/*
 RUN cargo install cargo-chef --version 0.1.73 --locked
 WORKDIR /app
 

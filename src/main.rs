@@ -15,9 +15,17 @@ use boxoffice::wallet::ledger;
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 
+/// jemalloc rather than glibc's malloc: its per-thread caches serve the fifty-odd allocations
+/// of a request in fewer instructions (BENCHMARKS.md, fifth pass). A block of 8 MiB or more
+/// (argon2's 19 MiB) comes from an arena that returns it to the OS as soon as it is freed;
+/// other freed pages go back once unused for 10 s, as later allocations age them. Not its
+/// `background_thread`, which would age them while nothing allocates: with it on, a burst
+/// of logins left 40 MiB of argon2 blocks resident.
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 #[tokio::main]
 async fn main() -> ExitCode {
-    return_large_allocations_to_the_os();
     let cli = Cli::parse();
     init_logging(cli.server.log_format);
     match run(cli).await {
@@ -79,6 +87,7 @@ async fn run(mut cli: Cli) -> Result<(), Error> {
                 .take()
                 .unwrap_or_else(VersionCache::off);
             let application = Application::build(&cli.server, pool, reads, movie_versions).await?;
+            return_free_memory_to_the_os();
             let addr = application.local_addr();
             if let Some(local) = &database.local {
                 tracing::info!(data = %local.data_dir().display(), port = local.port(),
@@ -190,16 +199,26 @@ async fn run(mut cli: Cli) -> Result<(), Error> {
     Ok(())
 }
 
-/// Every argon2 hash allocates 19 MiB. glibc raises its mmap threshold after the first such
-/// block is freed and from then on keeps them in per-thread heaps: after a burst of logins the
-/// process held 200 MiB (BENCHMARKS.md). A fixed threshold of 1 MiB maps every large block
-/// and unmaps it when it is freed; nothing else in the service allocates that much at once.
-fn return_large_allocations_to_the_os() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only changes a malloc tunable; glibc's mallopt is thread-safe (it
-    // locks each arena), and any positive M_MMAP_THRESHOLD up to 32 MiB is valid.
-    unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 1024 * 1024);
+/// Gives the OS back the memory freed while starting (rendering the OpenAPI document and
+/// Swagger UI, above all), which jemalloc would otherwise keep until later allocations age it
+/// out.
+fn return_free_memory_to_the_os() {
+    // MALLCTL_ARENAS_ALL: every arena.
+    const PURGE_ALL_ARENAS: &std::ffi::CStr = c"arena.4096.purge";
+    use std::ptr::null_mut;
+    // SAFETY: a NUL-terminated mallctl name; `arena.<i>.purge` reads and writes nothing, as
+    // the null pointers and zero length say.
+    let errno = unsafe {
+        tikv_jemalloc_sys::mallctl(
+            PURGE_ALL_ARENAS.as_ptr(),
+            null_mut(),
+            null_mut(),
+            null_mut(),
+            0,
+        )
+    };
+    if errno != 0 {
+        tracing::warn!(errno, "returning free memory to the OS failed");
     }
 }
 
