@@ -173,7 +173,7 @@ impl Documents {
 /// The whole public HTTP surface: the API under `/v1`, the probes, `/docs` (Swagger UI) and
 /// the document at `/openapi.json` and `/openapi.yaml`. Outermost first: the state, the
 /// request log and metrics, problem details for every error, the body limit. Metrics are
-/// served apart ([`metrics_routes`]).
+/// served apart ([`metrics_routes`]). `documents` come from [`Documents::render`].
 pub fn routes(
     state: Arc<AppState>,
     documents: Documents,
