@@ -10,10 +10,12 @@ use boxoffice::platform::config::{
 };
 use boxoffice::platform::problem::error_chain;
 use boxoffice::platform::shared_reads::SharedReads;
+use boxoffice::platform::telemetry;
 use boxoffice::platform::version_cache::VersionCache;
 use boxoffice::wallet::ledger;
 use clap::Parser;
-use tracing_subscriber::EnvFilter;
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
 
 /// jemalloc rather than glibc's malloc: its per-thread caches serve the fifty-odd allocations
 /// of a request in fewer instructions (BENCHMARKS.md, fifth pass). A block of 8 MiB or more
@@ -251,15 +253,17 @@ fn report(verb: &str, migrations: &[&migrate::Migration]) {
 }
 
 fn init_logging(format: LogFormat) {
-    let filter = EnvFilter::try_from_env("RUST_LOG")
-        .unwrap_or_else(|_| EnvFilter::new("info,tokio_postgres=warn"));
+    let (filter, invalid) = telemetry::log_filter(std::env::var("RUST_LOG").ok().as_deref());
     // No colours: tracing-subscriber is built without its `ansi` feature, whose styling costs
     // every request's log line instructions even when colours are off (BENCHMARKS.md).
     let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
+        .with_timer(telemetry::Rfc3339Micros)
         .with_writer(std::io::stderr);
     match format {
-        LogFormat::Text => builder.init(),
-        LogFormat::Json => builder.json().init(),
+        LogFormat::Text => builder.finish().with(filter).init(),
+        LogFormat::Json => builder.json().finish().with(filter).init(),
+    }
+    if let Some(error) = invalid {
+        tracing::warn!(%error, "RUST_LOG ignored, logging at the default");
     }
 }

@@ -1,14 +1,15 @@
 //! Request logs, request ids and Prometheus metrics.
 //!
 //! Every request gets an id (the client's `X-Request-Id` if it is sane, else a new one),
-//! echoed in the response, and one log line with method, route, status and latency. Metrics
-//! are served at `/metrics` on their own address (`METRICS_ADDR`), in the OpenMetrics text
-//! format.
+//! echoed in the response, and one log line with method, route, path, status and latency.
+//! Metrics are served at `/metrics` on their own address (`METRICS_ADDR`), in the OpenMetrics
+//! text format.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
+use chrono::{SecondsFormat, Utc};
 use deadpool_postgres::Pool;
 use poem::http::{HeaderValue, Method, StatusCode};
 use poem::{Endpoint, IntoResponse, Request, Response};
@@ -20,6 +21,9 @@ use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
 use tracing::Instrument;
+use tracing_subscriber::filter::{ParseError, Targets};
+use tracing_subscriber::fmt::format::Writer;
+use tracing_subscriber::fmt::time::FormatTime;
 
 use super::problem::ApiError;
 use super::random::random_bytes;
@@ -301,7 +305,8 @@ async fn observe<E: Endpoint>(next: &E, req: Request, metrics: &Metrics) -> poem
         route,
         path = uri.path(),
         status = status.as_u16(),
-        latency_ms = latency.as_secs_f64() * 1000.0,
+        // Whole microseconds: an integer is written in a tenth of a float's instructions.
+        latency_us = u64::try_from(latency.as_micros()).unwrap_or(u64::MAX),
         "request",
     );
     metrics.observe_request(method_label(&method), route, status, latency.as_secs_f64());
@@ -328,6 +333,44 @@ fn method_label(method: &Method) -> &'static str {
     }
 }
 
+/// The log filter when `RUST_LOG` is unset or invalid: `info`, and warnings only from
+/// tokio-postgres (which logs every notice the server sends at `info`).
+pub const DEFAULT_LOG_FILTER: &str = "info,tokio_postgres=warn";
+
+/// The log filter of `RUST_LOG` (unset or blank: the default; else `target=level` directives separated by commas, a bare level
+/// for every other target: `info,boxoffice=debug`), or the default with the reason `rust_log`
+/// was not valid (a level that is none). Targets and levels only: `EnvFilter`'s span and
+/// field directives (`[request]=debug`) are read as target names that match nothing. A static
+/// filter costs nothing when a span is entered or left, which every request's span is a few
+/// times, while `EnvFilter` takes a lock each time (BENCHMARKS.md).
+pub fn log_filter(rust_log: Option<&str>) -> (Targets, Option<ParseError>) {
+    let default = || {
+        DEFAULT_LOG_FILTER
+            .parse()
+            .expect("the default filter is valid")
+    };
+    match rust_log
+        .filter(|filter| !filter.trim().is_empty())
+        .map(str::parse::<Targets>)
+    {
+        None => (default(), None),
+        Some(Ok(targets)) => (targets, None),
+        Some(Err(error)) => (default(), Some(error)),
+    }
+}
+
+/// The log lines' timestamp: UTC in RFC 3339 with microseconds (`2026-12-06T13:09:41.123456Z`),
+/// as tracing-subscriber's default timer writes it, but written by chrono's RFC 3339 writer:
+/// the default formats each part through `core::fmt`, about 2.4k instructions per line.
+#[derive(Debug, Clone, Copy)]
+pub struct Rfc3339Micros;
+
+impl FormatTime for Rfc3339Micros {
+    fn format_time(&self, w: &mut Writer<'_>) -> std::fmt::Result {
+        w.write_str(&Utc::now().to_rfc3339_opts(SecondsFormat::Micros, true))
+    }
+}
+
 /// Endpoints outside the OpenAPI document, labelled by their path.
 const FIXED_ROUTES: &[&str] = &["/docs", "/openapi.json", "/openapi.yaml"];
 
@@ -341,4 +384,55 @@ fn new_request_id() -> String {
     push_hex(&mut id, prefix);
     push_hex(&mut id, COUNTER.fetch_add(1, Ordering::Relaxed));
     id
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::DateTime;
+    use tracing::Level;
+
+    use super::*;
+
+    #[test]
+    fn the_log_filter_is_rust_log_or_the_default() {
+        let (default, error) = log_filter(None);
+        assert!(error.is_none());
+        assert!(default.would_enable("boxoffice::app", &Level::INFO));
+        assert!(!default.would_enable("boxoffice::app", &Level::DEBUG));
+        assert!(!default.would_enable("tokio_postgres::connection", &Level::INFO));
+        assert!(default.would_enable("tokio_postgres::connection", &Level::WARN));
+
+        let (blank, error) = log_filter(Some(" "));
+        assert!(error.is_none());
+        assert!(blank.would_enable("boxoffice::app", &Level::INFO));
+
+        let (given, error) = log_filter(Some("warn,boxoffice=debug"));
+        assert!(error.is_none());
+        assert!(given.would_enable("boxoffice::platform::db", &Level::DEBUG));
+        assert!(!given.would_enable("hyper::proto", &Level::INFO));
+        assert!(given.would_enable("hyper::proto", &Level::WARN));
+
+        // Not a level: reported, and the default is used rather than a filter that logs
+        // nothing.
+        let (fallback, error) = log_filter(Some("info,boxoffice=loud"));
+        assert!(error.is_some());
+        assert!(fallback.would_enable("boxoffice::app", &Level::INFO));
+        assert!(!fallback.would_enable("boxoffice::app", &Level::DEBUG));
+    }
+
+    #[test]
+    fn timestamps_are_rfc3339_utc_with_microseconds() {
+        let mut line = String::new();
+        let before = Utc::now();
+        Rfc3339Micros
+            .format_time(&mut Writer::new(&mut line))
+            .unwrap();
+        let after = Utc::now();
+        let stamp = DateTime::parse_from_rfc3339(&line).expect("RFC 3339");
+        assert!(line.ends_with('Z'), "{line}");
+        let fraction = line.rsplit_once('.').expect("a fraction").1;
+        assert_eq!(fraction.len(), "123456Z".len(), "{line}");
+        let truncated = before.timestamp_micros();
+        assert!((truncated..=after.timestamp_micros()).contains(&stamp.timestamp_micros()));
+    }
 }
