@@ -1,6 +1,6 @@
-//! The baseline `just bench` measures boxoffice against: `GET /v1/movies/{id}` served by the
-//! fastest design we can write on the same crates, so that the ratio between the two is our
-//! per-request cost and not the machine's.
+//! The baseline `just bench` measures boxoffice against: `GET /v1/movies/{id}` and
+//! `GET /v1/screenings?movie_id=` served by the fastest design we can write on the same
+//! crates, so that the ratio between the two is our per-request cost and not the machine's.
 //!
 //! hyper's HTTP/1 server on a multi-threaded tokio runtime; a few tokio-postgres connections
 //! opened at start, each with the statement prepared once and shared by every request (a
@@ -10,18 +10,20 @@
 //! or problem details: what boxoffice adds on top is what the ratio shows.
 //!
 //! ```text
-//! baseline LISTEN_ADDR DATABASE_URL CONNECTIONS SQL
+//! baseline LISTEN_ADDR DATABASE_URL CONNECTIONS MOVIE_SQL SCREENINGS_SQL
 //! ```
 //!
-//! `SQL` takes the movie's id as `$1` and returns the columns of `get_movie` in its order
-//! (bench/run.py cuts it from queries/movies.sql). `GET /readyz` answers 204 once serving.
+//! `MOVIE_SQL` takes the movie's id as `$1` and returns the columns of `get_movie` in its
+//! order; `SCREENINGS_SQL` takes it too and returns the first page plus one row of
+//! `list_screenings_of_movie` (bench/run.py cuts both from queries/, the page size of 20 and
+//! the other filters filled in). `GET /readyz` answers 204 once serving.
 
 use std::convert::Infallible;
 use std::error::Error;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use http_body_util::Full;
 use hyper::body::{Bytes, Incoming};
 use hyper::header::{CONTENT_TYPE, HeaderValue};
@@ -46,18 +48,73 @@ struct Movie {
     average_rating: Option<f64>,
 }
 
-/// The shared connections, each with the statement prepared on it; requests take them in
-/// turn.
+/// A screening as `GET /v1/screenings` lists it.
+#[derive(Serialize)]
+struct Screening {
+    id: i64,
+    movie_id: i64,
+    theater_id: i64,
+    #[serde(serialize_with = "rfc3339")]
+    starts_at: DateTime<Utc>,
+    #[serde(serialize_with = "rfc3339")]
+    ends_at: DateTime<Utc>,
+    price: i64,
+    prices: Prices,
+    premium_surcharge: i64,
+    currency: String,
+    total_seats: i32,
+    available_seats: i32,
+}
+
+/// A screening's price of each ticket type.
+#[derive(Serialize)]
+struct Prices {
+    adult: i64,
+    child: Option<i64>,
+    senior: Option<i64>,
+    student: Option<i64>,
+}
+
+/// A page of a list, as the service pages its lists.
+#[derive(Serialize)]
+struct Page<T> {
+    items: Vec<T>,
+    next_after: Option<i64>,
+}
+
+/// The page size `SCREENINGS_SQL` asks for one row more than.
+const PAGE_SIZE: usize = 20;
+
+/// Times as the service writes them (`to_rfc3339`: `+00:00`).
+fn rfc3339<S: serde::Serializer>(time: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&time.to_rfc3339())
+}
+
+/// A shared connection with the statements prepared on it.
+struct Connection {
+    client: Client,
+    movie: Statement,
+    screenings: Statement,
+}
+
+/// The shared connections; requests take them in turn.
 struct Database {
-    connections: Vec<(Client, Statement)>,
+    connections: Vec<Connection>,
     next: AtomicUsize,
 }
 
 impl Database {
+    fn connection(&self) -> &Connection {
+        &self.connections[self.next.fetch_add(1, Ordering::Relaxed) % self.connections.len()]
+    }
+
     async fn movie(&self, id: i64) -> Result<Option<Movie>, tokio_postgres::Error> {
-        let turn = self.next.fetch_add(1, Ordering::Relaxed) % self.connections.len();
-        let (client, statement) = &self.connections[turn];
-        let Some(row) = client.query_opt(statement, &[&id]).await? else {
+        let connection = self.connection();
+        let Some(row) = connection
+            .client
+            .query_opt(&connection.movie, &[&id])
+            .await?
+        else {
             return Ok(None);
         };
         Ok(Some(Movie {
@@ -70,6 +127,60 @@ impl Database {
             review_count: row.try_get(6)?,
             average_rating: row.try_get(7)?,
         }))
+    }
+
+    async fn screenings(&self, movie_id: i64) -> Result<Page<Screening>, tokio_postgres::Error> {
+        let connection = self.connection();
+        let rows = connection
+            .client
+            .query(&connection.screenings, &[&movie_id])
+            .await?;
+        let next_after = if rows.len() > PAGE_SIZE {
+            Some(rows[PAGE_SIZE - 1].try_get(0)?)
+        } else {
+            None
+        };
+        let items = rows
+            .iter()
+            .take(PAGE_SIZE)
+            .map(|row| {
+                let price = row.try_get(5)?;
+                Ok(Screening {
+                    id: row.try_get(0)?,
+                    movie_id: row.try_get(1)?,
+                    theater_id: row.try_get(2)?,
+                    starts_at: row.try_get(3)?,
+                    ends_at: row.try_get(4)?,
+                    price,
+                    prices: Prices {
+                        adult: price,
+                        child: row.try_get(6)?,
+                        senior: row.try_get(7)?,
+                        student: row.try_get(8)?,
+                    },
+                    premium_surcharge: row.try_get(9)?,
+                    currency: row.try_get(10)?,
+                    total_seats: row.try_get(11)?,
+                    available_seats: row.try_get(12)?,
+                })
+            })
+            .collect::<Result<_, tokio_postgres::Error>>()?;
+        Ok(Page { items, next_after })
+    }
+}
+
+/// 200 with `value` as JSON, or 503 if the database failed.
+fn json<T: Serialize>(value: Result<T, tokio_postgres::Error>) -> Response<Full<Bytes>> {
+    match value {
+        Ok(value) => answer(
+            StatusCode::OK,
+            serde_json::to_vec(&value).expect("serializes").into(),
+        ),
+        Err(err) => {
+            // Never expected: shown, and counted by the bench as a failed run.
+            eprintln!("baseline: {err}");
+            answer(StatusCode::SERVICE_UNAVAILABLE, Bytes::new())
+        }
     }
 }
 
@@ -89,28 +200,31 @@ async fn handle(
     request: Request<Incoming>,
 ) -> Result<Response<Full<Bytes>>, Infallible> {
     let path = request.uri().path();
-    if request.method() == Method::GET && path == "/readyz" {
+    if request.method() != Method::GET {
+        return Ok(answer(StatusCode::NOT_FOUND, Bytes::new()));
+    }
+    if path == "/readyz" {
         return Ok(answer(StatusCode::NO_CONTENT, Bytes::new()));
     }
-    let id = path
+    if let Some(id) = path
         .strip_prefix("/v1/movies/")
-        .and_then(|id| id.parse::<i64>().ok());
-    let (&Method::GET, Some(id)) = (request.method(), id) else {
-        return Ok(answer(StatusCode::NOT_FOUND, Bytes::new()));
-    };
-    Ok(match database.movie(id).await {
-        Ok(Some(movie)) => answer(
-            StatusCode::OK,
-            serde_json::to_vec(&movie)
-                .expect("a movie serializes")
-                .into(),
-        ),
-        Ok(None) => answer(StatusCode::NOT_FOUND, Bytes::new()),
-        Err(err) => {
-            // Never expected: shown, and counted by the bench as a failed run.
-            eprintln!("baseline: {err}");
-            answer(StatusCode::SERVICE_UNAVAILABLE, Bytes::new())
-        }
+        .and_then(|id| id.parse::<i64>().ok())
+    {
+        return Ok(match database.movie(id).await.transpose() {
+            Some(movie) => json(movie),
+            None => answer(StatusCode::NOT_FOUND, Bytes::new()),
+        });
+    }
+    // `?movie_id=N`, among other parameters (the page size is fixed at 20).
+    let movie_id = request.uri().query().and_then(|query| {
+        query
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("movie_id="))
+            .and_then(|id| id.parse::<i64>().ok())
+    });
+    Ok(match (path, movie_id) {
+        ("/v1/screenings", Some(movie_id)) => json(database.screenings(movie_id).await),
+        _ => answer(StatusCode::NOT_FOUND, Bytes::new()),
     })
 }
 
@@ -122,15 +236,20 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [listen, url, connections, sql] = args.as_slice() else {
-        return Err("usage: baseline LISTEN_ADDR DATABASE_URL CONNECTIONS SQL".into());
+    let [listen, url, connections, movie_sql, screenings_sql] = args.as_slice() else {
+        return Err(
+            "usage: baseline LISTEN_ADDR DATABASE_URL CONNECTIONS MOVIE_SQL SCREENINGS_SQL".into(),
+        );
     };
     let mut opened = Vec::new();
     for _ in 0..connections.parse::<usize>()?.max(1) {
         let (client, connection) = tokio_postgres::connect(url, NoTls).await?;
         tokio::spawn(connection);
-        let statement = client.prepare(sql).await?;
-        opened.push((client, statement));
+        opened.push(Connection {
+            movie: client.prepare(movie_sql).await?,
+            screenings: client.prepare(screenings_sql).await?,
+            client,
+        });
     }
     let database = Arc::new(Database {
         connections: opened,
