@@ -467,6 +467,11 @@ def main():
         ])
 
         key = "('pg-' || :client_id || '-' || :r)"
+        # A movie's first page of screenings: the wrk path, and the filters the service passes
+        # list_screenings_of_movie for it (none, and the page size 20 plus one).
+        screenings_page = "/v1/screenings?limit=20&movie_id=%d"
+        first_page = {"theater_id": "NULL", "starts_from": "NULL", "starts_before": "NULL",
+                      "after": "0", "limit": "21"}
         with urllib.request.urlopen(f"{server.url}/v1/movies/{first_movie}", timeout=5) as r:
             movie_etag = r.headers["ETag"]
         scenarios = [
@@ -484,12 +489,10 @@ def main():
                  query("movies", "movie_version", {}),
              ])),
             ("list_screenings", "GET /v1/screenings?movie_id=", "random_get.lua",
-             ["/v1/screenings?limit=20&movie_id=%d", first_movie, last_movie],
+             [screenings_page, first_movie, last_movie],
              pgbench_script(WORK / "list_screenings.sql", [
                  f"\\set movie_id random({first_movie}, {last_movie})",
-                 query("screenings", "list_screenings_of_movie", {
-                     "theater_id": "NULL", "starts_from": "NULL", "starts_before": "NULL",
-                     "after": "0", "limit": "21"}),
+                 query("screenings", "list_screenings_of_movie", first_page),
              ])),
             ("book_spread", "POST /v1/bookings best available (100 screenings)", "book.lua",
              [tokens_file, spread_first, spread_last, 2],
@@ -550,9 +553,8 @@ def main():
         # more) of list_screenings_of_movie, each with the movie's id as `$1`.
         baseline_sql = (
             query("movies", "get_movie", {"id": "$1"}).rstrip(";"),
-            query("screenings", "list_screenings_of_movie", {
-                "movie_id": "$1", "theater_id": "NULL", "starts_from": "NULL",
-                "starts_before": "NULL", "after": "0", "limit": "21"}).rstrip(";"),
+            query("screenings", "list_screenings_of_movie",
+                  {"movie_id": "$1", **first_page}).rstrip(";"),
         )
         start_baseline = lambda wrapper=(): Baseline(binaries / "baseline", pg.app_url,
                                                      *baseline_sql, wrapper)
@@ -561,7 +563,7 @@ def main():
             # The baseline must do the same work: the same answers, field for field (a movie
             # with screenings, so that the list is not empty).
             (listed,) = ids("SELECT movie_id FROM screenings ORDER BY id LIMIT 1")
-            for path in (f"/v1/movies/{first_movie}", f"/v1/screenings?limit=20&movie_id={listed}"):
+            for path in (f"/v1/movies/{first_movie}", screenings_page % listed):
                 answers = []
                 for url in (server.url, baseline.url):
                     with urllib.request.urlopen(f"{url}{path}", timeout=5) as r:
@@ -578,7 +580,7 @@ def main():
             pick = random.Random(1)
             paths = [f"/v1/movies/{pick.randint(first_movie, last_movie)}"
                      for _ in range(200 + args.callgrind)]
-            lists = [f"/v1/screenings?limit=20&movie_id={pick.randint(first_movie, last_movie)}"
+            lists = [screenings_page % pick.randint(first_movie, last_movie)
                      for _ in range(200 + args.callgrind)]
             service = lambda w: Server(binary, pg.app_url, args.pool_size, args.log, w)
             counts = {}
