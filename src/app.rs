@@ -234,6 +234,25 @@ pub fn metrics_routes(state: Arc<AppState>) -> impl Endpoint<Output = poem::Resp
     Route::new().at("/metrics", probes::metrics).data(state)
 }
 
+/// The runtime the service runs on, with `worker_threads` threads (WORKER_THREADS): one
+/// runs everything on the calling thread, more make a work-stealing pool. On two cores shared
+/// with PostgreSQL, one thread answered a screenings list for 18 µs of CPU where two took
+/// 27 µs, since a task woken on the other thread costs that thread a wake-up (BENCHMARKS.md,
+/// seventh pass).
+///
+/// Errors: the operating system refuses the runtime's threads or its event queue.
+pub fn runtime(worker_threads: u16) -> std::io::Result<tokio::runtime::Runtime> {
+    let mut builder = match worker_threads {
+        0 | 1 => tokio::runtime::Builder::new_current_thread(),
+        threads => {
+            let mut builder = tokio::runtime::Builder::new_multi_thread();
+            builder.worker_threads(threads.into());
+            builder
+        }
+    };
+    builder.enable_all().build()
+}
+
 /// The database the service uses, and the local server behind it when there is one.
 pub struct Database {
     /// The service's connections (DATABASE_URL, or the local server as the service role).
@@ -623,4 +642,34 @@ pub async fn migrate_up(pool: &Pool) -> Result<(), migrate::MigrateError> {
         );
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use tokio::runtime::RuntimeFlavor;
+
+    #[test]
+    fn one_worker_thread_runs_tasks_on_the_calling_thread() {
+        let runtime = super::runtime(1).expect("a runtime");
+        assert_eq!(
+            runtime.handle().runtime_flavor(),
+            RuntimeFlavor::CurrentThread
+        );
+        let ran_on = runtime.block_on(async {
+            tokio::spawn(async { std::thread::current().id() })
+                .await
+                .expect("the task finishes")
+        });
+        assert_eq!(ran_on, std::thread::current().id());
+    }
+
+    #[test]
+    fn more_worker_threads_are_a_pool_of_that_many() {
+        let runtime = super::runtime(3).expect("a runtime");
+        assert_eq!(
+            runtime.handle().runtime_flavor(),
+            RuntimeFlavor::MultiThread
+        );
+        assert_eq!(runtime.metrics().num_workers(), 3);
+    }
 }

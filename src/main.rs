@@ -26,11 +26,17 @@ use tracing_subscriber::util::SubscriberInitExt;
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
-#[tokio::main]
-async fn main() -> ExitCode {
+fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging(cli.server.log_format);
-    match run(cli).await {
+    let runtime = match app::runtime(cli.server.worker_threads) {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("boxoffice: starting the runtime: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("boxoffice: {}", error_chain(&*err));

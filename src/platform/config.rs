@@ -202,6 +202,14 @@ pub struct ServerConfig {
         global = true
     )]
     pub listen_addr: SocketAddr,
+    /// Threads that run requests and background tasks (password hashing has threads of its
+    /// own). 1, the default, runs everything on one thread: on a host that PostgreSQL shares,
+    /// that costs far less CPU per request than threads that hand tasks to each other
+    /// (BENCHMARKS.md, seventh pass). More than 1 is a work-stealing pool of that many
+    /// threads, for a host with cores to spare; otherwise scale out with replicas.
+    #[arg(long, env = "WORKER_THREADS", default_value_t = 1, global = true,
+          value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub worker_threads: u16,
     /// Address to serve Prometheus metrics on (`/metrics`), apart from the API so that it is
     /// not public: loopback unless a deployment opens it to its scraper.
     #[arg(
@@ -507,6 +515,14 @@ mod tests {
     fn random_ticket_key() -> String {
         base64::engine::general_purpose::STANDARD
             .encode(crate::platform::random::random_bytes::<32>())
+    }
+
+    #[test]
+    fn one_worker_thread_unless_more_are_asked_for() {
+        assert_eq!(Cli::parse_from(["boxoffice"]).server.worker_threads, 1);
+        let four = Cli::parse_from(["boxoffice", "--worker-threads", "4"]);
+        assert_eq!(four.server.worker_threads, 4);
+        assert!(Cli::try_parse_from(["boxoffice", "--worker-threads", "0"]).is_err());
     }
 
     #[test]

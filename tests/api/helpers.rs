@@ -158,6 +158,7 @@ pub async fn empty_database() -> String {
 pub fn server_config(booking_hold_seconds: u64) -> ServerConfig {
     ServerConfig {
         listen_addr: "127.0.0.1:0".parse().expect("an address"),
+        worker_threads: 1,
         metrics_addr: "127.0.0.1:0".parse().expect("an address"),
         token_secret: Some("a test secret that is at least 32 bytes long".into()),
         token_secret_file: None,
