@@ -2,7 +2,9 @@
 //! `GET /v1/screenings?movie_id=` served by the fastest design we can write on the same
 //! crates, so that the ratio between the two is our per-request cost and not the machine's.
 //!
-//! hyper's HTTP/1 server on a multi-threaded tokio runtime; a few tokio-postgres connections
+//! hyper's HTTP/1 server on a single-threaded tokio runtime, as the service runs by default
+//! (WORKER_THREADS=1: on this host, one thread costs less CPU per request than a pool of two,
+//! BENCHMARKS.md, seventh pass); a few tokio-postgres connections
 //! opened at start, each with the statement prepared once and shared by every request (a
 //! tokio-postgres client pipelines the queries sent to it concurrently, so there is no pool
 //! checkout and no wait for a free connection); the row written straight into the JSON the
@@ -233,7 +235,7 @@ async fn handle(
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
-#[tokio::main]
+#[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Box<dyn Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [listen, url, connections, movie_sql, screenings_sql] = args.as_slice() else {
