@@ -2,13 +2,13 @@
 //! `GET /v1/screenings?movie_id=` served by the fastest design we can write on the same
 //! crates, so that the ratio between the two is our per-request cost and not the machine's.
 //!
-//! hyper's HTTP/1 server on a single-threaded tokio runtime, as the service runs by default
-//! (WORKER_THREADS=1: on this host, one thread costs less CPU per request than a pool of two,
-//! BENCHMARKS.md, seventh pass); a few tokio-postgres connections
-//! opened at start, each with the statement prepared once and shared by every request (a
-//! tokio-postgres client pipelines the queries sent to it concurrently, so there is no pool
-//! checkout and no wait for a free connection); the row written straight into the JSON the
-//! service answers; the service's allocator (jemalloc). No logging, metrics, authentication
+//! hyper's HTTP/1 server on a current-thread tokio runtime, as the service runs by default
+//! (WORKER_THREADS=1: on this host one thread costs less CPU per request than a pool of two;
+//! BENCHMARKS.md, seventh pass); a few tokio-postgres connections opened at start, each with
+//! the statement prepared once and shared by every request (a tokio-postgres client
+//! pipelines the queries sent to it concurrently, so there is no pool checkout and no wait
+//! for a free connection); the row written straight into the JSON the service answers; the
+//! service's allocator (jemalloc). No logging, metrics, authentication
 //! or problem details: what boxoffice adds on top is what the ratio shows.
 //!
 //! ```text
