@@ -8,8 +8,8 @@
 //! the statement prepared once and shared by every request (a tokio-postgres client
 //! pipelines the queries sent to it concurrently, so there is no pool checkout and no wait
 //! for a free connection); the row written straight into the JSON the service answers; the
-//! service's allocator (jemalloc). No logging, metrics, authentication
-//! or problem details: what boxoffice adds on top is what the ratio shows.
+//! service's allocator (jemalloc). No logging, metrics, authentication or problem details:
+//! what boxoffice adds on top is what the ratio shows.
 //!
 //! ```text
 //! baseline LISTEN_ADDR DATABASE_URL CONNECTIONS MOVIE_SQL SCREENINGS_SQL
