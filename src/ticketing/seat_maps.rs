@@ -7,18 +7,18 @@ use std::sync::Arc;
 
 use codegen::queries::seats as q;
 use poem::web::Data;
-use poem_openapi::{ApiResponse, Object, OpenApi, param::Path, payload::Json};
+use poem_openapi::{ApiResponse, Object, OpenApi, param::Path};
 
 use crate::catalog::layouts::{SeatCategory, group_into_rows};
 use crate::catalog::screenings::screening_not_found;
 use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::caching::AVAILABILITY;
-use crate::platform::http::Svg;
+use crate::platform::http::{JsonBody, Svg};
 use crate::platform::problem::ApiError;
 
 /// A seat of a screening.
-#[derive(Object, Debug, Clone, PartialEq, Eq)]
+#[derive(Object, Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct MapSeat {
     /// Row and number, e.g. `F12`.
     pub label: String,
@@ -30,7 +30,7 @@ pub struct MapSeat {
 }
 
 /// A row of a seat map, its seats left to right.
-#[derive(Object, Debug, Clone, PartialEq, Eq)]
+#[derive(Object, Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct MapRow {
     /// The row's label.
     pub row: String,
@@ -38,7 +38,7 @@ pub struct MapRow {
 }
 
 /// A screening's seats as of now, row by row from the front (the screen).
-#[derive(Object, Debug, Clone, PartialEq, Eq)]
+#[derive(Object, Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct SeatMap {
     /// The screening.
     pub screening_id: i64,
@@ -204,13 +204,14 @@ fn category_name(category: SeatCategory) -> &'static str {
     }
 }
 
-/// A seat map as JSON, reused by caches for a second at most.
+/// A seat map as JSON, reused by caches for a second at most. Written by serde, not through
+/// poem-openapi's `Value`: a map has hundreds of seats.
 #[derive(ApiResponse)]
 enum SeatMapAnswer {
     /// The seat map.
     #[oai(status = 200)]
     Ok(
-        Json<SeatMap>,
+        JsonBody<SeatMap>,
         /// `public, max-age=1`: bookings change it all the time.
         #[oai(header = "Cache-Control")]
         String,
@@ -270,7 +271,7 @@ impl SeatMapsApi {
         id: Path<i64>,
     ) -> Result<SeatMapAnswer, GetSeatMapError> {
         let map = read_seat_map(&state, id.0).await?.0;
-        Ok(SeatMapAnswer::Ok(Json(map), AVAILABILITY.to_owned()))
+        Ok(SeatMapAnswer::Ok(JsonBody(map), AVAILABILITY.to_owned()))
     }
 
     /// Draw a screening's seat map
@@ -291,5 +292,47 @@ impl SeatMapsApi {
         let (map, blocked) = read_seat_map(&state, id.0).await?;
         let picture = Svg(map.to_svg(&blocked));
         Ok(SeatMapPicture::Ok(picture, AVAILABILITY.to_owned()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::platform::http::assert_same_json;
+
+    /// The seat map answers through `JsonBody` (serde); the document describes it through
+    /// poem-openapi. Both must write the same JSON.
+    #[test]
+    fn a_seat_map_serializes_as_the_document_describes() {
+        let seat = |number, category, available| MapSeat {
+            label: format!("A{number}"),
+            number,
+            category,
+            available,
+        };
+        assert_same_json(&SeatMap {
+            screening_id: 9,
+            available_seats: 3,
+            rows: vec![
+                MapRow {
+                    row: "A".into(),
+                    seats: vec![
+                        seat(1, SeatCategory::Standard, true),
+                        seat(2, SeatCategory::Premium, false),
+                        seat(3, SeatCategory::Wheelchair, true),
+                        seat(4, SeatCategory::Companion, true),
+                    ],
+                },
+                MapRow {
+                    row: "B \"Ü\"".into(),
+                    seats: vec![],
+                },
+            ],
+        });
+        assert_same_json(&SeatMap {
+            screening_id: 1,
+            available_seats: 0,
+            rows: vec![],
+        });
     }
 }
