@@ -281,8 +281,9 @@ impl<'a, T: ParseFromJSON> ApiExtractor<'a> for OptionalJson<T> {
 /// `serde::Serialize`. poem-openapi's [`Json`] builds a `serde_json::Value` first (a map, a
 /// `String` per key and per value) and serializes that: a tenth of the instructions of a
 /// cached catalog read (BENCHMARKS.md). The document shows `T`'s poem-openapi schema, so
-/// `T`'s two serializations must agree: the catalog's tests (`src/catalog/mod.rs`) check
-/// each type that uses it with [`assert_same_json`].
+/// `T`'s two serializations must agree: each type that uses it is checked with
+/// [`assert_same_json`] (the catalog's in `src/catalog/mod.rs`, the seat map's in its
+/// module).
 pub struct JsonBody<T>(pub T);
 
 impl<T: Type> Payload for JsonBody<T> {
