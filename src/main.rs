@@ -3,11 +3,10 @@
 use std::io::BufRead;
 use std::process::ExitCode;
 
+use boxoffice::app::config::LogFormat;
 use boxoffice::app::{self, Application, Database};
+use boxoffice::cli::{AdminAction, Cli, Command, DbAction, LedgerAction, MigrateAction};
 use boxoffice::ops::{admin, local_pg, locks, migrate, seed};
-use boxoffice::platform::config::{
-    AdminAction, Cli, Command, DbAction, LedgerAction, LogFormat, MigrateAction, PrivilegedRole,
-};
 use boxoffice::platform::problem::error_chain;
 use boxoffice::platform::shared_reads::SharedReads;
 use boxoffice::platform::telemetry;
@@ -28,8 +27,8 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    init_logging(cli.server.log_format);
-    let runtime = match app::runtime(cli.server.worker_threads) {
+    init_logging(cli.config.http.log_format);
+    let runtime = match app::runtime(cli.config.http.worker_threads) {
         Ok(runtime) => runtime,
         Err(err) => {
             eprintln!("boxoffice: starting the runtime: {err}");
@@ -61,7 +60,7 @@ async fn run(mut cli: Cli) -> Result<(), Error> {
         return Ok(());
     }
     if let Command::Healthcheck = command {
-        return healthcheck(cli.server.listen_addr);
+        return healthcheck(cli.config.http.listen_addr);
     }
     if let Command::DevPostgres { settings, command } = command {
         let settings: Vec<&str> = settings.iter().map(String::as_str).collect();
@@ -73,11 +72,10 @@ async fn run(mut cli: Cli) -> Result<(), Error> {
         };
     }
     if let Command::Serve = command {
-        let remote =
-            cli.database.database_url.is_some() || cli.database.migration_database_url.is_some();
-        cli.server.settle_secrets(remote)?;
+        let remote = cli.config.names_a_database();
+        cli.config.settle_secrets(remote)?;
     }
-    let mut database = Database::open(&cli.database).await?;
+    let mut database = Database::open(&cli.config.database).await?;
     let pool = database.pool.clone();
     match command {
         Command::Serve => {
@@ -94,7 +92,7 @@ async fn run(mut cli: Cli) -> Result<(), Error> {
                 .movie_versions
                 .take()
                 .unwrap_or_else(VersionCache::off);
-            let application = Application::build(&cli.server, pool, reads, movie_versions).await?;
+            let application = Application::build(&cli.config, pool, reads, movie_versions).await?;
             return_free_memory_to_the_os();
             let addr = application.local_addr();
             if let Some(local) = &database.local {
@@ -151,21 +149,23 @@ async fn run(mut cli: Cli) -> Result<(), Error> {
             let mut password = String::new();
             std::io::stdin().lock().read_line(&mut password)?;
             let password = password.trim_end_matches(['\r', '\n']).to_owned();
-            let state = app::state(&cli.server, pool, SharedReads::none(), VersionCache::off());
+            let service =
+                app::assemble(&cli.config, pool, SharedReads::none(), VersionCache::off());
             let user = admin::create_privileged_user(
-                &state,
-                role,
+                &service.state,
+                role.into(),
                 &username,
                 &email,
                 full_name.as_deref(),
                 password,
             )
             .await?;
-            let role = match role {
-                PrivilegedRole::Admin => "admin",
-                PrivilegedRole::Staff => "staff",
-            };
-            println!("created {role} {} (id {})", user.username, user.id);
+            println!(
+                "created {} {} (id {})",
+                user.role.as_str(),
+                user.username,
+                user.id
+            );
         }
         Command::Db {
             action: DbAction::Locks,

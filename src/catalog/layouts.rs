@@ -10,17 +10,14 @@ use codegen::queries::theaters as q;
 use codegen::types::SeatCategory as DbSeatCategory;
 use deadpool_postgres::Transaction;
 use poem::web::Data;
-use poem_openapi::{
-    Enum, Object, OpenApi,
-    param::{Header, Path},
-    payload::Json,
-};
+use poem_openapi::{Enum, Object, OpenApi, param::Path, payload::Json};
 
 use crate::operation_errors;
 use crate::platform::AppState;
-use crate::platform::auth::BearerAuth;
+use crate::platform::auth::AdminAuth;
 use crate::platform::caching::{CATALOG, Cached, EntityTag};
 use crate::platform::db::{Workflow, in_transaction};
+use crate::platform::params::IfNoneMatch;
 use crate::platform::problem::ApiError;
 use crate::platform::text::Text;
 
@@ -359,10 +356,7 @@ operation_errors! {
 #[derive(Default)]
 pub struct LayoutsApi;
 
-#[OpenApi(
-    prefix_path = "/v1/theaters",
-    tag = "crate::platform::http::ApiTags::Theaters"
-)]
+#[OpenApi(prefix_path = "/v1/theaters", tag = "super::Tag::Theaters")]
 impl LayoutsApi {
     /// Get a theater's layout
     ///
@@ -374,9 +368,7 @@ impl LayoutsApi {
         state: Data<&Arc<AppState>>,
         /// The theater's id.
         id: Path<i64>,
-        /// An `ETag` from an earlier answer: 304 without a body while it is current.
-        #[oai(name = "If-None-Match")]
-        if_none_match: Header<Option<String>>,
+        if_none_match: IfNoneMatch,
     ) -> Result<Cached<Layout>, GetLayoutError> {
         let client = state.reads.client(&state.pool).await?;
         let seats = q::get_layout().bind(&client, &id.0).all().await?;
@@ -400,12 +392,11 @@ impl LayoutsApi {
     async fn replace(
         &self,
         state: Data<&Arc<AppState>>,
-        auth: BearerAuth,
+        _auth: AdminAuth,
         /// The theater's id.
         id: Path<i64>,
         body: Json<NewLayout>,
     ) -> Result<Json<Layout>, ReplaceLayoutError> {
-        auth.0.require_admin(&state.pool).await?;
         let layout = ValidLayout::parse("layout", &body.layout)?;
         let replace = ReplaceLayout {
             theater_id: id.0,

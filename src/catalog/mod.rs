@@ -1,10 +1,41 @@
 //! The catalog: movies, theaters with their layouts of seats, and the screenings of movies in
 //! theaters with their prices. Public to read, managed by admins.
 
+use poem::http::StatusCode;
+
+use crate::platform::db_errors::ConstraintProblem;
+
 pub mod layouts;
 pub mod movies;
 pub mod screenings;
 pub mod theaters;
+
+/// The OpenAPI tags of this context's operations.
+#[derive(poem_openapi::Tags)]
+pub enum Tag {
+    /// The movie catalog.
+    Movies,
+    /// Theaters and their layouts of seats.
+    Theaters,
+    /// Screenings of movies in theaters, with their prices and seat maps.
+    Screenings,
+}
+
+/// The constraints of this context whose violations are the client's doing.
+pub const CONSTRAINT_PROBLEMS: &[ConstraintProblem] = &[
+    ConstraintProblem {
+        constraint: "screenings_no_overlap",
+        status: StatusCode::CONFLICT,
+        code: "screening_overlap",
+        detail: "the theater has another screening at that time",
+    },
+    ConstraintProblem {
+        constraint: "screenings_movie_id_fkey",
+        status: StatusCode::CONFLICT,
+        code: "movie_has_screenings",
+        detail: "the movie has screenings, so it cannot be deleted",
+    },
+];
 
 #[cfg(test)]
 mod tests {

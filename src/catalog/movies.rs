@@ -8,16 +8,17 @@ use codegen::queries::movies as q;
 use poem::web::Data;
 use poem_openapi::{
     ApiResponse, Enum, Object, OpenApi,
-    param::{Header, Path, Query},
+    param::{Path, Query},
     payload::Json,
     types::MaybeUndefined,
 };
 
 use crate::operation_errors;
 use crate::platform::AppState;
-use crate::platform::auth::BearerAuth;
+use crate::platform::auth::AdminAuth;
 use crate::platform::caching::{CATALOG, Cached, EntityTag};
-use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
+use crate::platform::http::Page;
+use crate::platform::params::{IfNoneMatch, Paging};
 use crate::platform::problem::{AdminCreateError, ApiError, ListError};
 use crate::platform::text::Text;
 
@@ -211,10 +212,7 @@ pub fn movie_not_found(id: i64) -> ApiError {
 #[derive(Default)]
 pub struct MoviesApi;
 
-#[OpenApi(
-    prefix_path = "/v1/movies",
-    tag = "crate::platform::http::ApiTags::Movies"
-)]
+#[OpenApi(prefix_path = "/v1/movies", tag = "super::Tag::Movies")]
 impl MoviesApi {
     /// List movies
     ///
@@ -227,15 +225,9 @@ impl MoviesApi {
         /// Only movies whose title contains this text, ignoring case (1–200 characters).
         #[oai(validator(min_length = 1, max_length = 200))]
         q: Query<Option<Text>>,
-        /// Page size, 1–100.
-        limit: Query<PageSize>,
-        /// Start after this id: the previous page's `next_after`.
-        after: Query<Option<PageAfter>>,
-        /// An `ETag` from an earlier answer: 304 without a body while it is current.
-        #[oai(name = "If-None-Match")]
-        if_none_match: Header<Option<String>>,
+        page: Paging,
+        if_none_match: IfNoneMatch,
     ) -> Result<Cached<Page<Movie>>, ListError> {
-        let page = PageRequest::new(limit.0, after.0);
         let client = state.reads.client(&state.pool).await?;
         let (after, limit) = (page.after(), page.fetch_limit());
         // A search is a query of its own (queries/movies.sql): no optional filter to plan.
@@ -271,9 +263,7 @@ impl MoviesApi {
         state: Data<&Arc<AppState>>,
         /// The movie's id.
         id: Path<i64>,
-        /// An `ETag` from an earlier answer: 304 without a body while it is current.
-        #[oai(name = "If-None-Match")]
-        if_none_match: Header<Option<String>>,
+        if_none_match: IfNoneMatch,
     ) -> Result<Cached<Movie>, GetMovieError> {
         let versions = &state.movie_versions;
         // A revalidation needs the version alone (its reviews raise it too): from memory when
@@ -318,10 +308,9 @@ impl MoviesApi {
     async fn create(
         &self,
         state: Data<&Arc<AppState>>,
-        auth: BearerAuth,
+        _auth: AdminAuth,
         body: Json<NewMovie>,
     ) -> Result<CreatedMovie, AdminCreateError> {
-        auth.0.require_admin(&state.pool).await?;
         let client = state.pool.get().await?;
         let movie = q::insert_movie()
             .params(
@@ -346,12 +335,11 @@ impl MoviesApi {
     async fn update(
         &self,
         state: Data<&Arc<AppState>>,
-        auth: BearerAuth,
+        _auth: AdminAuth,
         /// The movie's id.
         id: Path<i64>,
         body: Json<MoviePatch>,
     ) -> Result<Json<Movie>, UpdateMovieError> {
-        auth.0.require_admin(&state.pool).await?;
         let client = state.pool.get().await?;
         let movie = q::update_movie()
             .params(
@@ -380,11 +368,10 @@ impl MoviesApi {
     async fn delete(
         &self,
         state: Data<&Arc<AppState>>,
-        auth: BearerAuth,
+        _auth: AdminAuth,
         /// The movie's id.
         id: Path<i64>,
     ) -> Result<DeletedMovie, DeleteMovieError> {
-        auth.0.require_admin(&state.pool).await?;
         let client = state.pool.get().await?;
         match q::delete_movie().bind(&client, &id.0).await? {
             0 => Err(movie_not_found(id.0).into()),

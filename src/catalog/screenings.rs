@@ -10,16 +10,17 @@ use codegen::types::TicketType as DbTicketType;
 use poem::web::Data;
 use poem_openapi::{
     ApiResponse, Enum, Object, OpenApi,
-    param::{Header, Path, Query},
+    param::{Path, Query},
     payload::Json,
 };
 
 use crate::operation_errors;
 use crate::platform::AppState;
-use crate::platform::auth::BearerAuth;
+use crate::platform::auth::AdminAuth;
 use crate::platform::caching::{AVAILABILITY, Cached, EntityTag};
 use crate::platform::currency::Currency;
-use crate::platform::http::{Page, PageAfter, PageRequest, PageSize, rfc3339};
+use crate::platform::http::{Page, rfc3339};
+use crate::platform::params::{IfNoneMatch, Paging};
 use crate::platform::problem::{ApiError, ListError};
 
 /// Who a ticket is for. Adults pay the screening's `price`; the other types are sold only
@@ -234,10 +235,7 @@ operation_errors! {
 #[derive(Default)]
 pub struct ScreeningsApi;
 
-#[OpenApi(
-    prefix_path = "/v1/screenings",
-    tag = "crate::platform::http::ApiTags::Screenings"
-)]
+#[OpenApi(prefix_path = "/v1/screenings", tag = "super::Tag::Screenings")]
 impl ScreeningsApi {
     /// List screenings
     ///
@@ -256,15 +254,9 @@ impl ScreeningsApi {
         from: Query<Option<DateTime<Utc>>>,
         /// Only screenings starting before this time (RFC 3339).
         to: Query<Option<DateTime<Utc>>>,
-        /// Page size, 1–100.
-        limit: Query<PageSize>,
-        /// Start after this id: the previous page's `next_after`.
-        after: Query<Option<PageAfter>>,
-        /// An `ETag` from an earlier answer: 304 without a body while it is current.
-        #[oai(name = "If-None-Match")]
-        if_none_match: Header<Option<String>>,
+        page: Paging,
+        if_none_match: IfNoneMatch,
     ) -> Result<Cached<Page<Screening>>, ListError> {
-        let page = PageRequest::new(limit.0, after.0);
         let client = state.reads.client(&state.pool).await?;
         let (after, limit, starts_from, starts_before) =
             (page.after(), page.fetch_limit(), from.0, to.0);
@@ -334,9 +326,7 @@ impl ScreeningsApi {
         state: Data<&Arc<AppState>>,
         /// The screening's id.
         id: Path<i64>,
-        /// An `ETag` from an earlier answer: 304 without a body while it is current.
-        #[oai(name = "If-None-Match")]
-        if_none_match: Header<Option<String>>,
+        if_none_match: IfNoneMatch,
     ) -> Result<Cached<Screening>, GetScreeningError> {
         let client = state.reads.client(&state.pool).await?;
         let screening = q::get_screening()
@@ -363,10 +353,9 @@ impl ScreeningsApi {
     async fn create(
         &self,
         state: Data<&Arc<AppState>>,
-        auth: BearerAuth,
+        _auth: AdminAuth,
         body: Json<NewScreening>,
     ) -> Result<CreatedScreening, CreateScreeningError> {
-        auth.0.require_admin(&state.pool).await?;
         if body.starts_at <= Utc::now() {
             return Err(ApiError::bad_request(
                 "starts_in_past",

@@ -6,18 +6,15 @@ use std::sync::Arc;
 use codegen::queries::theaters as q;
 use deadpool_postgres::Transaction;
 use poem::web::Data;
-use poem_openapi::{
-    ApiResponse, Object, OpenApi,
-    param::{Header, Path, Query},
-    payload::Json,
-};
+use poem_openapi::{ApiResponse, Object, OpenApi, param::Path, payload::Json};
 
 use crate::operation_errors;
 use crate::platform::AppState;
-use crate::platform::auth::BearerAuth;
+use crate::platform::auth::AdminAuth;
 use crate::platform::caching::{CATALOG, Cached, EntityTag};
 use crate::platform::db::{Workflow, in_transaction};
-use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
+use crate::platform::http::Page;
+use crate::platform::params::{IfNoneMatch, Paging};
 use crate::platform::problem::{ApiError, ListError};
 use crate::platform::text::Text;
 
@@ -106,10 +103,7 @@ operation_errors! {
 #[derive(Default)]
 pub struct TheatersApi;
 
-#[OpenApi(
-    prefix_path = "/v1/theaters",
-    tag = "crate::platform::http::ApiTags::Theaters"
-)]
+#[OpenApi(prefix_path = "/v1/theaters", tag = "super::Tag::Theaters")]
 impl TheatersApi {
     /// List theaters
     ///
@@ -118,15 +112,9 @@ impl TheatersApi {
     async fn list(
         &self,
         state: Data<&Arc<AppState>>,
-        /// Page size, 1–100.
-        limit: Query<PageSize>,
-        /// Start after this id: the previous page's `next_after`.
-        after: Query<Option<PageAfter>>,
-        /// An `ETag` from an earlier answer: 304 without a body while it is current.
-        #[oai(name = "If-None-Match")]
-        if_none_match: Header<Option<String>>,
+        page: Paging,
+        if_none_match: IfNoneMatch,
     ) -> Result<Cached<Page<Theater>>, ListError> {
-        let page = PageRequest::new(limit.0, after.0);
         let client = state.reads.client(&state.pool).await?;
         let rows = q::list_theaters()
             .bind(&client, &page.after(), &page.fetch_limit())
@@ -150,9 +138,7 @@ impl TheatersApi {
         state: Data<&Arc<AppState>>,
         /// The theater's id.
         id: Path<i64>,
-        /// An `ETag` from an earlier answer: 304 without a body while it is current.
-        #[oai(name = "If-None-Match")]
-        if_none_match: Header<Option<String>>,
+        if_none_match: IfNoneMatch,
     ) -> Result<Cached<Theater>, GetTheaterError> {
         let client = state.reads.client(&state.pool).await?;
         let theater = q::get_theater()
@@ -178,10 +164,9 @@ impl TheatersApi {
     async fn create(
         &self,
         state: Data<&Arc<AppState>>,
-        auth: BearerAuth,
+        _auth: AdminAuth,
         body: Json<NewTheater>,
     ) -> Result<CreatedTheater, CreateTheaterError> {
-        auth.0.require_admin(&state.pool).await?;
         let create = CreateTheater {
             theater: &body,
             layout: body.valid_layout()?,

@@ -3,3 +3,10 @@
 
 pub mod orders;
 pub mod products;
+
+/// The OpenAPI tags of this context's operations.
+#[derive(poem_openapi::Tags)]
+pub enum Tag {
+    /// Popcorn, drinks and snacks: products and orders.
+    Concessions,
+}

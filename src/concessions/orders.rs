@@ -16,8 +16,9 @@ use poem_openapi::{
 
 use crate::operation_errors;
 use crate::platform::AppState;
-use crate::platform::auth::{BearerAuth, Caller};
-use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
+use crate::platform::auth::{AdminAuth, BearerAuth, Caller};
+use crate::platform::http::Page;
+use crate::platform::params::Paging;
 use crate::platform::problem::ApiError;
 use crate::platform::text::Text;
 
@@ -135,10 +136,7 @@ operation_errors! {
 #[derive(Default)]
 pub struct OrdersApi;
 
-#[OpenApi(
-    prefix_path = "/v1/orders",
-    tag = "crate::platform::http::ApiTags::Concessions"
-)]
+#[OpenApi(prefix_path = "/v1/orders", tag = "super::Tag::Concessions")]
 impl OrdersApi {
     /// Order concessions
     ///
@@ -181,12 +179,8 @@ impl OrdersApi {
         auth: BearerAuth,
         /// Only orders in this status.
         status: Query<Option<OrderStatus>>,
-        /// Page size, 1–100.
-        limit: Query<PageSize>,
-        /// Start after this id: the previous page's `next_after`.
-        after: Query<Option<PageAfter>>,
+        page: Paging,
     ) -> Result<Json<Page<Order>>, ListOrdersError> {
-        let page = PageRequest::new(limit.0, after.0);
         let client = state.pool.get().await?;
         let rows = q::list_orders()
             .bind(
@@ -213,9 +207,11 @@ impl OrdersApi {
         id: Path<i64>,
     ) -> Result<Json<Order>, GetOrderError> {
         let caller = auth.0;
+        // Whether the caller may read any order: the role as the database says it is now.
+        let admin = caller.is_admin_now(&state.pool).await?;
         let client = state.pool.get().await?;
         let order = q::get_order()
-            .bind(&client, &id.0, &caller.user_id, &caller.is_admin())
+            .bind(&client, &id.0, &caller.user_id, &admin)
             .opt()
             .await?
             .ok_or_else(|| order_not_found(id.0))?;
@@ -229,11 +225,10 @@ impl OrdersApi {
     async fn confirm(
         &self,
         state: Data<&Arc<AppState>>,
-        auth: BearerAuth,
+        auth: AdminAuth,
         /// The order's id.
         id: Path<i64>,
     ) -> Result<Json<Order>, ConfirmOrderError> {
-        auth.0.require_admin(&state.pool).await?;
         Ok(Json(
             move_order(&state, &auth.0, id.0, OrderStatus::Confirmed).await?,
         ))
@@ -269,8 +264,9 @@ async fn move_order(
     id: i64,
     to: OrderStatus,
 ) -> Result<Order, ApiError> {
+    // An admin may move any order: the role as the database says it is now, not the token's.
+    let admin = caller.is_admin_now(&state.pool).await?;
     let client = state.pool.get().await?;
-    let admin = caller.is_admin();
     if let Some(moved) = q::move_order()
         .bind(&client, &to.into(), &id, &caller.user_id, &admin)
         .opt()

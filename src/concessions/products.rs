@@ -4,10 +4,11 @@ use std::sync::Arc;
 
 use codegen::queries::orders as q;
 use poem::web::Data;
-use poem_openapi::{Object, OpenApi, param::Query, payload::Json};
+use poem_openapi::{Object, OpenApi, payload::Json};
 
 use crate::platform::AppState;
-use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
+use crate::platform::http::Page;
+use crate::platform::params::Paging;
 use crate::platform::problem::ListError;
 
 /// Something sold at the counter.
@@ -41,10 +42,7 @@ impl From<q::Product> for Product {
 #[derive(Default)]
 pub struct ProductsApi;
 
-#[OpenApi(
-    prefix_path = "/v1/products",
-    tag = "crate::platform::http::ApiTags::Concessions"
-)]
+#[OpenApi(prefix_path = "/v1/products", tag = "super::Tag::Concessions")]
 impl ProductsApi {
     /// List products
     ///
@@ -53,12 +51,8 @@ impl ProductsApi {
     async fn list(
         &self,
         state: Data<&Arc<AppState>>,
-        /// Page size, 1–100.
-        limit: Query<PageSize>,
-        /// Start after this id: the previous page's `next_after`.
-        after: Query<Option<PageAfter>>,
+        page: Paging,
     ) -> Result<Json<Page<Product>>, ListError> {
-        let page = PageRequest::new(limit.0, after.0);
         let client = state.pool.get().await?;
         let rows = q::list_products()
             .bind(&client, &page.after(), &page.fetch_limit())

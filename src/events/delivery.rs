@@ -20,12 +20,13 @@ use hmac::{Hmac, Mac};
 use serde::Serialize;
 use sha2::Sha256;
 
-use crate::platform::db::{DbError, tls_config};
+use crate::platform::db::tls_config;
+use crate::platform::db_errors::QueryError;
 use crate::platform::egress::FilteringResolver;
 use crate::platform::problem::error_chain;
 use crate::platform::random::random_bytes;
-use crate::platform::state::WebhookSettings;
-use crate::platform::telemetry::Metrics;
+
+use super::{EventMetrics, WebhookSettings};
 
 /// How long a claim holds a delivery: the attempt's timeout twice over, so that a worker
 /// records its outcome well before another could claim it again.
@@ -88,7 +89,7 @@ pub struct DeliveryWorker {
     pool: Pool,
     http: reqwest::Client,
     settings: WebhookSettings,
-    metrics: Arc<Metrics>,
+    metrics: EventMetrics,
 }
 
 /// The outcome of one attempt, to record.
@@ -108,7 +109,7 @@ impl DeliveryWorker {
     pub fn new(
         pool: Pool,
         settings: WebhookSettings,
-        metrics: Arc<Metrics>,
+        metrics: EventMetrics,
     ) -> Result<Self, WorkerSetupError> {
         let tls = tls_config(None).map_err(|err| WorkerSetupError(err.to_string()))?;
         let http = reqwest::Client::builder()
@@ -170,7 +171,7 @@ impl DeliveryWorker {
     /// Claims up to `limit` due deliveries, each for one attempt under a lease.
     ///
     /// Errors: the database could not be reached or the statement failed.
-    async fn claim(&self, limit: usize) -> Result<Vec<q::ClaimedDelivery>, DbError> {
+    async fn claim(&self, limit: usize) -> Result<Vec<q::ClaimedDelivery>, QueryError> {
         let client = self.pool.get().await?;
         let limit = i64::try_from(limit).expect("the concurrency fits in a u16");
         Ok(q::claim_deliveries()
@@ -242,7 +243,11 @@ impl DeliveryWorker {
 
     /// Records an attempt's outcome and counts it; nothing when the delivery was claimed
     /// again since or deleted.
-    async fn record(&self, delivery: &q::ClaimedDelivery, attempt: Attempt) -> Result<(), DbError> {
+    async fn record(
+        &self,
+        delivery: &q::ClaimedDelivery,
+        attempt: Attempt,
+    ) -> Result<(), QueryError> {
         let delay = retry_delay(&self.settings, delivery.attempts);
         // Errors are the receiver's or the network's words; keep them short.
         let error = attempt
@@ -276,16 +281,16 @@ impl DeliveryWorker {
             }
             None => return Ok(()),
         };
-        self.metrics.webhook_delivery(outcome);
+        self.metrics.deliveries.count_as(outcome);
         Ok(())
     }
 }
 
 /// Samples the age of the oldest event still waiting for a webhook into `metrics`.
-pub async fn sample_backlog(pool: &Pool, metrics: &Metrics) -> Result<(), DbError> {
+pub async fn sample_backlog(pool: &Pool, metrics: &EventMetrics) -> Result<(), QueryError> {
     let client = pool.get().await?;
     let age = q::oldest_pending_delivery().bind(&client).one().await?;
-    metrics.set_webhook_backlog(age.max(0.0));
+    metrics.oldest_pending.set(age.max(0.0));
     Ok(())
 }
 

@@ -8,6 +8,82 @@
 //! consumers that pull; [`webhooks`] manages endpoints that are pushed to, which a trigger on
 //! the outbox fans each event out to (migration 000016), and [`delivery`] sends to them.
 
+use std::sync::atomic::AtomicU64;
+use std::time::Duration;
+
+use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::registry::Registry;
+
+use crate::platform::egress::DestinationPolicy;
+use crate::platform::telemetry::OutcomeCounter;
+
 pub mod delivery;
 pub mod feed;
 pub mod webhooks;
+
+/// The OpenAPI tags of this context's operations.
+#[derive(poem_openapi::Tags)]
+pub enum Tag {
+    /// What happened: the event feed.
+    Events,
+}
+
+/// How webhooks are delivered (the worker: [`delivery`]), and where they may go.
+#[derive(Debug, Clone)]
+pub struct WebhookSettings {
+    /// Most time one attempt may take, connecting included (WEBHOOK_TIMEOUT_MS).
+    pub timeout: Duration,
+    /// The delay before the first retry; each later one doubles it (WEBHOOK_RETRY_BASE_MS).
+    pub retry_base: Duration,
+    /// How long after its event a delivery is retried before it is dead
+    /// (WEBHOOK_RETRY_WINDOW_SECONDS).
+    pub retry_window: Duration,
+    /// How long an idle worker waits before it looks for due deliveries again
+    /// (WEBHOOK_POLL_MS).
+    pub poll: Duration,
+    /// Most deliveries one worker sends at once; 0: none (WEBHOOK_CONCURRENCY).
+    pub concurrency: u16,
+    /// Where webhooks may send.
+    pub destinations: DestinationPolicy,
+}
+
+/// The events context's metrics: webhook deliveries and their backlog.
+#[derive(Clone)]
+pub struct EventMetrics {
+    /// Delivery attempts by outcome: `delivered`, `failed` (to be retried) or `dead`.
+    pub deliveries: OutcomeCounter,
+    /// Age in seconds of the oldest event a webhook still waits for, as last sampled.
+    pub oldest_pending: Gauge<f64, AtomicU64>,
+}
+
+impl EventMetrics {
+    /// The metrics, registered in `registry`.
+    pub fn register(registry: &mut Registry) -> Self {
+        let deliveries = OutcomeCounter::register(
+            registry,
+            "webhook_deliveries",
+            "Webhook delivery attempts by outcome: delivered, failed (to be retried) or dead \
+             (given up on)",
+        );
+        let oldest_pending = Gauge::<f64, AtomicU64>::default();
+        registry.register(
+            "webhook_oldest_pending_seconds",
+            "Age in seconds of the oldest event a webhook still waits for (0 when none waits), \
+             as last sampled",
+            oldest_pending.clone(),
+        );
+        EventMetrics {
+            deliveries,
+            oldest_pending,
+        }
+    }
+}
+
+/// What the events context works with besides the shared state: how webhooks are delivered,
+/// and its metrics.
+pub struct Events {
+    /// Webhook delivery.
+    pub webhooks: WebhookSettings,
+    /// The metrics.
+    pub metrics: EventMetrics,
+}

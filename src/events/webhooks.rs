@@ -16,10 +16,13 @@ use poem_openapi::{
 
 use crate::operation_errors;
 use crate::platform::AppState;
-use crate::platform::auth::BearerAuth;
-use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
+use crate::platform::auth::AdminAuth;
+use crate::platform::http::Page;
+use crate::platform::params::Paging;
 use crate::platform::problem::ApiError;
 use crate::platform::random::random_bytes;
+
+use super::Events;
 
 /// What happened, as events and webhooks name it.
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -258,13 +261,12 @@ fn new_secret() -> String {
 }
 
 /// `/v1/webhooks`.
-#[derive(Default)]
-pub struct WebhooksApi;
+pub struct WebhooksApi {
+    /// The context: where webhooks may send.
+    pub events: Arc<Events>,
+}
 
-#[OpenApi(
-    prefix_path = "/v1/webhooks",
-    tag = "crate::platform::http::ApiTags::Events"
-)]
+#[OpenApi(prefix_path = "/v1/webhooks", tag = "super::Tag::Events")]
 impl WebhooksApi {
     /// Create a webhook
     ///
@@ -280,11 +282,10 @@ impl WebhooksApi {
     async fn create(
         &self,
         state: Data<&Arc<AppState>>,
-        auth: BearerAuth,
+        _auth: AdminAuth,
         body: Json<NewWebhook>,
     ) -> Result<CreatedWebhook, CreateWebhookError> {
-        auth.0.require_admin(&state.pool).await?;
-        state
+        self.events
             .webhooks
             .destinations
             .check(&body.url)
@@ -312,14 +313,9 @@ impl WebhooksApi {
     async fn list(
         &self,
         state: Data<&Arc<AppState>>,
-        auth: BearerAuth,
-        /// Page size, 1–100.
-        limit: Query<PageSize>,
-        /// Start after this id: the previous page's `next_after`.
-        after: Query<Option<PageAfter>>,
+        _auth: AdminAuth,
+        page: Paging,
     ) -> Result<Json<Page<Webhook>>, ListWebhooksError> {
-        auth.0.require_admin(&state.pool).await?;
-        let page = PageRequest::new(limit.0, after.0);
         let client = state.pool.get().await?;
         let rows = q::list_webhooks()
             .bind(&client, &page.after(), &page.fetch_limit())
@@ -335,11 +331,10 @@ impl WebhooksApi {
     async fn get(
         &self,
         state: Data<&Arc<AppState>>,
-        auth: BearerAuth,
+        _auth: AdminAuth,
         /// The webhook's id.
         id: Path<i64>,
     ) -> Result<Json<Webhook>, WebhookError> {
-        auth.0.require_admin(&state.pool).await?;
         let client = state.pool.get().await?;
         let row = q::get_webhook()
             .bind(&client, &id.0)
@@ -357,11 +352,10 @@ impl WebhooksApi {
     async fn delete(
         &self,
         state: Data<&Arc<AppState>>,
-        auth: BearerAuth,
+        _auth: AdminAuth,
         /// The webhook's id.
         id: Path<i64>,
     ) -> Result<DeletedWebhook, WebhookError> {
-        auth.0.require_admin(&state.pool).await?;
         let client = state.pool.get().await?;
         match q::delete_webhook().bind(&client, &id.0).await? {
             0 => Err(webhook_not_found(id.0).into()),
@@ -380,18 +374,14 @@ impl WebhooksApi {
     async fn deliveries(
         &self,
         state: Data<&Arc<AppState>>,
-        auth: BearerAuth,
+        _auth: AdminAuth,
         /// The webhook's id.
         id: Path<i64>,
         /// Only deliveries in this status.
         status: Query<Option<DeliveryStatus>>,
-        /// Page size, 1–100.
-        limit: Query<PageSize>,
         /// Start after this delivery id: the previous page's `next_after`.
-        after: Query<Option<PageAfter>>,
+        page: Paging,
     ) -> Result<Json<Page<Delivery>>, ListDeliveriesError> {
-        auth.0.require_admin(&state.pool).await?;
-        let page = PageRequest::new(limit.0, after.0);
         let client = state.pool.get().await?;
         if q::get_webhook().bind(&client, &id.0).opt().await?.is_none() {
             return Err(webhook_not_found(id.0).into());
@@ -421,13 +411,12 @@ impl WebhooksApi {
     async fn retry(
         &self,
         state: Data<&Arc<AppState>>,
-        auth: BearerAuth,
+        _auth: AdminAuth,
         /// The webhook's id.
         id: Path<i64>,
         /// The delivery's id.
         delivery_id: Path<i64>,
     ) -> Result<RetriedDelivery, RetryDeliveryError> {
-        auth.0.require_admin(&state.pool).await?;
         let client = state.pool.get().await?;
         if let Some(row) = q::retry_dead_delivery()
             .bind(&client, &delivery_id.0, &id.0)

@@ -13,9 +13,11 @@ use poem_openapi::{ApiResponse, Object, OpenApi, payload::Json};
 use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::{self, BearerAuth, REFRESH_TOKEN_TTL, Role};
-use crate::platform::db::DbError;
+use crate::platform::db_errors::QueryError;
 use crate::platform::problem::{ApiError, DATABASE_OR_HASHING_UNAVAILABLE, RATE_LIMITED};
 use crate::platform::text::Text;
+
+use super::Identity;
 
 use super::users::User;
 
@@ -77,13 +79,12 @@ operation_errors! {
 }
 
 /// `/v1/users/login`, `/v1/users/refresh`, `/v1/users/logout`.
-#[derive(Default)]
-pub struct SessionsApi;
+pub struct SessionsApi {
+    /// The context: the limit on attempts.
+    pub identity: Arc<Identity>,
+}
 
-#[OpenApi(
-    prefix_path = "/v1/users",
-    tag = "crate::platform::http::ApiTags::Users"
-)]
+#[OpenApi(prefix_path = "/v1/users", tag = "super::Tag::Users")]
 impl SessionsApi {
     /// Log in
     ///
@@ -96,7 +97,7 @@ impl SessionsApi {
         req: &Request,
         body: Json<Login>,
     ) -> Result<Json<Tokens>, LoginError> {
-        state.limits.check_auth(req)?;
+        self.identity.count_attempt(&state, req)?;
         // No connection is held while the password is hashed: a flood of logins must not
         // take the pool from every other request.
         let credentials = q::find_credentials()
@@ -144,7 +145,7 @@ impl SessionsApi {
         req: &Request,
         body: Json<Refresh>,
     ) -> Result<Json<Tokens>, RefreshError> {
-        state.limits.check_auth(req)?;
+        self.identity.count_attempt(&state, req)?;
         let client = state.pool.get().await?;
         let presented = auth::refresh_token_digest(&body.refresh_token);
         let refresh_token = auth::new_refresh_token();
@@ -217,7 +218,7 @@ fn tokens(state: &AppState, session: q::UserSession, refresh_token: String) -> T
 /// Forgets sessions whose refresh token has expired, in batches, until none is left.
 /// Revoked sessions stay until they expire, so that a replayed token is still recognised.
 /// Returns how many were forgotten.
-pub async fn purge_expired_sessions(pool: &Pool) -> Result<u64, DbError> {
+pub async fn purge_expired_sessions(pool: &Pool) -> Result<u64, QueryError> {
     const BATCH: i64 = 1000;
     let client = pool.get().await?;
     let mut purged = 0;

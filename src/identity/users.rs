@@ -16,6 +16,8 @@ use crate::platform::auth::{BearerAuth, Role};
 use crate::platform::problem::{ApiError, DATABASE_OR_HASHING_UNAVAILABLE, RATE_LIMITED};
 use crate::platform::text::Text;
 
+use super::Identity;
+
 /// A registered user.
 #[derive(Object, Debug, Clone)]
 pub struct User {
@@ -82,13 +84,12 @@ operation_errors! {
 }
 
 /// `/v1/users/register`, `/v1/users/me`.
-#[derive(Default)]
-pub struct UsersApi;
+pub struct UsersApi {
+    /// The context: the limit on attempts.
+    pub identity: Arc<Identity>,
+}
 
-#[OpenApi(
-    prefix_path = "/v1/users",
-    tag = "crate::platform::http::ApiTags::Users"
-)]
+#[OpenApi(prefix_path = "/v1/users", tag = "super::Tag::Users")]
 impl UsersApi {
     /// Register
     ///
@@ -100,7 +101,7 @@ impl UsersApi {
         req: &Request,
         body: Json<Registration>,
     ) -> Result<RegisterResponse, RegisterError> {
-        state.limits.check_auth(req)?;
+        self.identity.count_attempt(&state, req)?;
         let Registration {
             username,
             email,

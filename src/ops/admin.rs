@@ -3,7 +3,6 @@
 use crate::identity::users::{User, create_user};
 use crate::platform::AppState;
 use crate::platform::auth::Role;
-use crate::platform::config::PrivilegedRole;
 use crate::platform::problem::ApiError;
 
 /// Why an admin or staff user could not be created.
@@ -21,11 +20,11 @@ pub enum AdminError {
     Failed(ApiError),
 }
 
-/// Creates a user with the admin or the staff role; `full_name` defaults to the username.
+/// Creates a user with a privileged role (admin or staff); `full_name` defaults to the username.
 /// The password has the same rules as at registration (8–128 characters).
 pub async fn create_privileged_user(
     state: &AppState,
-    role: PrivilegedRole,
+    role: Role,
     username: &str,
     email: &str,
     full_name: Option<&str>,
@@ -35,10 +34,6 @@ pub async fn create_privileged_user(
         return Err(AdminError::PasswordLength);
     }
     let full_name = full_name.unwrap_or(username);
-    let role = match role {
-        PrivilegedRole::Admin => Role::Admin,
-        PrivilegedRole::Staff => Role::Staff,
-    };
     create_user(state, username, email, password, full_name, role)
         .await
         .map_err(|err| match err {

@@ -7,13 +7,13 @@ use std::fmt::Write as _;
 use codegen::queries::ops as q;
 use deadpool_postgres::Pool;
 
-use crate::platform::db::DbError;
+use crate::platform::db_errors::QueryError;
 use crate::platform::telemetry::Metrics;
 
 pub use q::BlockedSession;
 
 /// Every session waiting for a lock, once per session holding it up, longest wait first.
-pub async fn blocked_sessions(pool: &Pool) -> Result<Vec<BlockedSession>, DbError> {
+pub async fn blocked_sessions(pool: &Pool) -> Result<Vec<BlockedSession>, QueryError> {
     let client = pool.get().await?;
     Ok(q::blocked_sessions().bind(&client).all().await?)
 }
@@ -69,7 +69,7 @@ fn query(text: Option<&str>) -> String {
 
 /// Reads how many lock requests wait and how old the oldest open transaction is into the
 /// gauges of `metrics`.
-pub async fn sample(pool: &Pool, metrics: &Metrics) -> Result<(), DbError> {
+pub async fn sample(pool: &Pool, metrics: &Metrics) -> Result<(), QueryError> {
     let client = pool.get().await?;
     let health = q::lock_health().bind(&client).one().await?;
     metrics.set_lock_health(health.lock_waits, health.longest_transaction_seconds);

@@ -9,3 +9,10 @@ pub mod seed;
 
 /// The local PostgreSQL (its own crate, shared with the scripts).
 pub use local_pg;
+
+/// The OpenAPI tags of this context's operations.
+#[derive(poem_openapi::Tags)]
+pub enum Tag {
+    /// Liveness and readiness probes.
+    Ops,
+}

@@ -33,7 +33,7 @@ enum Readiness {
 #[derive(Default)]
 pub struct OpsApi;
 
-#[OpenApi(tag = "crate::platform::http::ApiTags::Ops")]
+#[OpenApi(tag = "super::Tag::Ops")]
 impl OpsApi {
     /// Liveness probe
     ///

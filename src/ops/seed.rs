@@ -10,7 +10,7 @@ use poem_openapi::types::ParseFromJSON;
 use serde_json::json;
 
 use crate::catalog::layouts::{LayoutRow, ValidLayout};
-use crate::platform::db::DbError;
+use crate::platform::db_errors::QueryError;
 
 /// (title, description, minutes, rating, release date). Every running time fits the gap
 /// between two demo slots.
@@ -187,7 +187,7 @@ impl Seeded {
 /// Loads the demo catalog unless there are movies already, and the demo products unless
 /// there are products already. Screenings cover today (slots still ahead) and the next 7
 /// days. All in one transaction.
-pub async fn seed(pool: &Pool) -> Result<Seeded, DbError> {
+pub async fn seed(pool: &Pool) -> Result<Seeded, QueryError> {
     let mut client = pool.get().await?;
     let tx = client.transaction().await?;
     let mut seeded = Seeded::default();

@@ -43,27 +43,6 @@ pub enum PoolSetupError {
     CaFile(std::path::PathBuf, String),
 }
 
-/// Why a background job or a command that only reads and writes the database failed: no
-/// connection could be had, or a statement failed.
-#[derive(Debug, thiserror::Error)]
-pub enum DbError {
-    /// No pooled connection could be had.
-    #[error("database pool")]
-    Pool(#[from] deadpool_postgres::PoolError),
-    /// A statement failed.
-    #[error("database error")]
-    Postgres(#[from] tokio_postgres::Error),
-}
-
-impl From<DbError> for ApiError {
-    fn from(err: DbError) -> Self {
-        match err {
-            DbError::Pool(err) => ApiError::from(err),
-            DbError::Postgres(err) => ApiError::from(err),
-        }
-    }
-}
-
 /// The TLS connector for PostgreSQL: the system's root certificates plus those in `ca_file`
 /// (PEM). Whether TLS is used follows `sslmode` in the URL: `prefer` when the server offers
 /// it, `require` always, `disable` never; without `sslmode`, `require` for a host that is not

@@ -1,6 +1,6 @@
-//! HTTP plumbing shared by every context: the document's tags, keyset pagination, the
-//! request-body limit, optional JSON bodies, JSON and SVG responses, and the middleware that
-//! turns every framework error into problem details.
+//! HTTP plumbing shared by every context: keyset pages, the request-body limit, optional JSON
+//! bodies, JSON and SVG responses, and the middleware that turns every framework error into
+//! problem details. (The parameters many operations take alike are in [`super::params`].)
 
 use std::borrow::Cow;
 
@@ -14,40 +14,9 @@ use poem_openapi::registry::{MetaRequest, MetaSchema, MetaSchemaRef, Registry};
 use poem_openapi::types::{
     ParseError, ParseFromJSON, ParseFromParameter, ParseResult, ToJSON, Type,
 };
-use poem_openapi::{ApiExtractor, ApiExtractorType, ExtractParamOptions, Object, Tags};
+use poem_openapi::{ApiExtractor, ApiExtractorType, ExtractParamOptions, Object};
 
 use super::problem::{PROBLEM_JSON, Problem};
-
-/// The OpenAPI tags: one per area of the API.
-#[derive(Tags)]
-pub enum ApiTags {
-    /// Liveness and readiness probes.
-    Ops,
-    /// Registration, login, tokens and the caller's profile.
-    Users,
-    /// The movie catalog.
-    Movies,
-    /// Theaters and their layouts of seats.
-    Theaters,
-    /// Screenings of movies in theaters, with their prices and seat maps.
-    Screenings,
-    /// Holding seats of a screening: chosen or best available.
-    Bookings,
-    /// Wallets, their ledger entries, and deposits.
-    Accounts,
-    /// Money moved between wallets.
-    Transfers,
-    /// Paying for bookings.
-    Payments,
-    /// Tickets of paid bookings, their QR codes, and check-in at the door.
-    Tickets,
-    /// Popcorn, drinks and snacks: products and orders.
-    Concessions,
-    /// Movie reviews and the discussion under them.
-    Reviews,
-    /// What happened: the event feed.
-    Events,
-}
 
 /// Request bodies larger than this (in bytes, 1 MiB) are answered with 413.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
@@ -84,8 +53,8 @@ macro_rules! int64_parameter {
     };
 }
 
-/// `?limit=`: how many items a page holds, 1–100; 20 when not given. Its schema says so, so
-/// every list operation declares it the same way with `limit: Query<PageSize>`.
+/// `?limit=`: how many items a page holds, 1–100; 20 when not given. Its schema says so; list
+/// operations take it as part of [`super::params::Paging`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PageSize(i64);
 
@@ -140,6 +109,13 @@ impl ParseFromParameter for PageSize {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PageAfter(i64);
 
+impl PageAfter {
+    /// The key.
+    pub fn get(self) -> i64 {
+        self.0
+    }
+}
+
 int64_parameter!(PageAfter, IS_REQUIRED = true, |schema: MetaSchema| {
     MetaSchema {
         minimum: Some(0.0),
@@ -164,56 +140,6 @@ pub struct Page<T: ParseFromJSON + ToJSON> {
     /// Pass as `?after=` to get the next page; `null` on the last page.
     #[oai(nullable)]
     pub next_after: Option<i64>,
-}
-
-/// A validated `?limit=&after=` pair. Queries fetch one row more than the page size to learn
-/// whether another page follows, without a count.
-#[derive(Debug, Clone, Copy)]
-pub struct PageRequest {
-    limit: i64,
-    after: Option<i64>,
-}
-
-impl PageRequest {
-    /// The page of `limit` items after `after` (none: the first page).
-    pub fn new(limit: PageSize, after: Option<PageAfter>) -> Self {
-        PageRequest {
-            limit: limit.0,
-            after: after.map(|a| a.0),
-        }
-    }
-
-    /// For lists in ascending id order: the id after which the page starts (0 for the first
-    /// page; ids start at 1).
-    pub fn after(&self) -> i64 {
-        self.after.unwrap_or(0)
-    }
-
-    /// For lists in descending id order (newest first): the id below which the page starts
-    /// (`i64::MAX` for the first page).
-    pub fn before(&self) -> i64 {
-        self.after.unwrap_or(i64::MAX)
-    }
-
-    /// The `LIMIT` to pass to a keyset query: the page size plus one.
-    pub fn fetch_limit(&self) -> i64 {
-        self.limit + 1
-    }
-
-    /// Turns the rows of a keyset query (at most `fetch_limit()`) into a page, with `id` giving
-    /// a row's key.
-    pub fn page<R, T: ParseFromJSON + ToJSON>(
-        &self,
-        mut rows: Vec<R>,
-        id: fn(&R) -> i64,
-        into: impl FnMut(R) -> T,
-    ) -> Page<T> {
-        let next_after = keyset_page(&mut rows, self.limit, id);
-        Page {
-            items: rows.into_iter().map(into).collect(),
-            next_after,
-        }
-    }
 }
 
 /// Cuts the rows of a keyset query (at most `limit + 1`: one more than a page, to learn
@@ -525,20 +451,6 @@ async fn limit_body<E: Endpoint>(next: &E, mut req: Request) -> poem::Result<Res
 mod tests {
     use super::*;
 
-    fn ids(page: &Page<i64>) -> Vec<i64> {
-        page.items.clone()
-    }
-
-    #[test]
-    fn a_full_page_with_more_behind_it_points_at_its_last_item() {
-        let request = PageRequest::new(PageSize(3), Some(PageAfter(10)));
-        assert_eq!(request.after(), 10);
-        assert_eq!(request.fetch_limit(), 4);
-        let page = request.page(vec![11, 12, 13, 14], |id| *id, |id| id);
-        assert_eq!(ids(&page), vec![11, 12, 13]);
-        assert_eq!(page.next_after, Some(13));
-    }
-
     #[test]
     fn allow_lists_the_methods_of_the_matching_path() {
         let spec = serde_json::json!({ "paths": {
@@ -551,18 +463,5 @@ mod tests {
         assert_eq!(allowed.for_path("/v1/movies/7"), Some("DELETE, GET, PATCH"));
         assert_eq!(allowed.for_path("/v1/movies/7/reviews"), Some("GET, POST"));
         assert_eq!(allowed.for_path("/v1/shows"), None);
-    }
-
-    #[test]
-    fn the_last_page_has_no_next() {
-        let request = PageRequest::new(PageSize(3), None);
-        assert_eq!(request.after(), 0);
-        assert_eq!(request.before(), i64::MAX);
-        let exactly_full = request.page(vec![1, 2, 3], |id| *id, |id| id);
-        assert_eq!(exactly_full.next_after, None);
-        let short = request.page(vec![1], |id| *id, |id| id);
-        assert_eq!((ids(&short), short.next_after), (vec![1], None));
-        let empty = request.page(Vec::<i64>::new(), |id| *id, |id| id);
-        assert!(empty.items.is_empty() && empty.next_after.is_none());
     }
 }

@@ -5,8 +5,10 @@
 //! the key's row), then gets the recorded response: status and body as they were. The same
 //! key with a different request answers 422 `idempotency_key_reused`. Keys are kept for 24
 //! hours, and a user may claim at most `IDEMPOTENCY_KEYS_PER_DAY` of them in 24 hours (429
-//! `rate_limited` beyond), so no one can fill the table. The pattern follows Stripe's API and the IETF draft "The Idempotency-Key HTTP
-//! Header Field" (draft-ietf-httpapi-idempotency-key-header).
+//! `rate_limited` beyond), so no one can fill the table. The pattern follows Stripe's API and
+//! the IETF draft "The Idempotency-Key HTTP Header Field"
+//! (draft-ietf-httpapi-idempotency-key-header); the header is read by
+//! [`super::params::IdempotencyKey`].
 
 use codegen::queries::idempotency as q;
 use deadpool_postgres::{Pool, Transaction};
@@ -15,14 +17,17 @@ use poem_openapi::types::{ParseFromJSON, ToJSON};
 use sha2::{Digest, Sha256};
 
 use super::AppState;
-use super::db::{DbError, Workflow, in_transaction};
+use super::db::{Workflow, in_transaction};
+use super::db_errors::QueryError;
+use super::params::IdempotencyKey;
 use super::problem::{ApiError, Problem};
 
 /// Runs `work` once per (user, key): the first request does it and records the outcome; a
 /// replay returns that outcome without running it again. `work` must decide on any problem
 /// it returns before it writes, since that problem is committed as the outcome.
 ///
-/// `operation` and `request` identify the request (hashed with SHA-256). The recorded
+/// The key's scope (method and path) and `request` identify the request (hashed with
+/// SHA-256). The recorded
 /// outcome is the value `work` returns (answered with the operation's success status) or the
 /// problem it decided on. Failures of the server or of a database constraint are not
 /// recorded: they roll back, and the key stays free for a retry.
@@ -32,8 +37,7 @@ use super::problem::{ApiError, Problem};
 pub async fn once<W>(
     state: &AppState,
     user_id: i64,
-    key: &str,
-    operation: &str,
+    key: &IdempotencyKey,
     request: &impl ToJSON,
     work: &W,
 ) -> Result<W::Output, ApiError>
@@ -43,8 +47,8 @@ where
 {
     let idempotent = Idempotent {
         user_id,
-        key,
-        hash: request_hash(operation, request),
+        key: key.key(),
+        hash: request_hash(key.scope(), request),
         daily_limit: state.idempotency_keys_per_day,
         work,
     };
@@ -149,7 +153,7 @@ fn request_hash(operation: &str, request: &impl ToJSON) -> Vec<u8> {
 }
 
 /// Forgets keys older than 24 hours. Returns how many.
-pub async fn purge_expired_keys(pool: &Pool) -> Result<u64, DbError> {
+pub async fn purge_expired_keys(pool: &Pool) -> Result<u64, QueryError> {
     let client = pool.get().await?;
     Ok(q::purge_idempotency_keys().bind(&client).await?)
 }

@@ -3,9 +3,8 @@
 //! Handlers return [`ApiError`]; each operation declares the errors it can answer as an
 //! [`ErrorSet`] made by [`operation_errors!`](crate::operation_errors), from what it reads from
 //! the request ([`Input`]) and its own codes, so the OpenAPI document lists every error of every
-//! operation and says the common ones once. Database errors are turned into API errors in one
-//! place: constraint violations by constraint name ([`CONSTRAINT_PROBLEMS`]), and a database
-//! that cannot be reached into 503 `database_unavailable` with `Retry-After`.
+//! operation and says the common ones once. Database errors become API errors in
+//! [`super::db_errors`].
 
 use poem::Response;
 use poem::http::{StatusCode, header};
@@ -14,7 +13,6 @@ use poem_openapi::registry::{
     MetaHeader, MetaMediaType, MetaResponse, MetaResponses, MetaSchema, MetaSchemaRef,
 };
 use poem_openapi::types::{ToJSON, Type};
-use tokio_postgres::error::SqlState;
 
 /// The media type of every error body.
 pub const PROBLEM_JSON: &str = "application/problem+json";
@@ -104,10 +102,11 @@ pub enum ApiError {
     #[error("{} {}: {}", .0.status, .0.code, .0.detail)]
     Problem(Problem),
     /// A failure the client can act on, reported by a constraint of the database (see
-    /// [`CONSTRAINT_PROBLEMS`]). The statement failed, so its transaction is aborted.
+    /// [`super::db_errors::ConstraintProblem`]). The statement failed, so its transaction is
+    /// aborted.
     #[error("{} {}: {}", .0.status, .0.code, .0.detail)]
     Constraint(Problem),
-    /// A database error that no constraint in [`CONSTRAINT_PROBLEMS`] explains.
+    /// A database error that no listed constraint explains.
     #[error("database error")]
     Database(#[source] tokio_postgres::Error),
     /// No pooled connection could be had for a reason other than the database being away
@@ -166,186 +165,6 @@ impl ApiError {
     }
 }
 
-/// Constraint violations that are the client's doing, by constraint (or unique index) name:
-/// (name, status, code, detail). Anything not listed is a server error.
-pub const CONSTRAINT_PROBLEMS: &[(&str, StatusCode, &str, &str)] = &[
-    (
-        "users_username_key",
-        StatusCode::CONFLICT,
-        "username_taken",
-        "that username is taken",
-    ),
-    (
-        "users_email_key",
-        StatusCode::CONFLICT,
-        "email_taken",
-        "that email address is already registered",
-    ),
-    (
-        "screenings_no_overlap",
-        StatusCode::CONFLICT,
-        "screening_overlap",
-        "the theater has another screening at that time",
-    ),
-    (
-        // The last line of defence (screening_seats_guard); the booking locks and checks its
-        // seats first.
-        "screening_seats_taken",
-        StatusCode::CONFLICT,
-        "seats_taken",
-        "a seat asked for was taken meanwhile",
-    ),
-    (
-        // A cancellation reaching a ticket that a scanner admitted (first, or meanwhile).
-        "tickets_admitted_not_void",
-        StatusCode::CONFLICT,
-        "ticket_checked_in",
-        "a ticket of those seats has been checked in; an admitted seat cannot be given back",
-    ),
-    (
-        "screening_seats_hold_lapsed",
-        StatusCode::CONFLICT,
-        "booking_not_payable",
-        "the booking's hold on its seats has lapsed",
-    ),
-    (
-        "screenings_currency_fkey",
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "unsupported_currency",
-        "the currency is not one this service accepts",
-    ),
-    (
-        "accounts_currency_fkey",
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "unsupported_currency",
-        "the currency is not one this service accepts",
-    ),
-    (
-        "accounts_owner_currency_key",
-        StatusCode::CONFLICT,
-        "account_exists",
-        "you already have an account in that currency",
-    ),
-    (
-        // The last line of defence; the transfer statement's conditional debit answers first.
-        "accounts_balance_check",
-        StatusCode::CONFLICT,
-        "insufficient_funds",
-        "the account does not have enough money",
-    ),
-    (
-        "reviews_movie_id_user_id_key",
-        StatusCode::CONFLICT,
-        "review_exists",
-        "you have reviewed this movie already",
-    ),
-    (
-        // The conditional status update answers first; this is the database's own guard.
-        "orders_status_transition",
-        StatusCode::CONFLICT,
-        "invalid_status_transition",
-        "an order's status only moves from pending to confirmed or cancelled",
-    ),
-    (
-        "screenings_movie_id_fkey",
-        StatusCode::CONFLICT,
-        "movie_has_screenings",
-        "the movie has screenings, so it cannot be deleted",
-    ),
-];
-
-/// Whether a database error means the database cannot be used right now, rather than that
-/// the statement was wrong: the connection was lost or refused, the server is starting up or
-/// shutting down, it has too many connections, or it is a standby that cannot write (after a
-/// failover, until the pool reconnects to the new primary).
-pub fn is_unavailable(err: &tokio_postgres::Error) -> bool {
-    if err.is_closed() {
-        return true;
-    }
-    match err.code() {
-        Some(code) => {
-            let code = code.code();
-            code.starts_with("08") // connection_exception
-                || code.starts_with("57P") // admin, crash shutdown; cannot_connect_now
-                || code == SqlState::TOO_MANY_CONNECTIONS.code()
-                || code == SqlState::READ_ONLY_SQL_TRANSACTION.code()
-        }
-        // No SQLSTATE and not a server error: connecting or talking to the server failed,
-        // unless the client could not convert a value or a row count (a defect of ours, not
-        // an outage; tokio-postgres does not expose its error kinds but for their messages).
-        None => {
-            let message = err.to_string();
-            let conversion = [
-                "error deserializing",
-                "error serializing",
-                "query returned an",
-            ]
-            .iter()
-            .any(|prefix| message.starts_with(prefix));
-            err.as_db_error().is_none() && !conversion
-        }
-    }
-}
-
-impl From<tokio_postgres::Error> for ApiError {
-    fn from(err: tokio_postgres::Error) -> Self {
-        if err.code() == Some(&SqlState::READ_ONLY_SQL_TRANSACTION) {
-            // The server is (now) a standby: reconnect rather than be refused again.
-            super::failover::discard_connections_open_now();
-        }
-        if is_unavailable(&err) {
-            return ApiError::Unavailable(Box::new(err));
-        }
-        let Some(db) = err.as_db_error() else {
-            return ApiError::Database(err);
-        };
-        let constraint = db.constraint().unwrap_or_default();
-        if let Some((_, status, code, detail)) = CONSTRAINT_PROBLEMS
-            .iter()
-            .find(|(name, ..)| *name == constraint)
-        {
-            return ApiError::Constraint(Problem::new(*status, code, *detail));
-        }
-        // Input PostgreSQL cannot store: text with NUL characters, numbers out of range.
-        if [
-            SqlState::CHARACTER_NOT_IN_REPERTOIRE,
-            SqlState::NUMERIC_VALUE_OUT_OF_RANGE,
-        ]
-        .contains(db.code())
-        {
-            return ApiError::Constraint(Problem::new(
-                StatusCode::BAD_REQUEST,
-                "invalid_value",
-                "a value cannot be stored: text must not contain NUL characters, and numbers \
-                 must stay in range",
-            ));
-        }
-        // Edge validation mirrors the CHECK constraints; should one still fire, the input was
-        // at fault, and the client hears which rule it broke.
-        if *db.code() == SqlState::CHECK_VIOLATION {
-            return ApiError::Constraint(Problem::new(
-                StatusCode::BAD_REQUEST,
-                "invalid_value",
-                format!("the request breaks the rule `{constraint}`"),
-            ));
-        }
-        ApiError::Database(err)
-    }
-}
-
-impl From<deadpool_postgres::PoolError> for ApiError {
-    fn from(err: deadpool_postgres::PoolError) -> Self {
-        use deadpool_postgres::PoolError;
-        match err {
-            // Waiting for a connection or connecting timed out, or connecting failed.
-            PoolError::Timeout(_) | PoolError::Closed => ApiError::Unavailable(Box::new(err)),
-            PoolError::Backend(pg) if is_unavailable(&pg) => ApiError::Unavailable(Box::new(pg)),
-            PoolError::Backend(pg) => ApiError::Database(pg),
-            other => ApiError::Pool(other),
-        }
-    }
-}
-
 /// An error and its sources, joined with ": ", for logs.
 pub fn error_chain(err: &dyn std::error::Error) -> String {
     let mut out = err.to_string();
@@ -385,9 +204,12 @@ const BAD_PATH_OR_QUERY: &str =
 const BAD_BODY: &str = "`invalid_request`: malformed JSON, unknown fields or a value out of range.";
 const TOO_LARGE: &str = "`payload_too_large`: the body is over 1 MiB.";
 const NOT_JSON: &str = "`unsupported_media_type`: the body is missing or not `application/json`.";
-const NO_TOKEN: &str = "`unauthorized`: no valid bearer token.";
-const NOT_ADMIN: &str = "`forbidden`: the caller is not an admin.";
-const NOT_STAFF: &str = "`forbidden`: the caller is neither staff nor an admin.";
+/// The 401 response of an operation a caller's extractor guards.
+pub const NO_TOKEN: &str = "`unauthorized`: no valid bearer token.";
+/// The 403 (admin) response of an operation a caller's extractor guards.
+pub const NOT_ADMIN: &str = "`forbidden`: the caller is not an admin.";
+/// The 403 (staff) response of an operation a caller's extractor guards.
+pub const NOT_STAFF: &str = "`forbidden`: the caller is neither staff nor an admin.";
 const INTERNAL: &str = "`internal_error`: the server failed; the cause is in its log.";
 /// The 429 of a rate-limited operation.
 pub const RATE_LIMITED: &str =

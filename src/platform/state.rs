@@ -1,14 +1,14 @@
-//! The state every request handler shares.
+//! The state every request handler shares: shared infrastructure only. What a context alone
+//! uses (its settings, its metrics, its keys) it is given by `app` and keeps itself.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
 
 use deadpool_postgres::Pool;
 
-use super::auth::{Passwords, TokenKeys};
-use super::egress::DestinationPolicy;
-use super::ratelimit::RateLimits;
+use super::auth::TokenKeys;
+use super::passwords::Passwords;
+use super::ratelimit::ClientAddresses;
 use super::shared_reads::SharedReads;
 use super::telemetry::Metrics;
 use super::version_cache::VersionCache;
@@ -25,19 +25,13 @@ pub struct AppState {
     /// Signs and checks access tokens (also attached to requests on its own, for the bearer
     /// checker).
     pub tokens: Arc<TokenKeys>,
-    /// Signs ticket codes (Ed25519); its public half is published for scanners.
-    pub ticket_key: ed25519_dalek::SigningKey,
     /// Hashes and checks passwords off the request workers.
     pub passwords: Passwords,
-    /// Per-client limits on logins, registrations, refreshes and bookings.
-    pub limits: RateLimits,
-    /// How long a pending booking holds its seats.
-    pub booking_hold: Duration,
+    /// How a client's address is told (TRUSTED_PROXY_HOPS), for limits per client.
+    pub clients: ClientAddresses,
     /// How many idempotency keys a user may claim in 24 hours.
     pub idempotency_keys_per_day: i64,
-    /// How webhooks are delivered, and where they may go.
-    pub webhooks: WebhookSettings,
-    /// Request and workflow metrics.
+    /// Request and database metrics, and the registry the contexts' metrics are in.
     pub metrics: Arc<Metrics>,
     /// Set when shutdown begins: readiness then answers 503.
     pub draining: AtomicBool,
@@ -53,23 +47,4 @@ impl AppState {
     pub fn is_draining(&self) -> bool {
         self.draining.load(Ordering::SeqCst)
     }
-}
-
-/// How webhooks are delivered (the worker: `events::delivery`), and where they may go.
-#[derive(Debug, Clone)]
-pub struct WebhookSettings {
-    /// Most time one attempt may take, connecting included (WEBHOOK_TIMEOUT_MS).
-    pub timeout: Duration,
-    /// The delay before the first retry; each later one doubles it (WEBHOOK_RETRY_BASE_MS).
-    pub retry_base: Duration,
-    /// How long after its event a delivery is retried before it is dead
-    /// (WEBHOOK_RETRY_WINDOW_SECONDS).
-    pub retry_window: Duration,
-    /// How long an idle worker waits before it looks for due deliveries again
-    /// (WEBHOOK_POLL_MS).
-    pub poll: Duration,
-    /// Most deliveries one worker sends at once; 0: none (WEBHOOK_CONCURRENCY).
-    pub concurrency: u16,
-    /// Where webhooks may send.
-    pub destinations: DestinationPolicy,
 }

@@ -48,21 +48,50 @@ struct OutcomeLabels {
     outcome: String,
 }
 
-/// The service's metrics.
+/// A counter of a workflow's outcomes (bookings, payments, transfers, …), labelled `ok` or
+/// with the problem `code`; a context registers one per workflow it counts.
+#[derive(Clone, Default)]
+pub struct OutcomeCounter(Family<OutcomeLabels, Counter>);
+
+impl OutcomeCounter {
+    /// A counter registered in `registry` as `name` (the `_total` suffix is added).
+    pub fn register(registry: &mut Registry, name: &str, help: &str) -> Self {
+        let counter = OutcomeCounter::default();
+        registry.register(name, help, counter.0.clone());
+        counter
+    }
+
+    /// Counts a result: `ok`, the problem's code, or `internal_error`.
+    pub fn count<T>(&self, result: &Result<T, ApiError>) {
+        let outcome = match result {
+            Ok(_) => "ok",
+            Err(ApiError::Problem(problem) | ApiError::Constraint(problem)) => &problem.code,
+            Err(_) => "internal_error",
+        };
+        self.count_as(outcome);
+    }
+
+    /// Counts an outcome by its name (`delivered`, `failed`, …).
+    pub fn count_as(&self, outcome: &str) {
+        self.0
+            .get_or_create(&OutcomeLabels {
+                outcome: outcome.to_owned(),
+            })
+            .inc();
+    }
+}
+
+/// The service's own metrics (HTTP, the pool, the database's locks, the version listener),
+/// and the registry the contexts register theirs in before it is shared.
 pub struct Metrics {
     registry: Registry,
     requests: Family<HttpLabels, Counter>,
     latency: Family<HttpLabels, Histogram>,
-    bookings: Family<OutcomeLabels, Counter>,
-    transfers: Family<OutcomeLabels, Counter>,
-    payments: Family<OutcomeLabels, Counter>,
     pool_size: Gauge,
     pool_available: Gauge,
     pool_waiting: Gauge,
     lock_waits: Gauge,
     longest_transaction: Gauge<f64, AtomicU64>,
-    webhook_deliveries: Family<OutcomeLabels, Counter>,
-    webhook_oldest_pending: Gauge<f64, AtomicU64>,
     version_listener_up: Gauge,
 }
 
@@ -73,7 +102,7 @@ impl Default for Metrics {
 }
 
 impl Metrics {
-    /// A fresh registry with every metric of the service.
+    /// A fresh registry with the service's own metrics.
     pub fn new() -> Self {
         let mut registry = Registry::default();
         let requests = Family::<HttpLabels, Counter>::default();
@@ -90,24 +119,6 @@ impl Metrics {
             "http_request_duration_seconds",
             "Time to answer HTTP requests, in seconds, by method, route and status",
             latency.clone(),
-        );
-        let bookings = Family::<OutcomeLabels, Counter>::default();
-        registry.register(
-            "boxoffice_bookings",
-            "Booking attempts by outcome (ok or the problem code)",
-            bookings.clone(),
-        );
-        let transfers = Family::<OutcomeLabels, Counter>::default();
-        registry.register(
-            "boxoffice_transfers",
-            "Transfer requests by outcome (ok or the problem code)",
-            transfers.clone(),
-        );
-        let payments = Family::<OutcomeLabels, Counter>::default();
-        registry.register(
-            "boxoffice_payments",
-            "Payment requests by outcome (ok or the problem code)",
-            payments.clone(),
         );
         let pool_size = Gauge::default();
         registry.register(
@@ -139,20 +150,6 @@ impl Metrics {
             "Age in seconds of the oldest open transaction of the database, as last sampled",
             longest_transaction.clone(),
         );
-        let webhook_deliveries = Family::<OutcomeLabels, Counter>::default();
-        registry.register(
-            "webhook_deliveries",
-            "Webhook delivery attempts by outcome: delivered, failed (to be retried) or dead \
-             (given up on)",
-            webhook_deliveries.clone(),
-        );
-        let webhook_oldest_pending = Gauge::<f64, AtomicU64>::default();
-        registry.register(
-            "webhook_oldest_pending_seconds",
-            "Age in seconds of the oldest event a webhook still waits for (0 when none waits), \
-             as last sampled",
-            webhook_oldest_pending.clone(),
-        );
         let version_listener_up = Gauge::default();
         registry.register(
             "db_version_listener_up",
@@ -162,20 +159,20 @@ impl Metrics {
         );
         Metrics {
             registry,
-            webhook_deliveries,
-            webhook_oldest_pending,
             version_listener_up,
             lock_waits,
             longest_transaction,
             requests,
             latency,
-            bookings,
-            transfers,
-            payments,
             pool_size,
             pool_available,
             pool_waiting,
         }
+    }
+
+    /// Where a context registers its metrics, while the service is assembled.
+    pub fn registry(&mut self) -> &mut Registry {
+        &mut self.registry
     }
 
     fn observe_request(
@@ -194,39 +191,10 @@ impl Metrics {
         self.latency.get_or_create(&labels).observe(seconds);
     }
 
-    /// Counts a booking attempt's outcome.
-    pub fn booking<T>(&self, result: &Result<T, ApiError>) {
-        count_outcome(&self.bookings, result);
-    }
-
-    /// Counts a transfer request's outcome.
-    pub fn transfer<T>(&self, result: &Result<T, ApiError>) {
-        count_outcome(&self.transfers, result);
-    }
-
-    /// Counts a payment request's outcome.
-    pub fn payment<T>(&self, result: &Result<T, ApiError>) {
-        count_outcome(&self.payments, result);
-    }
-
     /// Records a sample of the database's lock health (`boxoffice db locks` in numbers).
     pub fn set_lock_health(&self, lock_waits: i64, longest_transaction_seconds: f64) {
         self.lock_waits.set(lock_waits);
         self.longest_transaction.set(longest_transaction_seconds);
-    }
-
-    /// Counts a webhook delivery attempt's outcome: `delivered`, `failed` or `dead`.
-    pub fn webhook_delivery(&self, outcome: &str) {
-        self.webhook_deliveries
-            .get_or_create(&OutcomeLabels {
-                outcome: outcome.to_owned(),
-            })
-            .inc();
-    }
-
-    /// Records the age of the oldest event still waiting for a webhook delivery (0 for none).
-    pub fn set_webhook_backlog(&self, oldest_pending_seconds: f64) {
-        self.webhook_oldest_pending.set(oldest_pending_seconds);
     }
 
     /// The OpenMetrics text of every metric, with the pool's gauges and whether `versions`
@@ -242,15 +210,6 @@ impl Metrics {
         encode(&mut text, &self.registry).expect("writing to a String cannot fail");
         text
     }
-}
-
-fn count_outcome<T>(family: &Family<OutcomeLabels, Counter>, result: &Result<T, ApiError>) {
-    let outcome = match result {
-        Ok(_) => "ok".to_owned(),
-        Err(ApiError::Problem(problem) | ApiError::Constraint(problem)) => problem.code.clone(),
-        Err(_) => "internal_error".to_owned(),
-    };
-    family.get_or_create(&OutcomeLabels { outcome }).inc();
 }
 
 /// Middleware: gives each request to `next` an id, logs one line when it is answered, and

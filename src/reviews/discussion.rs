@@ -5,16 +5,13 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use codegen::queries::reviews as q;
 use poem::web::Data;
-use poem_openapi::{
-    ApiResponse, Object, OpenApi,
-    param::{Path, Query},
-    payload::Json,
-};
+use poem_openapi::{ApiResponse, Object, OpenApi, param::Path, payload::Json};
 
 use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
-use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
+use crate::platform::http::Page;
+use crate::platform::params::Paging;
 use crate::platform::problem::ApiError;
 use crate::platform::text::Text;
 
@@ -84,7 +81,7 @@ operation_errors! {
 #[derive(Default)]
 pub struct DiscussionApi;
 
-#[OpenApi(tag = "crate::platform::http::ApiTags::Reviews")]
+#[OpenApi(tag = "super::Tag::Reviews")]
 impl DiscussionApi {
     /// List a review's discussion
     ///
@@ -99,12 +96,8 @@ impl DiscussionApi {
         state: Data<&Arc<AppState>>,
         /// The review's id.
         id: Path<i64>,
-        /// Page size, 1–100.
-        limit: Query<PageSize>,
-        /// Start after this id: the previous page's `next_after`.
-        after: Query<Option<PageAfter>>,
+        page: Paging,
     ) -> Result<Json<Page<Message>>, ListMessagesError> {
-        let page = PageRequest::new(limit.0, after.0);
         let client = state.pool.get().await?;
         let rows = q::list_messages()
             .bind(&client, &id.0, &page.after(), &page.fetch_limit())
@@ -156,9 +149,11 @@ impl DiscussionApi {
         /// The message's id.
         id: Path<i64>,
     ) -> Result<Deleted, DeleteMessageError> {
+        // The author, or an admin as the database says now (not the token's claim).
+        let admin = auth.0.is_admin_now(&state.pool).await?;
         let client = state.pool.get().await?;
         match q::delete_message()
-            .bind(&client, &id.0, &auth.0.user_id, &auth.0.is_admin())
+            .bind(&client, &id.0, &auth.0.user_id, &admin)
             .await?
         {
             0 => Err(ApiError::not_found(

@@ -5,17 +5,14 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use codegen::queries::reviews as q;
 use poem::web::Data;
-use poem_openapi::{
-    ApiResponse, Object, OpenApi,
-    param::{Path, Query},
-    payload::Json,
-};
+use poem_openapi::{ApiResponse, Object, OpenApi, param::Path, payload::Json};
 
 use crate::catalog::movies::movie_not_found;
 use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
-use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
+use crate::platform::http::Page;
+use crate::platform::params::Paging;
 use crate::platform::problem::ApiError;
 use crate::platform::text::Text;
 
@@ -101,7 +98,7 @@ pub(super) fn review_not_found(id: i64) -> ApiError {
 #[derive(Default)]
 pub struct MovieReviewsApi;
 
-#[OpenApi(tag = "crate::platform::http::ApiTags::Reviews")]
+#[OpenApi(tag = "super::Tag::Reviews")]
 impl MovieReviewsApi {
     /// List a movie's reviews
     ///
@@ -116,12 +113,9 @@ impl MovieReviewsApi {
         state: Data<&Arc<AppState>>,
         /// The movie's id.
         id: Path<i64>,
-        /// Page size, 1–100.
-        limit: Query<PageSize>,
         /// Continue after this review: the previous page's `next_after`.
-        after: Query<Option<PageAfter>>,
+        page: Paging,
     ) -> Result<Json<Page<Review>>, ListReviewsError> {
-        let page = PageRequest::new(limit.0, after.0);
         let client = state.pool.get().await?;
         let rows = q::list_reviews()
             .bind(&client, &id.0, &page.before(), &page.fetch_limit())
@@ -179,9 +173,11 @@ impl MovieReviewsApi {
         /// The review's id.
         id: Path<i64>,
     ) -> Result<Deleted, DeleteReviewError> {
+        // The author, or an admin as the database says now (not the token's claim).
+        let admin = auth.0.is_admin_now(&state.pool).await?;
         let client = state.pool.get().await?;
         match q::delete_review()
-            .bind(&client, &id.0, &auth.0.user_id, &auth.0.is_admin())
+            .bind(&client, &id.0, &auth.0.user_id, &admin)
             .await?
         {
             0 => Err(review_not_found(id.0).into()),

@@ -12,34 +12,29 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use codegen::client::GenericClient;
 use codegen::client::Params as _;
 use codegen::queries::bookings as q;
-use codegen::queries::payments as pq;
 use codegen::queries::seats as sq;
 use codegen::types::{
-    AccountKind, BookingStatus as DbBookingStatus, SeatCategory as DbSeatCategory,
-    TicketType as DbTicketType,
+    BookingStatus as DbBookingStatus, SeatCategory as DbSeatCategory, TicketType as DbTicketType,
 };
-use deadpool_postgres::{Pool, Transaction};
+use deadpool_postgres::Transaction;
 use poem::web::Data;
-use poem_openapi::{
-    ApiResponse, Enum, Object, OpenApi,
-    param::{Path, Query},
-    payload::Json,
-};
+use poem_openapi::{ApiResponse, Enum, Object, OpenApi, param::Path, payload::Json};
 
 use crate::catalog::layouts::SeatCategory;
 use crate::catalog::screenings::{Prices, TicketType, screening_not_found};
 use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
-use crate::platform::db::{DbError, Workflow, in_transaction};
-use crate::platform::http::{OptionalJson, Page, PageAfter, PageRequest, PageSize};
+use crate::platform::db::{Workflow, in_transaction};
+use crate::platform::http::{OptionalJson, Page};
+use crate::platform::params::Paging;
 use crate::platform::problem::{ApiError, RATE_LIMITED};
-use crate::wallet::ledger::{lock_accounts, post_transfer};
 
+use super::payments::refund;
 use super::seat_selection::{SeatLabel, check_chosen_seats};
+use super::{Ticketing, booking_not_found};
 
 /// Where a booking is in its life.
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -270,19 +265,13 @@ operation_errors! {
     }
 }
 
-/// 404 `booking_not_found`.
-pub fn booking_not_found(id: i64) -> ApiError {
-    ApiError::not_found("booking_not_found", format!("you have no booking {id}"))
+/// `/v1/bookings`.
+pub struct BookingsApi {
+    /// The context: hold time, limits, metrics.
+    pub ticketing: Arc<Ticketing>,
 }
 
-/// `/v1/bookings`.
-#[derive(Default)]
-pub struct BookingsApi;
-
-#[OpenApi(
-    prefix_path = "/v1/bookings",
-    tag = "crate::platform::http::ApiTags::Bookings"
-)]
+#[OpenApi(prefix_path = "/v1/bookings", tag = "super::Tag::Bookings")]
 impl BookingsApi {
     /// Book seats
     ///
@@ -299,9 +288,9 @@ impl BookingsApi {
         auth: BearerAuth,
         body: Json<NewBooking>,
     ) -> Result<CreatedBooking, CreateBookingError> {
-        state.limits.check_booking(auth.0.user_id)?;
-        let result = book(&state, auth.0.user_id, &body).await;
-        state.metrics.booking(&result);
+        self.ticketing.booking_limit.check(&auth.0.user_id)?;
+        let result = book(&state, &self.ticketing, auth.0.user_id, &body).await;
+        self.ticketing.metrics.bookings.count(&result);
         Ok(CreatedBooking::Created(Json(result?)))
     }
 
@@ -314,12 +303,8 @@ impl BookingsApi {
         &self,
         state: Data<&Arc<AppState>>,
         auth: BearerAuth,
-        /// Page size, 1–100.
-        limit: Query<PageSize>,
-        /// Start after this id: the previous page's `next_after`.
-        after: Query<Option<PageAfter>>,
+        page: Paging,
     ) -> Result<Json<Page<Booking>>, ListBookingsError> {
-        let page = PageRequest::new(limit.0, after.0);
         let client = state.pool.get().await?;
         let rows = q::list_bookings()
             .bind(&client, &auth.0.user_id, &page.after(), &page.fetch_limit())
@@ -464,6 +449,7 @@ impl Workflow for CancelBooking {
 /// `not_enough_seats`; 422 `unknown_seat`, `ticket_type_not_offered`.
 pub async fn book(
     state: &AppState,
+    ticketing: &Ticketing,
     user_id: i64,
     request: &NewBooking,
 ) -> Result<Booking, ApiError> {
@@ -473,7 +459,7 @@ pub async fn book(
         screening_id: request.screening_id,
         seats,
         ticket_types,
-        hold_seconds: state.booking_hold.as_secs_f64(),
+        hold_seconds: ticketing.settings.booking_hold.as_secs_f64(),
     };
     in_transaction(&state.pool, &hold).await
 }
@@ -672,59 +658,4 @@ async fn attempt_best_available(
     };
     tx.batch_execute("RELEASE SAVEPOINT best_available").await?;
     Ok(Some(seat.booking_id))
-}
-
-/// One pass of the sweep: expires up to `batch` lapsed holds and returns their seats.
-/// Returns how many bookings expired.
-pub async fn sweep_expired_holds(client: &impl GenericClient, batch: i64) -> Result<u64, DbError> {
-    Ok(q::sweep_expired_holds()
-        .bind(client, &batch)
-        .all()
-        .await?
-        .len() as u64)
-}
-
-/// Expires every lapsed hold and returns the seats, in batches. Several replicas may sweep at
-/// once: rows locked by another sweep are skipped.
-pub async fn sweep_all_expired_holds(pool: &Pool) -> Result<(), DbError> {
-    const BATCH: i64 = 1000;
-    let client = pool.get().await?;
-    // Keep going while batches free seats, so a backlog clears in one pass.
-    while sweep_expired_holds(&client, BATCH).await? > 0 {}
-    Ok(())
-}
-
-/// Refunds `amount` of the payment of a confirmed booking (locked by the caller): a reverse
-/// transfer from the revenue account to the wallet it came from, recorded as a refund of the
-/// payment. With `whole`, the payment is marked refunded and the booking cancelled with its
-/// seats returned; otherwise the caller has released the seats refunded.
-pub async fn refund(
-    tx: &Transaction<'_>,
-    booking_id: i64,
-    amount: i64,
-    whole: bool,
-) -> Result<(), ApiError> {
-    let payment = pq::lock_payment_of_booking()
-        .bind(tx, &booking_id)
-        .one()
-        .await?;
-    let locked = lock_accounts(
-        tx,
-        None,
-        &[payment.account_id],
-        Some((AccountKind::Revenue, &payment.currency)),
-    )
-    .await?;
-    let revenue = locked.system(AccountKind::Revenue)?.id;
-    let reverse = post_transfer(tx, revenue, payment.account_id, amount, &payment.currency).await?;
-    pq::insert_refund()
-        .bind(tx, &payment.id, &reverse.id, &amount)
-        .await?;
-    if whole {
-        pq::mark_refunded()
-            .bind(tx, &reverse.id, &payment.id)
-            .await?;
-        q::cancel_confirmed_booking().bind(tx, &booking_id).await?;
-    }
-    Ok(())
 }

@@ -1,16 +1,124 @@
 //! Ticketing: seat maps and the booking's whole life cycle.
 //!
 //! A booking holds seats of a screening, chosen by the customer on the seat map
-//! ([`seat_maps`], checked by [`seat_selection`]) or best available, (`pending`) until it is paid (`confirmed`), cancelled
-//! (`cancelled`, refunded if it was paid) or its hold lapses (`expired`). Every write to a
-//! booking's status is a statement of `queries/bookings.sql`; [`bookings`] holds, cancels,
-//! refunds and expires, [`payments`] pays and issues the [`tickets`], one per seat, whose
-//! signed codes ([`ticket_codes`]) staff scan at the door ([`checkins`]).
+//! ([`seat_maps`], checked by [`seat_selection`]) or best available, (`pending`) until it is
+//! paid (`confirmed`), cancelled (`cancelled`, refunded if it was paid) or its hold lapses
+//! (`expired`). In the order of that life: [`bookings`] holds and cancels, [`holds`] expires
+//! the holds that lapse, [`payments`] pays and refunds and issues the [`tickets`], one per
+//! seat, whose signed codes ([`ticket_codes`]) staff scan at the door ([`checkins`]). Every
+//! write to a booking's status is a statement of `queries/bookings.sql`.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use poem::http::StatusCode;
+use prometheus_client::registry::Registry;
+
+use crate::platform::db_errors::ConstraintProblem;
+use crate::platform::problem::ApiError;
+use crate::platform::ratelimit::KeyedLimit;
+use crate::platform::telemetry::OutcomeCounter;
 
 pub mod bookings;
 pub mod checkins;
+pub mod holds;
 pub mod payments;
 pub mod seat_maps;
 pub mod seat_selection;
 pub mod ticket_codes;
 pub mod tickets;
+
+/// The OpenAPI tags of this context's operations.
+#[derive(poem_openapi::Tags)]
+pub enum Tag {
+    /// Holding seats of a screening: chosen or best available.
+    Bookings,
+    /// Paying for bookings.
+    Payments,
+    /// Tickets of paid bookings, their QR codes, and check-in at the door.
+    Tickets,
+}
+
+/// The constraints of this context whose violations are the client's doing.
+pub const CONSTRAINT_PROBLEMS: &[ConstraintProblem] = &[ConstraintProblem {
+    // A cancellation reaching a ticket that a scanner admitted (first, or meanwhile).
+    constraint: "tickets_admitted_not_void",
+    status: StatusCode::CONFLICT,
+    code: "ticket_checked_in",
+    detail: "a ticket of those seats has been checked in; an admitted seat cannot be given back",
+}];
+
+/// How ticketing behaves, from the configuration.
+#[derive(Debug, Clone)]
+pub struct TicketingSettings {
+    /// How long a pending booking holds its seats (BOOKING_HOLD_SECONDS).
+    pub booking_hold: Duration,
+    /// Booking attempts a user may make per minute; 0: no limit (BOOKING_RATE_LIMIT).
+    pub bookings_per_minute: u32,
+}
+
+/// Ticketing's metrics.
+#[derive(Clone)]
+pub struct TicketingMetrics {
+    /// Booking attempts by outcome.
+    pub bookings: OutcomeCounter,
+    /// Wallet payment requests by outcome.
+    pub payments: OutcomeCounter,
+}
+
+impl TicketingMetrics {
+    /// The metrics, registered in `registry`.
+    pub fn register(registry: &mut Registry) -> Self {
+        TicketingMetrics {
+            bookings: OutcomeCounter::register(
+                registry,
+                "boxoffice_bookings",
+                "Booking attempts by outcome (ok or the problem code)",
+            ),
+            payments: OutcomeCounter::register(
+                registry,
+                "boxoffice_payments",
+                "Payment requests by outcome (ok or the problem code)",
+            ),
+        }
+    }
+}
+
+/// What ticketing works with besides the shared state: its settings, its metrics, the key
+/// that signs ticket codes, and the per-user booking limit. Given to its APIs by `app`.
+pub struct Ticketing {
+    /// The settings.
+    pub settings: TicketingSettings,
+    /// The metrics.
+    pub metrics: TicketingMetrics,
+    /// Signs ticket codes (Ed25519); its public half is published for scanners.
+    pub signing_key: ed25519_dalek::SigningKey,
+    /// Booking attempts per user.
+    pub booking_limit: KeyedLimit<i64>,
+}
+
+impl Ticketing {
+    /// The context with these settings, metrics and signing key.
+    pub fn new(
+        settings: TicketingSettings,
+        metrics: TicketingMetrics,
+        signing_key: ed25519_dalek::SigningKey,
+    ) -> Arc<Self> {
+        Arc::new(Ticketing {
+            booking_limit: KeyedLimit::per_minute(settings.bookings_per_minute),
+            settings,
+            metrics,
+            signing_key,
+        })
+    }
+}
+
+/// 404 `booking_not_found`.
+pub fn booking_not_found(id: i64) -> ApiError {
+    ApiError::not_found("booking_not_found", format!("you have no booking {id}"))
+}
+
+/// 409 `booking_not_payable`: the booking cannot be paid (now).
+pub fn booking_not_payable(detail: impl Into<String>) -> ApiError {
+    ApiError::conflict("booking_not_payable", detail)
+}

@@ -1,5 +1,6 @@
 //! Payments: a pending booking paid from one of the caller's wallets into the box-office
-//! revenue account. (Refunds are part of cancelling: see [`super::bookings`].)
+//! revenue account, and refunds, which cancelling a paid booking (or some of its seats)
+//! makes ([`super::bookings`]).
 
 use std::sync::Arc;
 
@@ -11,22 +12,19 @@ use codegen::queries::seats as sq;
 use codegen::types::{AccountKind, BookingStatus as DbBookingStatus, PaymentStatus as DbStatus};
 use deadpool_postgres::Transaction;
 use poem::web::Data;
-use poem_openapi::{
-    ApiResponse, Enum, Object, OpenApi,
-    param::{Header, Path},
-    payload::Json,
-};
+use poem_openapi::{ApiResponse, Enum, Object, OpenApi, param::Path, payload::Json};
 
 use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
 use crate::platform::db::Workflow;
 use crate::platform::idempotency;
+use crate::platform::params::IdempotencyKey;
 use crate::platform::problem::{ApiError, RATE_LIMITED};
 use crate::wallet::ledger::{account_not_found, lock_accounts, post_transfer};
 
-use super::bookings::booking_not_found;
 use super::tickets::issue_tickets;
+use super::{Ticketing, booking_not_found};
 
 /// Where a payment is in its life.
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,13 +113,12 @@ operation_errors! {
 }
 
 /// `/v1/payments`.
-#[derive(Default)]
-pub struct PaymentsApi;
+pub struct PaymentsApi {
+    /// The context: its metrics.
+    pub ticketing: Arc<Ticketing>,
+}
 
-#[OpenApi(
-    prefix_path = "/v1/payments",
-    tag = "crate::platform::http::ApiTags::Payments"
-)]
+#[OpenApi(prefix_path = "/v1/payments", tag = "super::Tag::Payments")]
 impl PaymentsApi {
     /// Pay for a booking
     ///
@@ -135,22 +132,14 @@ impl PaymentsApi {
         auth: BearerAuth,
         /// A unique string per intended payment (1–255 characters), e.g. a UUID. Kept for 24
         /// hours.
-        #[oai(name = "Idempotency-Key", validator(min_length = 1, max_length = 255))]
-        idempotency_key: Header<String>,
+        idempotency_key: IdempotencyKey,
         body: Json<NewPayment>,
     ) -> Result<CreatedPayment, PayError> {
         let caller = auth.0.user_id;
         let request = &body.0;
-        let result = idempotency::once(
-            &state,
-            caller,
-            &idempotency_key.0,
-            "POST /v1/payments",
-            request,
-            &PayBooking { caller, request },
-        )
-        .await;
-        state.metrics.payment(&result);
+        let pay = PayBooking { caller, request };
+        let result = idempotency::once(&state, caller, &idempotency_key, request, &pay).await;
+        self.ticketing.metrics.payments.count(&result);
         Ok(CreatedPayment::Created(Json(result?)))
     }
 
@@ -266,4 +255,39 @@ impl Workflow for PayBooking<'_> {
             .await?;
         Ok(payment.into())
     }
+}
+
+/// Refunds `amount` of the payment of a confirmed booking (locked by the caller): a reverse
+/// transfer from the revenue account to the wallet it came from, recorded as a refund of the
+/// payment. With `whole`, the payment is marked refunded and the booking cancelled with its
+/// seats returned; otherwise the caller has released the seats refunded.
+pub async fn refund(
+    tx: &Transaction<'_>,
+    booking_id: i64,
+    amount: i64,
+    whole: bool,
+) -> Result<(), ApiError> {
+    let payment = q::lock_payment_of_booking()
+        .bind(tx, &booking_id)
+        .one()
+        .await?;
+    let locked = lock_accounts(
+        tx,
+        None,
+        &[payment.account_id],
+        Some((AccountKind::Revenue, &payment.currency)),
+    )
+    .await?;
+    let revenue = locked.system(AccountKind::Revenue)?.id;
+    let reverse = post_transfer(tx, revenue, payment.account_id, amount, &payment.currency).await?;
+    q::insert_refund()
+        .bind(tx, &payment.id, &reverse.id, &amount)
+        .await?;
+    if whole {
+        q::mark_refunded()
+            .bind(tx, &reverse.id, &payment.id)
+            .await?;
+        bq::cancel_confirmed_booking().bind(tx, &booking_id).await?;
+    }
+    Ok(())
 }

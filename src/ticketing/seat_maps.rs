@@ -256,7 +256,7 @@ async fn read_seat_map(state: &AppState, id: i64) -> Result<(SeatMap, Vec<bool>)
 
 #[OpenApi(
     prefix_path = "/v1/screenings",
-    tag = "crate::platform::http::ApiTags::Screenings"
+    tag = "crate::catalog::Tag::Screenings"
 )]
 impl SeatMapsApi {
     /// Get a screening's seat map

@@ -25,6 +25,8 @@ use ed25519_dalek::{Signature, Signer as _, SigningKey, VerifyingKey};
 use qrcode::{EcLevel, QrCode, render::svg};
 use sha2::{Digest as _, Sha256};
 
+use crate::platform::secret::check_not_placeholder;
+
 /// The format version this service writes and reads.
 pub const CODE_VERSION: u8 = 1;
 
@@ -68,6 +70,26 @@ fn signed_bytes(claims: &TicketClaims) -> Vec<u8> {
     bytes.push(u8::try_from(label.len()).expect("a seat label is short"));
     bytes.extend_from_slice(label);
     bytes
+}
+
+/// Reads a ticket signing key as TICKET_SIGNING_KEY gives it: the base64 of a 32-byte Ed25519
+/// seed (RFC 8032 §5.1.5), not a placeholder. Returns the seed.
+///
+/// Errors: the message to show, which never repeats the key.
+pub fn parse_signing_key(key: &str) -> Result<[u8; 32], String> {
+    check_not_placeholder("TICKET_SIGNING_KEY", key)?;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(key.trim())
+        .map_err(|_| {
+            "TICKET_SIGNING_KEY is not base64; make one with `openssl rand -base64 32`".to_owned()
+        })?;
+    <[u8; 32]>::try_from(bytes.as_slice()).map_err(|_| {
+        format!(
+            "TICKET_SIGNING_KEY must be 32 bytes (an Ed25519 seed), got {}; make one with \
+             `openssl rand -base64 32`",
+            bytes.len()
+        )
+    })
 }
 
 /// Signs a ticket's code.
@@ -137,6 +159,19 @@ pub fn qr_svg(code: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_signing_key_is_a_base64_seed_of_32_bytes() {
+        let random = base64::engine::general_purpose::STANDARD
+            .encode(crate::platform::random::random_bytes::<32>());
+        assert!(parse_signing_key(&random).is_ok());
+        let short = base64::engine::general_purpose::STANDARD.encode([7u8; 16]);
+        let err = parse_signing_key(&short).unwrap_err();
+        assert!(err.contains("must be 32 bytes"), "{err}");
+        let err = parse_signing_key("not base64!").unwrap_err();
+        assert!(err.contains("not base64"), "{err}");
+        assert!(parse_signing_key("change-me-to-at-least-32-random-bytes-0000").is_err());
+    }
 
     fn key(seed: u8) -> SigningKey {
         SigningKey::from_bytes(&[seed; 32])

@@ -18,8 +18,8 @@ use crate::platform::auth::BearerAuth;
 use crate::platform::http::Svg;
 use crate::platform::problem::ApiError;
 
-use super::bookings::booking_not_found;
 use super::ticket_codes::{self, TicketClaims};
+use super::{Ticketing, booking_not_found};
 
 /// A ticket: admits one person to one seat of one screening, once.
 #[derive(Object, Debug, Clone, PartialEq, Eq)]
@@ -114,10 +114,12 @@ operation_errors! {
 }
 
 /// `/v1/bookings/{id}/tickets` and `/v1/tickets`.
-#[derive(Default)]
-pub struct TicketsApi;
+pub struct TicketsApi {
+    /// The context: the key that signs ticket codes.
+    pub ticketing: Arc<Ticketing>,
+}
 
-#[OpenApi(tag = "crate::platform::http::ApiTags::Tickets")]
+#[OpenApi(tag = "super::Tag::Tickets")]
 impl TicketsApi {
     /// List a booking's tickets
     ///
@@ -146,7 +148,7 @@ impl TicketsApi {
         let rows = q::booking_tickets().bind(&client, &id.0).all().await?;
         Ok(Json(
             rows.into_iter()
-                .map(|row| Ticket::signed(row, &state.ticket_key))
+                .map(|row| Ticket::signed(row, &self.ticketing.signing_key))
                 .collect(),
         ))
     }
@@ -175,7 +177,7 @@ impl TicketsApi {
         if row.voided_at.is_some() {
             return Err(ticket_void(id.0).into());
         }
-        let ticket = Ticket::signed(row, &state.ticket_key);
+        let ticket = Ticket::signed(row, &self.ticketing.signing_key);
         Ok(TicketPicture::Ok(Svg(ticket_codes::qr_svg(&ticket.code))))
     }
 
@@ -190,9 +192,9 @@ impl TicketsApi {
     )]
     async fn signing_key(
         &self,
-        state: Data<&Arc<AppState>>,
+        _state: Data<&Arc<AppState>>,
     ) -> Result<Json<TicketSigningKey>, SigningKeyError> {
-        let (x, kid) = ticket_codes::public_jwk(&state.ticket_key.verifying_key());
+        let (x, kid) = ticket_codes::public_jwk(&self.ticketing.signing_key.verifying_key());
         Ok(Json(TicketSigningKey {
             kty: "OKP".into(),
             crv: "Ed25519".into(),

@@ -7,19 +7,16 @@ use codegen::queries::ledger as q;
 use codegen::types::AccountKind;
 use deadpool_postgres::Transaction;
 use poem::web::Data;
-use poem_openapi::{
-    ApiResponse, Object, OpenApi,
-    param::{Header, Path, Query},
-    payload::Json,
-};
+use poem_openapi::{ApiResponse, Object, OpenApi, param::Path, payload::Json};
 
 use crate::operation_errors;
 use crate::platform::AppState;
-use crate::platform::auth::BearerAuth;
+use crate::platform::auth::{AdminAuth, BearerAuth};
 use crate::platform::currency::Currency;
 use crate::platform::db::Workflow;
-use crate::platform::http::{Page, PageAfter, PageRequest, PageSize};
+use crate::platform::http::Page;
 use crate::platform::idempotency;
+use crate::platform::params::{IdempotencyKey, Paging};
 use crate::platform::problem::{ApiError, RATE_LIMITED};
 
 use super::ledger::{Transfer, account_not_found, lock_accounts, post_transfer};
@@ -135,10 +132,7 @@ operation_errors! {
 #[derive(Default)]
 pub struct AccountsApi;
 
-#[OpenApi(
-    prefix_path = "/v1/accounts",
-    tag = "crate::platform::http::ApiTags::Accounts"
-)]
+#[OpenApi(prefix_path = "/v1/accounts", tag = "super::Tag::Accounts")]
 impl AccountsApi {
     /// Open an account
     ///
@@ -166,12 +160,8 @@ impl AccountsApi {
         &self,
         state: Data<&Arc<AppState>>,
         auth: BearerAuth,
-        /// Page size, 1–100.
-        limit: Query<PageSize>,
-        /// Start after this id: the previous page's `next_after`.
-        after: Query<Option<PageAfter>>,
+        page: Paging,
     ) -> Result<Json<Page<Account>>, ListAccountsError> {
-        let page = PageRequest::new(limit.0, after.0);
         let client = state.pool.get().await?;
         let rows = q::list_accounts()
             .bind(&client, &auth.0.user_id, &page.after(), &page.fetch_limit())
@@ -210,12 +200,8 @@ impl AccountsApi {
         auth: BearerAuth,
         /// The account's id.
         id: Path<i64>,
-        /// Page size, 1–100.
-        limit: Query<PageSize>,
-        /// Start after this id: the previous page's `next_after`.
-        after: Query<Option<PageAfter>>,
+        page: Paging,
     ) -> Result<Json<Page<Entry>>, ListEntriesError> {
-        let page = PageRequest::new(limit.0, after.0);
         let client = state.pool.get().await?;
         q::get_account()
             .bind(&client, &id.0, &auth.0.user_id)
@@ -242,30 +228,22 @@ impl AccountsApi {
     async fn deposit(
         &self,
         state: Data<&Arc<AppState>>,
-        auth: BearerAuth,
+        auth: AdminAuth,
         /// The account's id.
         id: Path<i64>,
         /// A unique string per intended deposit (1–255 characters), e.g. a UUID. Kept for 24
         /// hours.
-        #[oai(name = "Idempotency-Key", validator(min_length = 1, max_length = 255))]
-        idempotency_key: Header<String>,
+        idempotency_key: IdempotencyKey,
         body: Json<Deposit>,
     ) -> Result<CreatedDeposit, DepositError> {
-        auth.0.require_admin(&state.pool).await?;
         let deposit = DepositMoney {
             account_id: id.0,
             amount: body.amount,
         };
-        let transfer = idempotency::once(
-            &state,
-            auth.0.user_id,
-            &idempotency_key.0,
-            // The account is in the path: a key reused for another account is another request.
-            &format!("POST /v1/accounts/{}/deposits", id.0),
-            &body.0,
-            &deposit,
-        )
-        .await?;
+        // The account is in the key's scope (the path): a key reused for another account is
+        // another request.
+        let transfer =
+            idempotency::once(&state, auth.0.user_id, &idempotency_key, &body.0, &deposit).await?;
         Ok(CreatedDeposit::Created(Json(transfer)))
     }
 }

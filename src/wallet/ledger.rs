@@ -14,7 +14,7 @@ use codegen::types::AccountKind;
 use deadpool_postgres::{Pool, Transaction};
 use poem_openapi::Object;
 
-use crate::platform::db::DbError;
+use crate::platform::db_errors::QueryError;
 use crate::platform::problem::ApiError;
 
 /// Money moved from one account to another.
@@ -151,7 +151,7 @@ pub struct LedgerReport {
 /// Verifies that money was neither created nor lost: per currency, all entries sum to zero;
 /// every account's balance equals the sum of its entries; no wallet is below zero. Reads one
 /// consistent snapshot.
-pub async fn check(pool: &Pool) -> Result<LedgerReport, DbError> {
+pub async fn check(pool: &Pool) -> Result<LedgerReport, QueryError> {
     let mut client = pool.get().await?;
     let tx = client
         .build_transaction()

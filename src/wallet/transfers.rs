@@ -5,11 +5,7 @@ use std::sync::Arc;
 use codegen::queries::ledger as q;
 use deadpool_postgres::Transaction;
 use poem::web::Data;
-use poem_openapi::{
-    ApiResponse, Object, OpenApi,
-    param::{Header, Path},
-    payload::Json,
-};
+use poem_openapi::{ApiResponse, Object, OpenApi, param::Path, payload::Json};
 
 use crate::operation_errors;
 use crate::platform::AppState;
@@ -17,7 +13,10 @@ use crate::platform::auth::BearerAuth;
 use crate::platform::currency::Currency;
 use crate::platform::db::Workflow;
 use crate::platform::idempotency;
+use crate::platform::params::IdempotencyKey;
 use crate::platform::problem::{ApiError, RATE_LIMITED};
+
+use super::Wallet;
 
 use super::ledger::{Transfer, account_not_found, lock_accounts, post_transfer};
 
@@ -62,13 +61,12 @@ operation_errors! {
 }
 
 /// `/v1/transfers`.
-#[derive(Default)]
-pub struct TransfersApi;
+pub struct TransfersApi {
+    /// The context: its metrics.
+    pub wallet: Arc<Wallet>,
+}
 
-#[OpenApi(
-    prefix_path = "/v1/transfers",
-    tag = "crate::platform::http::ApiTags::Transfers"
-)]
+#[OpenApi(prefix_path = "/v1/transfers", tag = "super::Tag::Transfers")]
 impl TransfersApi {
     /// Transfer money
     ///
@@ -82,8 +80,7 @@ impl TransfersApi {
         auth: BearerAuth,
         /// A unique string per intended transfer (1–255 characters), e.g. a UUID. Kept for 24
         /// hours.
-        #[oai(name = "Idempotency-Key", validator(min_length = 1, max_length = 255))]
-        idempotency_key: Header<String>,
+        idempotency_key: IdempotencyKey,
         body: Json<NewTransfer>,
     ) -> Result<CreatedTransfer, TransferError> {
         let caller = auth.0.user_id;
@@ -95,16 +92,9 @@ impl TransfersApi {
             )
             .into());
         }
-        let result = idempotency::once(
-            &state,
-            caller,
-            &idempotency_key.0,
-            "POST /v1/transfers",
-            request,
-            &TransferMoney { caller, request },
-        )
-        .await;
-        state.metrics.transfer(&result);
+        let transfer = TransferMoney { caller, request };
+        let result = idempotency::once(&state, caller, &idempotency_key, request, &transfer).await;
+        self.wallet.transfers.count(&result);
         Ok(CreatedTransfer::Created(Json(result?)))
     }
 

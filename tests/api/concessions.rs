@@ -187,6 +187,36 @@ async fn an_admin_cancels_any_order_but_customers_only_their_own() {
 }
 
 #[tokio::test]
+async fn a_demoted_admin_cancels_no_one_elses_order() {
+    let app = TestApp::spawn().await;
+    app.product("SODA-M", 350).await;
+    let admin = app.admin().await;
+    let ana = app.customer("ana").await;
+    let order = app
+        .post(
+            "/v1/orders",
+            Some(&ana),
+            json!({ "sku": "SODA-M", "quantity": 1, "note": "" }),
+        )
+        .await
+        .expect(202);
+    let path = format!("/v1/orders/{}", order["id"]);
+
+    // The token still says admin; the database no longer does.
+    app.demote("admin").await;
+    app.post(&format!("{path}/cancel"), Some(&admin), json!(null))
+        .await
+        .expect_problem(404, "order_not_found");
+    app.get(&path, Some(&admin))
+        .await
+        .expect_problem(404, "order_not_found");
+    assert_eq!(
+        app.get(&path, Some(&ana)).await.expect(200)["status"],
+        "pending"
+    );
+}
+
+#[tokio::test]
 async fn orders_are_listed_by_status() {
     let app = TestApp::spawn().await;
     app.product("WATER", 200).await;

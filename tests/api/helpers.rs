@@ -5,16 +5,16 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
-use boxoffice::app;
+use boxoffice::app::{self, Config, Service};
 use boxoffice::catalog::movies;
 use boxoffice::identity::users::create_user;
 use boxoffice::ops::local_pg::LocalPostgres;
 use boxoffice::platform::AppState;
 use boxoffice::platform::auth::Role;
-use boxoffice::platform::config::{LogFormat, ServerConfig};
 use boxoffice::platform::db::{self, SERVICE_ROLE, create_database_if_missing};
 use boxoffice::platform::shared_reads::SharedReads;
 use boxoffice::platform::version_cache::VersionCache;
+use clap::Parser as _;
 use deadpool_postgres::Pool;
 use poem::endpoint::BoxEndpoint;
 use poem::http::StatusCode;
@@ -154,43 +154,40 @@ pub async fn empty_database() -> String {
     format!("{}{name}", server.base_url)
 }
 
-/// The settings tests run the service with; `booking_hold_seconds` as given.
-pub fn server_config(booking_hold_seconds: u64) -> ServerConfig {
-    ServerConfig {
-        listen_addr: "127.0.0.1:0".parse().expect("an address"),
-        worker_threads: 1,
-        metrics_addr: "127.0.0.1:0".parse().expect("an address"),
-        token_secret: Some("a test secret that is at least 32 bytes long".into()),
-        token_secret_file: None,
-        ticket_signing_key: None,
-        ticket_signing_key_file: None,
-        password_queue_size: 32,
+/// The secret the tests sign tokens with: published here, so a real service refuses it.
+pub const TEST_TOKEN_SECRET: &str = "a test secret that is at least 32 bytes long";
+
+/// The settings tests run the service with, parsed from flags by the service's own
+/// configuration code (so every default is the real one); `booking_hold_seconds` as given.
+pub fn server_config(booking_hold_seconds: u64) -> Config {
+    let hold = booking_hold_seconds.to_string();
+    Config::try_parse_from([
+        "boxoffice",
+        "--listen-addr=127.0.0.1:0",
+        "--metrics-addr=127.0.0.1:0",
+        "--token-secret",
+        TEST_TOKEN_SECRET,
         // Tests register and log in many users from one (unknown) address; the rate-limit
         // tests turn the limits on.
-        auth_rate_limit: 0,
-        booking_rate_limit: 0,
-        trusted_proxy_hops: 0,
-        idempotency_keys_per_day: 1000,
-        booking_hold_seconds,
-        hold_sweep_seconds: 30,
-        shutdown_delay_seconds: 0,
-        drain_timeout_seconds: 30,
+        "--auth-rate-limit=0",
+        "--booking-rate-limit=0",
+        "--booking-hold-seconds",
+        &hold,
         // Webhook receivers of the tests listen on loopback; retries come quickly. Only the
         // webhook tests start a delivery worker.
-        webhook_timeout_ms: 2_000,
-        webhook_retry_base_ms: 20,
-        webhook_retry_window_seconds: 86_400,
-        webhook_poll_ms: 20,
-        webhook_concurrency: 16,
-        webhook_allow_loopback: true,
-        webhook_allow_private_addresses: false,
-        log_format: LogFormat::Text,
-    }
+        "--webhook-timeout-ms=2000",
+        "--webhook-retry-base-ms=20",
+        "--webhook-poll-ms=20",
+        "--webhook-allow-loopback",
+    ])
+    .expect("the test settings parse")
 }
 
 /// The service on its own database, driven in-process through the real router.
 pub struct TestApp {
     pub api: TestClient<BoxEndpoint<'static>>,
+    /// The service as assembled; `state` is its shared state.
+    pub service: Service,
     pub state: Arc<AppState>,
     /// The service's connections, as the service role.
     pub pool: Pool,
@@ -263,7 +260,7 @@ impl TestApp {
     }
 
     /// The service with these settings and a pool of `pool_size` connections.
-    pub async fn spawn_with(config: &ServerConfig, pool_size: usize) -> TestApp {
+    pub async fn spawn_with(config: &Config, pool_size: usize) -> TestApp {
         let url = fresh_database().await;
         let pool = db::pool(&as_service(&url), pool_size).expect("pool");
         let owner = db::pool(&url, 4).expect("owner pool");
@@ -277,32 +274,28 @@ impl TestApp {
     }
 
     /// The service with these settings on these pools, every read on the pool.
-    pub fn on(config: &ServerConfig, pool: Pool, owner: Pool) -> TestApp {
+    pub fn on(config: &Config, pool: Pool, owner: Pool) -> TestApp {
         Self::with_reads(config, pool, owner, SharedReads::none())
     }
 
     /// The service with these settings on these pools and shared read connections.
-    pub fn with_reads(
-        config: &ServerConfig,
-        pool: Pool,
-        owner: Pool,
-        reads: SharedReads,
-    ) -> TestApp {
+    pub fn with_reads(config: &Config, pool: Pool, owner: Pool, reads: SharedReads) -> TestApp {
         Self::assemble(config, pool, owner, reads, VersionCache::off())
     }
 
     fn assemble(
-        config: &ServerConfig,
+        config: &Config,
         pool: Pool,
         owner: Pool,
         reads: SharedReads,
         movie_versions: VersionCache,
     ) -> TestApp {
-        let state = app::state(config, pool.clone(), reads, movie_versions);
-        let api = TestClient::new(app::routes(state.clone(), app::Documents::render()).boxed());
+        let service = app::assemble(config, pool.clone(), reads, movie_versions);
+        let api = TestClient::new(app::routes(&service, app::Documents::render()).boxed());
         TestApp {
             api,
-            state,
+            state: service.state.clone(),
+            service,
             pool,
             owner,
         }
@@ -398,7 +391,7 @@ impl TestApp {
     pub async fn staff(&self) -> String {
         boxoffice::ops::admin::create_privileged_user(
             &self.state,
-            boxoffice::platform::config::PrivilegedRole::Staff,
+            Role::Staff,
             "usher",
             "usher@example.com",
             None,
@@ -422,6 +415,23 @@ impl TestApp {
         .await
         .expect("creating the admin");
         access_token(&self.login("admin").await)
+    }
+
+    /// Takes a user's admin (or staff) role away, as an operator would in the database: the
+    /// tokens they hold still say what they were.
+    pub async fn demote(&self, username: &str) {
+        let demoted = self
+            .owner
+            .get()
+            .await
+            .unwrap()
+            .execute(
+                "UPDATE users SET role = 'customer' WHERE username = $1",
+                &[&username],
+            )
+            .await
+            .unwrap();
+        assert_eq!(demoted, 1, "no user {username}");
     }
 
     /// A movie, a theater of `seats` seats (a generated layout: rows of 20) and a screening of

@@ -301,12 +301,7 @@ async fn admin_operations_check_the_user_and_session_in_the_database() {
         .expect(201);
 
     // A forged token: the right secret, an admin role, a user and session that do not exist.
-    let keys = TokenKeys::new(
-        crate::helpers::server_config(600)
-            .token_secret
-            .unwrap()
-            .as_bytes(),
-    );
+    let keys = TokenKeys::new(crate::helpers::TEST_TOKEN_SECRET.as_bytes());
     let forged = keys.issue(999_999, Role::Admin, 999_999).token;
     app.post("/v1/movies", Some(&forged), movie.clone())
         .await

@@ -263,3 +263,54 @@ async fn authors_and_admins_remove_reviews_and_messages() {
         .await
         .expect_problem(401, "unauthorized");
 }
+
+/// A review of ana's, and a message of hers under it, and the admin's token: demoted.
+async fn demoted_admin_and_anas_review(app: &TestApp) -> (String, Value, String, Value) {
+    let admin = app.admin().await;
+    let ana = app.customer("ana").await;
+    let movie = movie(app, &admin).await;
+    let reviews = format!("/v1/movies/{}/reviews", movie["id"]);
+    let review = app
+        .post(
+            &reviews,
+            Some(&ana),
+            json!({ "rating": 4, "body": "Good." }),
+        )
+        .await
+        .expect(201);
+    let thread = format!("/v1/reviews/{}/messages", review["id"]);
+    let message = app
+        .post(&thread, Some(&ana), json!({ "body": "Also: the score." }))
+        .await
+        .expect(201);
+    // The token still says admin; the database no longer does.
+    app.demote("admin").await;
+    (admin, review, thread, message)
+}
+
+#[tokio::test]
+async fn a_demoted_admin_removes_no_one_elses_review() {
+    let app = TestApp::spawn().await;
+    let (admin, review, _, _) = demoted_admin_and_anas_review(&app).await;
+    app.delete(&format!("/v1/reviews/{}", review["id"]), Some(&admin))
+        .await
+        .expect_problem(404, "review_not_found");
+    let reviews = format!("/v1/movies/{}/reviews", review["movie_id"]);
+    assert_eq!(
+        app.get(&reviews, None).await.expect(200)["items"][0]["id"],
+        review["id"]
+    );
+}
+
+#[tokio::test]
+async fn a_demoted_admin_removes_no_one_elses_message() {
+    let app = TestApp::spawn().await;
+    let (admin, _, thread, message) = demoted_admin_and_anas_review(&app).await;
+    app.delete(&format!("/v1/messages/{}", message["id"]), Some(&admin))
+        .await
+        .expect_problem(404, "message_not_found");
+    assert_eq!(
+        app.get(&thread, None).await.expect(200)["items"][0]["id"],
+        message["id"]
+    );
+}

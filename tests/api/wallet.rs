@@ -271,7 +271,7 @@ async fn transfer_errors() {
 #[tokio::test]
 async fn a_user_claims_a_limited_number_of_idempotency_keys_a_day() {
     let mut config = crate::helpers::server_config(600);
-    config.idempotency_keys_per_day = 3;
+    config.http.idempotency_keys_per_day = 3;
     let app = TestApp::spawn_with(&config, 4).await;
     let admin = app.admin().await;
     let ana = app.customer("ana").await;

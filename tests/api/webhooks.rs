@@ -165,7 +165,7 @@ impl TestApp {
 
     /// Starts a delivery worker on this instance's state, as the server does.
     fn start_webhook_worker(&self) -> tokio::task::JoinHandle<()> {
-        let worker = app::webhook_worker(&self.state)
+        let worker = app::jobs::webhook_worker(&self.service)
             .expect("the webhook client builds")
             .expect("the tests' concurrency is not 0");
         tokio::spawn(worker.run())
@@ -294,8 +294,8 @@ async fn a_failing_receiver_gets_the_event_again_until_it_takes_it() {
 #[tokio::test]
 async fn a_receiver_that_never_answers_ends_dead_and_the_retry_endpoint_delivers() {
     let mut config = server_config(600);
-    config.webhook_timeout_ms = 200;
-    config.webhook_retry_window_seconds = 1;
+    config.webhooks.webhook_timeout_ms = 200;
+    config.webhooks.webhook_retry_window_seconds = 1;
     let app = TestApp::spawn_with(&config, 16).await;
     let admin = app.admin().await;
     let ana = app.customer("ana").await;
@@ -365,7 +365,7 @@ async fn a_receiver_that_never_answers_ends_dead_and_the_retry_endpoint_delivers
 async fn a_worker_killed_mid_send_loses_nothing() {
     let mut config = server_config(600);
     // A claim lapses after 2 × 300 ms.
-    config.webhook_timeout_ms = 300;
+    config.webhooks.webhook_timeout_ms = 300;
     let app = TestApp::spawn_with(&config, 16).await;
     let admin = app.admin().await;
     let ana = app.customer("ana").await;
@@ -399,7 +399,7 @@ async fn a_worker_killed_mid_send_loses_nothing() {
 #[tokio::test]
 async fn a_receiver_that_hangs_does_not_hold_up_the_others() {
     let mut config = server_config(600);
-    config.webhook_timeout_ms = 30_000;
+    config.webhooks.webhook_timeout_ms = 30_000;
     let app = TestApp::spawn_with(&config, 16).await;
     let admin = app.admin().await;
     let ana = app.customer("ana").await;
@@ -573,7 +573,7 @@ async fn admins_manage_webhooks_and_unsafe_urls_are_refused() {
 #[tokio::test]
 async fn loopback_receivers_need_the_development_setting() {
     let mut config = server_config(600);
-    config.webhook_allow_loopback = false;
+    config.webhooks.webhook_allow_loopback = false;
     let app = TestApp::spawn_with(&config, 4).await;
     let admin = app.admin().await;
     for refused in [

@@ -65,7 +65,7 @@ async fn a_blocked_session_and_its_blocker_are_named() {
 
     // The sweep's sample shows up in the metrics.
     locks::sample(owner, &app.state.metrics).await.unwrap();
-    let metrics = poem::test::TestClient::new(app::metrics_routes(app.state.clone()))
+    let metrics = poem::test::TestClient::new(app::metrics_routes(&app.service))
         .get("/metrics")
         .send()
         .await

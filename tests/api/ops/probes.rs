@@ -63,7 +63,7 @@ async fn metrics_count_requests_by_route_and_status() {
         let reply = app.send(app.api.request(method, "/v1/movies")).await;
         assert!(reply.status.is_client_error(), "{reply:?}");
     }
-    let metrics = poem::test::TestClient::new(app::metrics_routes(app.state.clone()));
+    let metrics = poem::test::TestClient::new(app::metrics_routes(&app.service));
     let response = metrics.get("/metrics").send().await;
     response.assert_status_is_ok();
     response.assert_content_type("application/openmetrics-text; version=1.0.0; charset=utf-8");
@@ -100,7 +100,7 @@ async fn booking_and_transfer_outcomes_are_counted() {
     let account = app.open_account(&ana, "EUR").await;
     let body = serde_json::json!({ "from_account_id": account["id"], "to_account_id": 1, "amount": 5, "currency": "EUR" });
     app.transfer(&ana, "k", &body).await.expect(422);
-    let text = poem::test::TestClient::new(app::metrics_routes(app.state.clone()))
+    let text = poem::test::TestClient::new(app::metrics_routes(&app.service))
         .get("/metrics")
         .send()
         .await

@@ -84,12 +84,18 @@ async fn a_conversion_error_is_not_an_outage() {
     let client = app.pool.get().await.unwrap();
     let row = client.query_one("SELECT NULL::integer", &[]).await.unwrap();
     let err = row.try_get::<_, i32>(0).unwrap_err();
-    assert!(!boxoffice::platform::problem::is_unavailable(&err), "{err}");
+    assert!(
+        !boxoffice::platform::db_errors::is_unavailable(&err),
+        "{err}"
+    );
     let err = client
         .query_one("SELECT 1 WHERE false", &[])
         .await
         .unwrap_err();
-    assert!(!boxoffice::platform::problem::is_unavailable(&err), "{err}");
+    assert!(
+        !boxoffice::platform::db_errors::is_unavailable(&err),
+        "{err}"
+    );
 }
 
 /// A connection to a server that refuses writes as read-only (a primary demoted to standby,

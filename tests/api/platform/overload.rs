@@ -46,8 +46,8 @@ fn login(app: &TestApp, client: String) -> impl Future<Output = Reply> + '_ {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_login_flood_leaves_catalog_reads_fast() {
     let mut config = server_config(600);
-    config.auth_rate_limit = 20;
-    config.trusted_proxy_hops = 1;
+    config.identity.auth_rate_limit = 20;
+    config.http.trusted_proxy_hops = 1;
     // A small pool, as in the incident: 4 connections for 800 logins and the reads.
     let app = TestApp::spawn_with(&config, 4).await;
     let admin = app.admin().await;

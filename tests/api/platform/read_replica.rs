@@ -6,7 +6,7 @@
 use std::time::{Duration, Instant};
 
 use boxoffice::app::Database;
-use boxoffice::platform::config::DatabaseConfig;
+use boxoffice::app::config::DatabaseConfig;
 use boxoffice::platform::db;
 
 use super::shared_reads::shared_connections;

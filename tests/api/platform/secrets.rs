@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-use boxoffice::platform::config::check_not_placeholder;
+use boxoffice::platform::secret::check_not_placeholder;
 
 /// The literal values on a line that sets a secret: quoted strings, and the bare word after
 /// `NAME=` or `NAME:`. Shell expansions (`$(openssl rand …)`, `${VAR}`) and `<…>` holes are

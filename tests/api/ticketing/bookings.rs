@@ -211,7 +211,7 @@ async fn expired_holds_return_their_seats() {
 
     tokio::time::sleep(Duration::from_millis(1200)).await;
     let client = app.pool.get().await.unwrap();
-    let swept = boxoffice::ticketing::bookings::sweep_expired_holds(&client, 100)
+    let swept = boxoffice::ticketing::holds::sweep_expired_holds(&client, 100)
         .await
         .unwrap();
     assert_eq!(swept, 2, "both lapsed bookings expire");
@@ -226,7 +226,7 @@ async fn expired_holds_return_their_seats() {
     assert_eq!(stored, "expired");
     assert_eq!(app.available_labels(&screening["id"]).await.len(), 5);
     assert_eq!(
-        boxoffice::ticketing::bookings::sweep_expired_holds(&client, 100)
+        boxoffice::ticketing::holds::sweep_expired_holds(&client, 100)
             .await
             .unwrap(),
         0,
@@ -250,7 +250,7 @@ async fn concurrent_sweeps_and_reclaims_return_each_seat_once() {
     tokio::time::sleep(Duration::from_millis(1200)).await;
     let sweeps = (0..4).map(|_| async {
         let client = app.pool.get().await.unwrap();
-        boxoffice::ticketing::bookings::sweep_expired_holds(&client, 2)
+        boxoffice::ticketing::holds::sweep_expired_holds(&client, 2)
             .await
             .unwrap()
     });
@@ -260,7 +260,7 @@ async fn concurrent_sweeps_and_reclaims_return_each_seat_once() {
         futures::future::join_all(bookings)
     );
     let client = app.pool.get().await.unwrap();
-    while boxoffice::ticketing::bookings::sweep_expired_holds(&client, 100)
+    while boxoffice::ticketing::holds::sweep_expired_holds(&client, 100)
         .await
         .unwrap()
         > 0

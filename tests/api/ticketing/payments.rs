@@ -177,14 +177,14 @@ async fn a_payment_racing_the_expiry_confirms_or_fails_cleanly() {
     });
     let sweeps = async {
         for _ in 0..30 {
-            boxoffice::ticketing::bookings::sweep_all_expired_holds(&app.pool)
+            boxoffice::ticketing::holds::sweep_all_expired_holds(&app.pool)
                 .await
                 .unwrap();
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
     };
     let (replies, ()) = futures::join!(futures::future::join_all(payments), sweeps);
-    boxoffice::ticketing::bookings::sweep_all_expired_holds(&app.pool)
+    boxoffice::ticketing::holds::sweep_all_expired_holds(&app.pool)
         .await
         .unwrap();
 

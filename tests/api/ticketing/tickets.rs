@@ -289,7 +289,7 @@ async fn each_bad_scan_has_its_own_answer() {
         .expect_problem(422, "invalid_ticket");
     // Signed by the service, naming no ticket.
     let unknown = forge(
-        &app.state.ticket_key,
+        &app.service.ticketing.signing_key,
         999_999,
         screening["id"].as_u64().unwrap(),
         "A1",

@@ -1,139 +1,34 @@
-//! Configuration: command-line flags, each also read from an environment variable.
+//! The configuration: every setting, grouped by concern, each a command-line flag that is
+//! also read from an environment variable (README, "Configuration"). `app` turns the groups
+//! into what each context is given ([`super::assemble`]).
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use base64::Engine as _;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, ValueEnum};
 
-/// boxoffice: movie-ticketing backend (catalog, users, bookings) on PostgreSQL.
-#[derive(Parser, Debug)]
-#[command(name = "boxoffice", version, about)]
-pub struct Cli {
-    /// What to do; `serve` when omitted.
-    #[command(subcommand)]
-    pub command: Option<Command>,
-    /// Database settings.
+use crate::platform::secret::{Secret, check_not_placeholder};
+use crate::ticketing::ticket_codes;
+
+/// Every setting of the service.
+#[derive(Parser, Debug, Clone)]
+#[command(name = "boxoffice")]
+pub struct Config {
+    /// Where the data lives.
     #[command(flatten)]
     pub database: DatabaseConfig,
-    /// HTTP server settings.
+    /// The HTTP server.
     #[command(flatten)]
-    pub server: ServerConfig,
-}
-
-/// The subcommands.
-#[derive(Subcommand, Debug)]
-pub enum Command {
-    /// Serve the HTTP API (the default).
-    Serve,
-    /// Apply or revert schema migrations.
-    Migrate {
-        #[command(subcommand)]
-        action: MigrateAction,
-    },
-    /// Load the demo catalog (movies, theaters, a week of screenings) into an empty catalog,
-    /// and demo concession products if there are none.
-    Seed,
-    /// Print the OpenAPI document.
-    Openapi {
-        /// YAML instead of JSON.
-        #[arg(long)]
-        yaml: bool,
-    },
-    /// Manage administrators.
-    Admin {
-        #[command(subcommand)]
-        action: AdminAction,
-    },
-    /// Exit 0 if the server at LISTEN_ADDR answers `/readyz` with 200 within 5 seconds
-    /// (for container health checks; the runtime image has no curl).
-    Healthcheck,
-    /// Run COMMAND against a throwaway PostgreSQL server started from the machine's binaries
-    /// (found as for the local server), with DATABASE_URL naming the server (no database:
-    /// `postgres://postgres@127.0.0.1:PORT`) and PG_BINDIR its binaries. The server and its
-    /// data are removed when COMMAND ends; its exit status is ours. For scripts, the
-    /// benchmarks and CI: `boxoffice dev-postgres -c shared_buffers=512MB -- psql …`.
-    DevPostgres {
-        /// A server setting, `name=value` (repeatable). The throwaway server runs without
-        /// fsync unless told otherwise here.
-        #[arg(short = 'c', long = "setting", value_name = "NAME=VALUE")]
-        settings: Vec<String>,
-        /// The command and its arguments.
-        #[arg(last = true, required = true, value_name = "COMMAND")]
-        command: Vec<String>,
-    },
-    /// Diagnose the database.
-    Db {
-        #[command(subcommand)]
-        action: DbAction,
-    },
-    /// Inspect the wallet ledger.
-    Ledger {
-        #[command(subcommand)]
-        action: LedgerAction,
-    },
-}
-
-/// `boxoffice ledger …`.
-#[derive(Subcommand, Debug)]
-pub enum LedgerAction {
-    /// Verify that no money was created or lost: per currency the entries sum to zero, and
-    /// every balance is the sum of its entries. Exits non-zero on any mismatch.
-    Check,
-}
-
-/// `boxoffice db …`.
-#[derive(Subcommand, Debug)]
-pub enum DbAction {
-    /// Who waits for a lock and who holds it: blocked and blocking process ids, their
-    /// queries, how long each has waited, the lock mode and relation. Exits 0 when nothing is
-    /// blocked, 1 otherwise. Run it with a DATABASE_URL that may read every session's query
-    /// (a superuser, or a role with pg_read_all_stats) to see other roles' queries.
-    Locks,
-}
-
-/// `boxoffice migrate …`.
-#[derive(Subcommand, Debug)]
-pub enum MigrateAction {
-    /// Apply every pending migration.
-    Up,
-    /// Revert the last N applied migrations.
-    Down {
-        /// How many to revert.
-        #[arg(default_value_t = 1)]
-        steps: usize,
-    },
-    /// List migrations and whether each is applied.
-    Status,
-}
-
-/// `boxoffice admin …`.
-#[derive(Subcommand, Debug)]
-pub enum AdminAction {
-    /// Create an admin (or staff) user; the password is read from standard input.
-    Create {
-        /// `admin` manages everything; `staff` only checks tickets in at the door.
-        #[arg(long, value_enum, default_value = "admin")]
-        role: PrivilegedRole,
-        /// 3–32 letters, digits, `_`, `.` or `-`.
-        #[arg(long)]
-        username: String,
-        /// Email address.
-        #[arg(long)]
-        email: String,
-        /// Name to show; the username if omitted.
-        #[arg(long)]
-        full_name: Option<String>,
-    },
-}
-
-/// The roles `boxoffice admin create` gives.
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PrivilegedRole {
-    /// Manages the catalog, deposits and orders; may check tickets in.
-    Admin,
-    /// Checks tickets in and reads check-in counts.
-    Staff,
+    pub http: HttpConfig,
+    /// Users, sessions and passwords.
+    #[command(flatten)]
+    pub identity: IdentityConfig,
+    /// Bookings and tickets.
+    #[command(flatten)]
+    pub ticketing: TicketingConfig,
+    /// Webhook delivery.
+    #[command(flatten)]
+    pub webhooks: WebhookConfig,
 }
 
 /// Where the data lives.
@@ -193,7 +88,7 @@ pub struct DatabaseConfig {
 
 /// How the HTTP server behaves.
 #[derive(Args, Debug, Clone)]
-pub struct ServerConfig {
+pub struct HttpConfig {
     /// Address to listen on.
     #[arg(
         long,
@@ -202,14 +97,6 @@ pub struct ServerConfig {
         global = true
     )]
     pub listen_addr: SocketAddr,
-    /// Threads that run requests and background tasks (password hashing has threads of its
-    /// own). 1, the default, runs everything on one thread: on a host that PostgreSQL shares,
-    /// that costs far less CPU per request than threads that hand tasks to each other
-    /// (BENCHMARKS.md, seventh pass). More than 1 is a work-stealing pool of that many
-    /// threads, for a host with cores to spare; otherwise scale out with replicas.
-    #[arg(long, env = "WORKER_THREADS", default_value_t = 1, global = true,
-          value_parser = clap::value_parser!(u16).range(1..=1024))]
-    pub worker_threads: u16,
     /// Address to serve Prometheus metrics on (`/metrics`), apart from the API so that it is
     /// not public: loopback unless a deployment opens it to its scraper.
     #[arg(
@@ -219,43 +106,14 @@ pub struct ServerConfig {
         global = true
     )]
     pub metrics_addr: SocketAddr,
-    /// Secret that signs access tokens (at least 32 bytes), the same for every replica.
-    /// Required with DATABASE_URL; only the local development server (no DATABASE_URL) makes
-    /// a random one at start. Placeholders and published examples are refused.
-    #[arg(long, env = "TOKEN_SECRET", global = true, hide_env_values = true)]
-    pub token_secret: Option<String>,
-    /// A file holding TOKEN_SECRET (for secrets mounted as files: Docker secrets, a
-    /// Kubernetes volume), read at start when TOKEN_SECRET itself is not set.
-    #[arg(long, env = "TOKEN_SECRET_FILE", global = true)]
-    pub token_secret_file: Option<PathBuf>,
-    /// Key that signs ticket codes: an Ed25519 seed of 32 random bytes, in base64
-    /// (`openssl rand -base64 32`), the same for every replica; scanners verify codes with its
-    /// public key. Required with DATABASE_URL, like TOKEN_SECRET; the local development
-    /// server makes a random one at start. Changing it invalidates every ticket code issued.
-    #[arg(
-        long,
-        env = "TICKET_SIGNING_KEY",
-        global = true,
-        hide_env_values = true
-    )]
-    pub ticket_signing_key: Option<String>,
-    /// A file holding TICKET_SIGNING_KEY, read at start when it is not set itself.
-    #[arg(long, env = "TICKET_SIGNING_KEY_FILE", global = true)]
-    pub ticket_signing_key_file: Option<PathBuf>,
-    /// Most password hashes (logins, registrations) waiting for a hashing thread; beyond that,
-    /// requests are refused at once with 503 `overloaded`. About 75 hashes a second run on
-    /// two cores, so 32 waiting is under half a second of work.
-    #[arg(long, env = "PASSWORD_QUEUE_SIZE", default_value_t = 32, global = true,
-          value_parser = clap::value_parser!(u16).range(1..=10_000))]
-    pub password_queue_size: u16,
-    /// Logins, registrations and token refreshes allowed per minute per client address (a
-    /// burst of that many at once); beyond it, 429 `rate_limited`. 0: no limit.
-    #[arg(long, env = "AUTH_RATE_LIMIT", default_value_t = 60, global = true)]
-    pub auth_rate_limit: u32,
-    /// Booking attempts allowed per minute per user; beyond it, 429 `rate_limited`. 0: no
-    /// limit.
-    #[arg(long, env = "BOOKING_RATE_LIMIT", default_value_t = 60, global = true)]
-    pub booking_rate_limit: u32,
+    /// Threads that run requests and background tasks (password hashing has threads of its
+    /// own). 1, the default, runs everything on one thread: on a host that PostgreSQL shares,
+    /// that costs far less CPU per request than threads that hand tasks to each other
+    /// (BENCHMARKS.md, seventh pass). More than 1 is a work-stealing pool of that many
+    /// threads, for a host with cores to spare; otherwise scale out with replicas.
+    #[arg(long, env = "WORKER_THREADS", default_value_t = 1, global = true,
+          value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub worker_threads: u16,
     /// How many proxies (load balancers, ingress) in front of the service append the client
     /// address to `X-Forwarded-For`. 0: none; the header is ignored and the connection's peer
     /// is the client, since anyone can send the header.
@@ -267,14 +125,6 @@ pub struct ServerConfig {
     #[arg(long, env = "IDEMPOTENCY_KEYS_PER_DAY", default_value_t = 1000, global = true,
           value_parser = clap::value_parser!(u32).range(1..))]
     pub idempotency_keys_per_day: u32,
-    /// Seconds a pending booking holds its seats.
-    #[arg(long, env = "BOOKING_HOLD_SECONDS", default_value_t = 600, global = true,
-          value_parser = clap::value_parser!(u64).range(1..=86_400))]
-    pub booking_hold_seconds: u64,
-    /// Seconds between sweeps that return the seats of expired holds.
-    #[arg(long, env = "HOLD_SWEEP_SECONDS", default_value_t = 30, global = true,
-          value_parser = clap::value_parser!(u64).range(1..=3_600))]
-    pub hold_sweep_seconds: u64,
     /// Seconds between the shutdown signal and closing the listener, while `/readyz` already
     /// answers 503, so load balancers stop sending traffic before it is refused.
     #[arg(long, env = "SHUTDOWN_DELAY_SECONDS", default_value_t = 0, global = true,
@@ -284,6 +134,69 @@ pub struct ServerConfig {
     #[arg(long, env = "DRAIN_TIMEOUT_SECONDS", default_value_t = 30, global = true,
           value_parser = clap::value_parser!(u64).range(1..=3_600))]
     pub drain_timeout_seconds: u64,
+    /// Log format: `text` for people, `json` for log collectors.
+    #[arg(long, env = "LOG_FORMAT", default_value = "text", global = true)]
+    pub log_format: LogFormat,
+}
+
+/// Users, sessions and passwords.
+#[derive(Args, Debug, Clone)]
+pub struct IdentityConfig {
+    /// Secret that signs access tokens (at least 32 bytes), the same for every replica.
+    /// Required with DATABASE_URL; only the local development server (no DATABASE_URL) makes
+    /// a random one at start. Placeholders and published examples are refused.
+    #[arg(long, env = "TOKEN_SECRET", global = true, hide_env_values = true)]
+    pub token_secret: Option<Secret>,
+    /// A file holding TOKEN_SECRET (for secrets mounted as files: Docker secrets, a
+    /// Kubernetes volume), read at start when TOKEN_SECRET itself is not set.
+    #[arg(long, env = "TOKEN_SECRET_FILE", global = true)]
+    pub token_secret_file: Option<PathBuf>,
+    /// Most password hashes (logins, registrations) waiting for a hashing thread; beyond that,
+    /// requests are refused at once with 503 `overloaded`. About 75 hashes a second run on
+    /// two cores, so 32 waiting is under half a second of work.
+    #[arg(long, env = "PASSWORD_QUEUE_SIZE", default_value_t = 32, global = true,
+          value_parser = clap::value_parser!(u16).range(1..=10_000))]
+    pub password_queue_size: u16,
+    /// Logins, registrations and token refreshes allowed per minute per client address (a
+    /// burst of that many at once); beyond it, 429 `rate_limited`. 0: no limit.
+    #[arg(long, env = "AUTH_RATE_LIMIT", default_value_t = 60, global = true)]
+    pub auth_rate_limit: u32,
+}
+
+/// Bookings and tickets.
+#[derive(Args, Debug, Clone)]
+pub struct TicketingConfig {
+    /// Key that signs ticket codes: an Ed25519 seed of 32 random bytes, in base64
+    /// (`openssl rand -base64 32`), the same for every replica; scanners verify codes with its
+    /// public key. Required with DATABASE_URL, like TOKEN_SECRET; the local development
+    /// server makes a random one at start. Changing it invalidates every ticket code issued.
+    #[arg(
+        long,
+        env = "TICKET_SIGNING_KEY",
+        global = true,
+        hide_env_values = true
+    )]
+    pub ticket_signing_key: Option<Secret>,
+    /// A file holding TICKET_SIGNING_KEY, read at start when it is not set itself.
+    #[arg(long, env = "TICKET_SIGNING_KEY_FILE", global = true)]
+    pub ticket_signing_key_file: Option<PathBuf>,
+    /// Seconds a pending booking holds its seats.
+    #[arg(long, env = "BOOKING_HOLD_SECONDS", default_value_t = 600, global = true,
+          value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub booking_hold_seconds: u64,
+    /// Seconds between sweeps that return the seats of expired holds.
+    #[arg(long, env = "HOLD_SWEEP_SECONDS", default_value_t = 30, global = true,
+          value_parser = clap::value_parser!(u64).range(1..=3_600))]
+    pub hold_sweep_seconds: u64,
+    /// Booking attempts allowed per minute per user; beyond it, 429 `rate_limited`. 0: no
+    /// limit.
+    #[arg(long, env = "BOOKING_RATE_LIMIT", default_value_t = 60, global = true)]
+    pub booking_rate_limit: u32,
+}
+
+/// Webhook delivery.
+#[derive(Args, Debug, Clone)]
+pub struct WebhookConfig {
     /// Most milliseconds one webhook attempt may take, connecting included; a receiver that
     /// has not answered by then is retried.
     #[arg(long, env = "WEBHOOK_TIMEOUT_MS", default_value_t = 10_000, global = true,
@@ -329,9 +242,6 @@ pub struct ServerConfig {
         global = true
     )]
     pub webhook_allow_private_addresses: bool,
-    /// Log format: `text` for people, `json` for log collectors.
-    #[arg(long, env = "LOG_FORMAT", default_value = "text", global = true)]
-    pub log_format: LogFormat,
 }
 
 /// How log lines look.
@@ -342,18 +252,6 @@ pub enum LogFormat {
     /// One JSON object per line.
     Json,
 }
-
-/// Secret values this repository has published at some point (in a manifest, a compose file,
-/// a script, a benchmark or a test). Anyone can read them, so a service configured with one
-/// is as open as one with none: they are refused. A test keeps this list complete.
-pub const PUBLISHED_EXAMPLE_SECRETS: &[&str] = &[
-    "change-me-to-at-least-32-random-bytes-0000",
-    "local-development-secret-change-me-0123456789",
-    "a-secret-for-the-client-checks-0123456789",
-    "a benchmark secret of at least 32 bytes",
-    "a test secret that is at least 32 bytes long",
-    "an end-to-end secret of 32 bytes or more",
-];
 
 /// Why a setting cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -366,28 +264,10 @@ pub enum ConfigError {
     Invalid(String),
 }
 
-/// Refuses a secret that is a placeholder (contains `change-me`) or an example published in
-/// this repository; `name` is the setting, for the message.
-pub fn check_not_placeholder(name: &str, secret: &str) -> Result<(), String> {
-    if secret.to_ascii_lowercase().contains("change-me") {
-        return Err(format!(
-            "{name} is a placeholder (it contains `change-me`); set it to a random value, \
-             e.g. `openssl rand -base64 48`"
-        ));
-    }
-    if PUBLISHED_EXAMPLE_SECRETS.contains(&secret) {
-        return Err(format!(
-            "{name} is an example value published in boxoffice's repository, so anyone can \
-             use it; set it to a random value, e.g. `openssl rand -base64 48`"
-        ));
-    }
-    Ok(())
-}
-
 /// Checks a token secret: at least 32 bytes, since HS256 wants a key at least as long as its
 /// 256-bit output (RFC 7518 §3.2), and no placeholder. The value itself is never repeated in
 /// the message.
-fn parse_token_secret(secret: &str) -> Result<(), String> {
+fn check_token_secret(secret: &str) -> Result<(), String> {
     if secret.len() < 32 {
         return Err(format!(
             "TOKEN_SECRET must be at least 32 bytes long (got {})",
@@ -397,29 +277,11 @@ fn parse_token_secret(secret: &str) -> Result<(), String> {
     check_not_placeholder("TOKEN_SECRET", secret)
 }
 
-/// Reads a ticket signing key: the base64 of a 32-byte Ed25519 seed (RFC 8032 §5.1.5), not a
-/// placeholder. Returns the seed.
-pub fn parse_ticket_signing_key(key: &str) -> Result<[u8; 32], String> {
-    check_not_placeholder("TICKET_SIGNING_KEY", key)?;
-    let bytes = base64::engine::general_purpose::STANDARD
-        .decode(key.trim())
-        .map_err(|_| {
-            "TICKET_SIGNING_KEY is not base64; make one with `openssl rand -base64 32`".to_owned()
-        })?;
-    <[u8; 32]>::try_from(bytes.as_slice()).map_err(|_| {
-        format!(
-            "TICKET_SIGNING_KEY must be 32 bytes (an Ed25519 seed), got {}; make one with \
-             `openssl rand -base64 32`",
-            bytes.len()
-        )
-    })
-}
-
 /// A secret setting: its name, its value, the file that may hold it instead, its check, and
 /// how to make one (for the message when it is missing).
 struct SecretSetting<'a> {
     name: &'static str,
-    value: &'a mut Option<String>,
+    value: &'a mut Option<Secret>,
     file: Option<&'a PathBuf>,
     check: fn(&str) -> Result<(), String>,
     why_shared: &'static str,
@@ -431,8 +293,8 @@ impl SecretSetting<'_> {
     /// when `required`.
     fn settle(self, required: bool) -> Result<(), ConfigError> {
         let name = self.name;
-        if let Some(secret) = self.value.as_deref() {
-            (self.check)(secret).map_err(ConfigError::Invalid)?;
+        if let Some(secret) = self.value.as_ref() {
+            (self.check)(secret.expose()).map_err(ConfigError::Invalid)?;
         } else if let Some(path) = self.file {
             let text = std::fs::read_to_string(path).map_err(|err| {
                 ConfigError::Invalid(format!("{name}_FILE {}: {err}", path.display()))
@@ -440,7 +302,7 @@ impl SecretSetting<'_> {
             let secret = text.trim_end_matches(['\r', '\n']);
             (self.check)(secret)
                 .map_err(|err| ConfigError::Invalid(format!("{err} (from {name}_FILE)")))?;
-            *self.value = Some(secret.to_owned());
+            *self.value = Some(Secret::new(secret));
         }
         if self.value.is_none() && required {
             return Err(ConfigError::Missing(format!(
@@ -453,7 +315,7 @@ impl SecretSetting<'_> {
     }
 }
 
-impl ServerConfig {
+impl Config {
     /// Settles the secrets before serving: TOKEN_SECRET and TICKET_SIGNING_KEY, each else the
     /// contents of its `_FILE` (checked the same way). With a `DATABASE_URL`
     /// (`database_url_set`) both are required; only the local development server may go
@@ -463,52 +325,50 @@ impl ServerConfig {
     pub fn settle_secrets(&mut self, database_url_set: bool) -> Result<(), ConfigError> {
         SecretSetting {
             name: "TOKEN_SECRET",
-            value: &mut self.token_secret,
-            file: self.token_secret_file.as_ref(),
-            check: parse_token_secret,
+            value: &mut self.identity.token_secret,
+            file: self.identity.token_secret_file.as_ref(),
+            check: check_token_secret,
             why_shared: "every replica must sign and check access tokens with the same secret",
             how_to_make: "at least 32 random bytes, e.g. `openssl rand -base64 48`",
         }
         .settle(database_url_set)?;
         SecretSetting {
             name: "TICKET_SIGNING_KEY",
-            value: &mut self.ticket_signing_key,
-            file: self.ticket_signing_key_file.as_ref(),
-            check: |key| parse_ticket_signing_key(key).map(drop),
+            value: &mut self.ticketing.ticket_signing_key,
+            file: self.ticketing.ticket_signing_key_file.as_ref(),
+            check: |key| ticket_codes::parse_signing_key(key).map(drop),
             why_shared: "every replica must sign ticket codes with the key scanners trust",
             how_to_make: "a random Ed25519 seed, e.g. `openssl rand -base64 32`",
         }
         .settle(database_url_set)
     }
 
+    /// Whether a database was named (DATABASE_URL or MIGRATION_DATABASE_URL): then the
+    /// service is not the local development server, and its secrets are required.
+    pub fn names_a_database(&self) -> bool {
+        self.database.database_url.is_some() || self.database.migration_database_url.is_some()
+    }
+}
+
+impl TicketingConfig {
     /// The seed of the ticket signing key, once settled; `None` when none is set.
     pub fn ticket_signing_seed(&self) -> Option<[u8; 32]> {
-        let key = self.ticket_signing_key.as_deref()?;
-        parse_ticket_signing_key(key).ok()
+        let key = self.ticket_signing_key.as_ref()?;
+        ticket_codes::parse_signing_key(key.expose()).ok()
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use base64::Engine as _;
+
     use super::*;
 
-    #[test]
-    fn placeholders_and_published_examples_are_refused() {
-        for refused in [
-            "change-me-to-at-least-32-random-bytes-0000",
-            "please-CHANGE-ME-before-production-0123456789",
-            "a benchmark secret of at least 32 bytes",
-            "short",
-        ] {
-            assert!(parse_token_secret(refused).is_err(), "{refused}");
-            assert!(parse_ticket_signing_key(refused).is_err(), "{refused}");
-        }
-        // A random value, not a literal: a committed one would be an example anyone can read.
-        let random: String = crate::platform::random::random_bytes::<32>()
+    fn random_hex() -> String {
+        crate::platform::random::random_bytes::<32>()
             .iter()
             .map(|b| format!("{b:02x}"))
-            .collect();
-        assert!(parse_token_secret(&random).is_ok());
+            .collect()
     }
 
     /// A random base64 ticket signing key, as `openssl rand -base64 32` makes one.
@@ -518,45 +378,65 @@ mod tests {
     }
 
     #[test]
+    fn token_secrets_are_long_and_not_placeholders() {
+        for refused in [
+            "change-me-to-at-least-32-random-bytes-0000",
+            "a benchmark secret of at least 32 bytes",
+            "short",
+        ] {
+            assert!(check_token_secret(refused).is_err(), "{refused}");
+        }
+        // A random value, not a literal: a committed one would be an example anyone can read.
+        assert!(check_token_secret(&random_hex()).is_ok());
+    }
+
+    #[test]
     fn one_worker_thread_unless_more_are_asked_for() {
-        assert_eq!(Cli::parse_from(["boxoffice"]).server.worker_threads, 1);
-        let four = Cli::parse_from(["boxoffice", "--worker-threads", "4"]);
-        assert_eq!(four.server.worker_threads, 4);
-        assert!(Cli::try_parse_from(["boxoffice", "--worker-threads", "0"]).is_err());
+        assert_eq!(Config::parse_from(["boxoffice"]).http.worker_threads, 1);
+        let four = Config::parse_from(["boxoffice", "--worker-threads", "4"]);
+        assert_eq!(four.http.worker_threads, 4);
+        assert!(Config::try_parse_from(["boxoffice", "--worker-threads", "0"]).is_err());
+    }
+
+    #[test]
+    fn the_settings_print_without_their_secrets() {
+        let secret = random_hex();
+        let config = Config::parse_from(["boxoffice", "--token-secret", &secret]);
+        let printed = format!("{config:?}");
+        assert!(!printed.contains(&secret), "{printed}");
     }
 
     #[test]
     fn a_database_url_requires_both_secrets() {
-        let mut cli = Cli::parse_from(["boxoffice"]);
+        let mut config = Config::parse_from(["boxoffice"]);
         // The local development server may sign with random keys.
-        let local = cli.server.settle_secrets(false);
-        assert!(local.is_ok());
-        let err = cli.server.settle_secrets(true).unwrap_err();
+        assert!(config.settle_secrets(false).is_ok());
+        let err = config.settle_secrets(true).unwrap_err();
         assert!(
             err.to_string().contains("TOKEN_SECRET is required"),
             "{err}"
         );
-        let secret = hex_secret();
-        let mut cli = Cli::parse_from(["boxoffice", "--token-secret", &secret]);
-        let err = cli.server.settle_secrets(true).unwrap_err();
+        let secret = random_hex();
+        let mut config = Config::parse_from(["boxoffice", "--token-secret", &secret]);
+        let err = config.settle_secrets(true).unwrap_err();
         assert!(
             err.to_string().contains("TICKET_SIGNING_KEY is required"),
             "{err}"
         );
         let key = random_ticket_key();
-        let mut cli = Cli::parse_from([
+        let mut config = Config::parse_from([
             "boxoffice",
             "--token-secret",
             &secret,
             "--ticket-signing-key",
             &key,
         ]);
-        cli.server.settle_secrets(true).unwrap();
-        assert!(cli.server.ticket_signing_seed().is_some());
+        config.settle_secrets(true).unwrap();
+        assert!(config.ticketing.ticket_signing_seed().is_some());
 
         let placeholder = "change-me-to-at-least-32-random-bytes-0000";
-        let mut cli = Cli::parse_from(["boxoffice", "--token-secret", placeholder]);
-        let err = cli.server.settle_secrets(true).unwrap_err().to_string();
+        let mut config = Config::parse_from(["boxoffice", "--token-secret", placeholder]);
+        let err = config.settle_secrets(true).unwrap_err().to_string();
         assert!(
             err.contains("placeholder") && !err.contains(placeholder),
             "{err}"
@@ -564,32 +444,15 @@ mod tests {
     }
 
     #[test]
-    fn a_ticket_signing_key_is_a_base64_seed_of_32_bytes() {
-        assert!(parse_ticket_signing_key(&random_ticket_key()).is_ok());
-        let short = base64::engine::general_purpose::STANDARD.encode([7u8; 16]);
-        let err = parse_ticket_signing_key(&short).unwrap_err();
-        assert!(err.contains("must be 32 bytes"), "{err}");
-        let err = parse_ticket_signing_key("not base64!").unwrap_err();
-        assert!(err.contains("not base64"), "{err}");
-    }
-
-    fn hex_secret() -> String {
-        crate::platform::random::random_bytes::<32>()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
-    }
-
-    #[test]
     fn secrets_may_come_from_files_and_are_checked_the_same() {
         let dir = std::env::temp_dir();
         let secret_file = dir.join(format!("boxoffice-secret-{}", std::process::id()));
         let key_file = dir.join(format!("boxoffice-ticket-key-{}", std::process::id()));
-        let (secret, key) = (hex_secret(), random_ticket_key());
+        let (secret, key) = (random_hex(), random_ticket_key());
         std::fs::write(&secret_file, format!("{secret}\n")).unwrap();
         std::fs::write(&key_file, format!("{key}\n")).unwrap();
         let args = |secret_file: &std::path::Path| {
-            Cli::parse_from([
+            Config::parse_from([
                 "boxoffice",
                 "--token-secret-file",
                 secret_file.to_str().unwrap(),
@@ -597,12 +460,13 @@ mod tests {
                 key_file.to_str().unwrap(),
             ])
         };
-        let mut cli = args(&secret_file);
-        cli.server.settle_secrets(true).unwrap();
-        assert_eq!(cli.server.token_secret.as_deref(), Some(secret.as_str()));
-        assert_eq!(cli.server.ticket_signing_key.as_deref(), Some(key.as_str()));
+        let mut config = args(&secret_file);
+        config.settle_secrets(true).unwrap();
+        let settled = |s: &Option<Secret>| s.as_ref().map(|s| s.expose().to_owned());
+        assert_eq!(settled(&config.identity.token_secret), Some(secret));
+        assert_eq!(settled(&config.ticketing.ticket_signing_key), Some(key));
         std::fs::write(&secret_file, "change-me-change-me-change-me-change-me").unwrap();
-        assert!(args(&secret_file).server.settle_secrets(true).is_err());
+        assert!(args(&secret_file).settle_secrets(true).is_err());
         std::fs::remove_file(&secret_file).unwrap();
         std::fs::remove_file(&key_file).unwrap();
     }

@@ -1,0 +1,61 @@
+//! The background work every replica runs beside the API: housekeeping (lapsed holds, old
+//! idempotency keys and sessions, idle rate-limit buckets, the lock and webhook gauges) and
+//! the webhook delivery worker. Each is safe to run in several replicas at once.
+
+use std::time::Duration;
+
+use crate::events::delivery::{self, DeliveryWorker};
+use crate::identity::sessions::purge_expired_sessions;
+use crate::ops::locks;
+use crate::platform::idempotency::purge_expired_keys;
+use crate::platform::problem::error_chain;
+use crate::ticketing::holds::sweep_all_expired_holds;
+
+use super::Service;
+
+/// Every `every`: returns the seats of lapsed booking holds, forgets idempotency keys older
+/// than 24 hours, expired sessions and rate-limit buckets of idle clients, and samples the
+/// lock and webhook backlog gauges. Runs until aborted; failures are logged and retried next
+/// time.
+pub async fn housekeeping(service: Service, every: Duration) {
+    let state = &service.state;
+    let mut ticker = tokio::time::interval(every);
+    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticker.tick().await;
+        if let Err(err) = sweep_all_expired_holds(&state.pool).await {
+            tracing::warn!(error = %error_chain(&err), "sweeping expired booking holds failed");
+        }
+        if let Err(err) = purge_expired_keys(&state.pool).await {
+            tracing::warn!(error = %error_chain(&err), "purging idempotency keys failed");
+        }
+        if let Err(err) = purge_expired_sessions(&state.pool).await {
+            tracing::warn!(error = %error_chain(&err), "purging expired sessions failed");
+        }
+        service.identity.auth_limit.forget_idle();
+        service.ticketing.booking_limit.forget_idle();
+        if let Err(err) = locks::sample(&state.pool, &state.metrics).await {
+            tracing::warn!(error = %error_chain(&err), "sampling lock waits failed");
+        }
+        if let Err(err) = delivery::sample_backlog(&state.pool, &service.events.metrics).await {
+            tracing::warn!(error = %error_chain(&err), "sampling the webhook backlog failed");
+        }
+    }
+}
+
+/// This process's webhook delivery worker, or `None` when WEBHOOK_CONCURRENCY is 0.
+///
+/// Errors: its HTTP client cannot be set up.
+pub fn webhook_worker(service: &Service) -> std::io::Result<Option<DeliveryWorker>> {
+    let events = &service.events;
+    if events.webhooks.concurrency == 0 {
+        return Ok(None);
+    }
+    DeliveryWorker::new(
+        service.state.pool.clone(),
+        events.webhooks.clone(),
+        events.metrics.clone(),
+    )
+    .map(Some)
+    .map_err(std::io::Error::other)
+}

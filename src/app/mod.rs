@@ -1,0 +1,310 @@
+//! Assembling the service: the one place that names every context. It turns the
+//! configuration ([`config`]) into what each context is given (its settings, its metrics,
+//! its keys, its constraint problems), puts their APIs into one OpenAPI service ([`routes`]),
+//! starts the background jobs ([`jobs`]) and serves them all ([`Application`]); the database
+//! it starts with is [`database`]'s.
+//!
+//! `main` and the tests start the very same [`Application`] (or [`assemble`] the same
+//! [`Service`]); only the settings differ.
+
+pub mod config;
+pub mod database;
+pub mod jobs;
+pub mod routes;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use deadpool_postgres::Pool;
+use poem::Server;
+use poem::listener::{Acceptor, Listener, TcpAcceptor, TcpListener};
+
+use crate::events::delivery::DeliveryWorker;
+use crate::events::{EventMetrics, Events, WebhookSettings};
+use crate::identity::Identity;
+use crate::platform::AppState;
+use crate::platform::auth::TokenKeys;
+use crate::platform::db_errors::install_constraint_problems;
+use crate::platform::egress::DestinationPolicy;
+use crate::platform::passwords::Passwords;
+use crate::platform::random::random_bytes;
+use crate::platform::ratelimit::ClientAddresses;
+use crate::platform::shared_reads::SharedReads;
+use crate::platform::telemetry::Metrics;
+use crate::platform::version_cache::VersionCache;
+use crate::ticketing::{Ticketing, TicketingMetrics, TicketingSettings};
+use crate::wallet::Wallet;
+use crate::{catalog, identity, reviews, ticketing, wallet};
+
+pub use config::Config;
+pub use database::{Database, ensure_service_login, migrate_up, warn_unless_least_privilege};
+pub use routes::{Documents, metrics_routes, routes, spec, spec_json, spec_yaml};
+
+/// The service, assembled: the state every handler shares, and each context's own.
+#[derive(Clone)]
+pub struct Service {
+    /// Shared infrastructure: pools, the read clients, caches, metrics.
+    pub state: Arc<AppState>,
+    /// Users and sessions.
+    pub identity: Arc<Identity>,
+    /// Bookings, payments and tickets.
+    pub ticketing: Arc<Ticketing>,
+    /// Wallets and transfers.
+    pub wallet: Arc<Wallet>,
+    /// The outbox's webhooks.
+    pub events: Arc<Events>,
+}
+
+/// Every context's constraints whose violations are the client's doing.
+const CONSTRAINT_PROBLEMS: &[&[crate::platform::db_errors::ConstraintProblem]] = &[
+    identity::CONSTRAINT_PROBLEMS,
+    catalog::CONSTRAINT_PROBLEMS,
+    ticketing::CONSTRAINT_PROBLEMS,
+    wallet::CONSTRAINT_PROBLEMS,
+    reviews::CONSTRAINT_PROBLEMS,
+];
+
+/// Assembles the service from its configuration and database: the shared state, and each
+/// context with the settings it is given. Without a token secret or a ticket signing key,
+/// random ones are made (the local development server; [`Config::settle_secrets`] requires
+/// them otherwise).
+pub fn assemble(
+    config: &Config,
+    pool: Pool,
+    reads: SharedReads,
+    movie_versions: VersionCache,
+) -> Service {
+    install_constraint_problems(CONSTRAINT_PROBLEMS);
+    let secret = match &config.identity.token_secret {
+        Some(secret) => secret.expose().as_bytes().to_vec(),
+        None => random_bytes::<32>().to_vec(),
+    };
+    let ticket_seed = config
+        .ticketing
+        .ticket_signing_seed()
+        .unwrap_or_else(random_bytes::<32>);
+    let mut metrics = Metrics::new();
+    let ticketing = Ticketing::new(
+        TicketingSettings {
+            booking_hold: Duration::from_secs(config.ticketing.booking_hold_seconds),
+            bookings_per_minute: config.ticketing.booking_rate_limit,
+        },
+        TicketingMetrics::register(metrics.registry()),
+        ed25519_dalek::SigningKey::from_bytes(&ticket_seed),
+    );
+    let wallet = Wallet::new(metrics.registry());
+    let webhooks = &config.webhooks;
+    let events = Arc::new(Events {
+        webhooks: WebhookSettings {
+            timeout: Duration::from_millis(webhooks.webhook_timeout_ms),
+            retry_base: Duration::from_millis(webhooks.webhook_retry_base_ms),
+            retry_window: Duration::from_secs(webhooks.webhook_retry_window_seconds),
+            poll: Duration::from_millis(webhooks.webhook_poll_ms),
+            concurrency: webhooks.webhook_concurrency,
+            destinations: DestinationPolicy {
+                allow_loopback: webhooks.webhook_allow_loopback,
+                allow_private: webhooks.webhook_allow_private_addresses,
+            },
+        },
+        metrics: EventMetrics::register(metrics.registry()),
+    });
+    let state = Arc::new(AppState {
+        pool,
+        reads,
+        movie_versions,
+        tokens: Arc::new(TokenKeys::new(&secret)),
+        passwords: Passwords::new(config.identity.password_queue_size.into()),
+        clients: ClientAddresses {
+            trusted_proxy_hops: config.http.trusted_proxy_hops.into(),
+        },
+        idempotency_keys_per_day: config.http.idempotency_keys_per_day.into(),
+        metrics: Arc::new(metrics),
+        draining: Default::default(),
+    });
+    Service {
+        state,
+        identity: Identity::new(config.identity.auth_rate_limit),
+        ticketing,
+        wallet,
+        events,
+    }
+}
+
+/// The runtime the service runs on, with `worker_threads` threads (WORKER_THREADS): one
+/// runs everything on the calling thread, more make a work-stealing pool. On two cores shared
+/// with PostgreSQL, one thread answered a screenings list for 16 µs of CPU where two took
+/// 25 µs, since a task woken on the other thread costs that thread a wake-up (BENCHMARKS.md,
+/// seventh pass).
+///
+/// Errors: the operating system refuses the runtime's threads or its event queue.
+pub fn runtime(worker_threads: u16) -> std::io::Result<tokio::runtime::Runtime> {
+    let mut builder = match worker_threads {
+        0 | 1 => tokio::runtime::Builder::new_current_thread(),
+        threads => {
+            let mut builder = tokio::runtime::Builder::new_multi_thread();
+            builder.worker_threads(threads.into());
+            builder
+        }
+    };
+    builder.enable_all().build()
+}
+
+/// The service, bound to its address and ready to run.
+pub struct Application {
+    acceptor: TcpAcceptor,
+    metrics_acceptor: TcpAcceptor,
+    service: Service,
+    documents: Documents,
+    webhook_worker: Option<DeliveryWorker>,
+    hold_sweep: Duration,
+    shutdown_delay: Duration,
+    drain_timeout: Duration,
+}
+
+impl Application {
+    /// Binds the listeners of the API and of the metrics (port 0 picks a free one) and
+    /// prepares the shared state.
+    pub async fn build(
+        config: &Config,
+        pool: Pool,
+        reads: SharedReads,
+        movie_versions: VersionCache,
+    ) -> std::io::Result<Self> {
+        if config.identity.token_secret.is_none() {
+            tracing::warn!(
+                "TOKEN_SECRET is not set: signing tokens with a random secret; they will not \
+                 survive a restart or work across replicas"
+            );
+        }
+        if config.ticketing.ticket_signing_key.is_none() {
+            tracing::warn!(
+                "TICKET_SIGNING_KEY is not set: signing ticket codes with a random key; codes \
+                 will not verify after a restart or across replicas"
+            );
+        }
+        let service = assemble(config, pool, reads, movie_versions);
+        let webhook_worker = jobs::webhook_worker(&service)?;
+        let acceptor = TcpListener::bind(config.http.listen_addr)
+            .into_acceptor()
+            .await?;
+        let metrics_acceptor = TcpListener::bind(config.http.metrics_addr)
+            .into_acceptor()
+            .await?;
+        Ok(Application {
+            acceptor,
+            metrics_acceptor,
+            service,
+            documents: Documents::render(),
+            webhook_worker,
+            hold_sweep: Duration::from_secs(config.ticketing.hold_sweep_seconds),
+            shutdown_delay: Duration::from_secs(config.http.shutdown_delay_seconds),
+            drain_timeout: Duration::from_secs(config.http.drain_timeout_seconds),
+        })
+    }
+
+    /// The address the API is served on.
+    pub fn local_addr(&self) -> SocketAddr {
+        bound_address(&self.acceptor)
+    }
+
+    /// The address metrics are served on.
+    pub fn metrics_addr(&self) -> SocketAddr {
+        bound_address(&self.metrics_acceptor)
+    }
+
+    /// The assembled service (for tests and commands that reuse it).
+    pub fn service(&self) -> &Service {
+        &self.service
+    }
+
+    /// Serves until SIGINT or SIGTERM. Then: `/readyz` answers 503 at once; after the
+    /// shutdown delay the listener closes; requests in flight get up to the drain timeout to
+    /// finish; the pool closes. Returns `Ok` when all of that went through.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let state = self.service.state.clone();
+        state.movie_versions.start();
+        let housekeeping = tokio::spawn(jobs::housekeeping(self.service.clone(), self.hold_sweep));
+        // Aborted at shutdown even mid-send: the deliveries it leaves are claimed again when
+        // their lease lapses.
+        let webhooks = self.webhook_worker.map(|worker| tokio::spawn(worker.run()));
+        let metrics = tokio::spawn(
+            Server::new_with_acceptor(self.metrics_acceptor).run(metrics_routes(&self.service)),
+        );
+        let draining = state.clone();
+        let delay = self.shutdown_delay;
+        let stop = async move {
+            shutdown_signal().await;
+            draining.begin_draining();
+            tracing::info!(
+                delay_seconds = delay.as_secs(),
+                "shutting down: readiness is 503; closing the listener after the delay"
+            );
+            tokio::time::sleep(delay).await;
+            tracing::info!("listener closed; finishing requests in flight");
+        };
+        let result = Server::new_with_acceptor(self.acceptor)
+            .run_with_graceful_shutdown(
+                routes(&self.service, self.documents),
+                stop,
+                Some(self.drain_timeout),
+            )
+            .await;
+        housekeeping.abort();
+        metrics.abort();
+        if let Some(webhooks) = webhooks {
+            webhooks.abort();
+        }
+        state.pool.close();
+        tracing::info!("stopped");
+        result
+    }
+}
+
+fn bound_address(acceptor: &TcpAcceptor) -> SocketAddr {
+    acceptor
+        .local_addr()
+        .first()
+        .and_then(|addr| addr.as_socket_addr().copied())
+        .expect("a TCP listener has a socket address")
+}
+
+async fn shutdown_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        .expect("SIGTERM can be handled");
+    tokio::select! {
+        _ = interrupt => {},
+        _ = terminate.recv() => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tokio::runtime::RuntimeFlavor;
+
+    #[test]
+    fn one_worker_thread_runs_tasks_on_the_calling_thread() {
+        let runtime = super::runtime(1).expect("a runtime");
+        assert_eq!(
+            runtime.handle().runtime_flavor(),
+            RuntimeFlavor::CurrentThread
+        );
+        let ran_on = runtime.block_on(async {
+            tokio::spawn(async { std::thread::current().id() })
+                .await
+                .expect("the task finishes")
+        });
+        assert_eq!(ran_on, std::thread::current().id());
+    }
+
+    #[test]
+    fn more_worker_threads_are_a_pool_of_that_many() {
+        let runtime = super::runtime(3).expect("a runtime");
+        assert_eq!(
+            runtime.handle().runtime_flavor(),
+            RuntimeFlavor::MultiThread
+        );
+        assert_eq!(runtime.metrics().num_workers(), 3);
+    }
+}
