@@ -1,5 +1,5 @@
 //! Embeds migrations/NNNNNN_name.{up,down}.sql (golang-migrate layout) into the binary, in
-//! version order, as `MIGRATIONS` (see src/migrate.rs).
+//! version order, as `MIGRATIONS` (see src/ops/migrate.rs).
 
 use std::{env, fs, path::Path};
 

@@ -13,91 +13,62 @@ FROM screenings
 WHERE id = :screening_id;
 
 --! sweep_expired_holds
--- The periodic sweep: expires up to `batch` pending bookings whose hold has lapsed and gives
--- their seats back (bookings_pending_expires_at_idx, screening_seats_booking_id_idx).
--- Bookings another transaction holds are skipped, so several replicas sweep at once; a lapsed
--- seat already taken by a newer booking is not touched. Affects the bookings expired.
-WITH expired AS (
-    UPDATE bookings
-    SET status = 'expired'
-    WHERE id = ANY(ARRAY(
-        SELECT id FROM bookings
-        WHERE status = 'pending' AND expires_at <= now()
-        ORDER BY expires_at
-        LIMIT :batch
-        FOR UPDATE SKIP LOCKED))
-    RETURNING id
-), released AS (
-    UPDATE screening_seats x
-    SET booking_id = NULL, held_until = NULL
-    FROM expired e
-    WHERE x.booking_id = e.id
-)
-SELECT id FROM expired;
+-- The periodic sweep: expires up to `batch` pending bookings whose hold has lapsed
+-- (bookings_pending_expires_at_idx); bookings_release_seats gives their seats back. Bookings
+-- another transaction holds are skipped, so several replicas sweep at once. Returns the
+-- bookings expired.
+UPDATE bookings
+SET status = 'expired'
+WHERE id = ANY(ARRAY(
+    SELECT id FROM bookings
+    WHERE status = 'pending' AND expires_at <= now()
+    ORDER BY expires_at
+    LIMIT :batch
+    FOR UPDATE SKIP LOCKED))
+RETURNING id;
+
+--! expire_lapsed_holds
+-- Expires the pending bookings of one screening whose holds have lapsed, before the sweep
+-- gets to them, so that their seats can be chosen again (bookings_pending_screening_idx);
+-- bookings_release_seats frees them. A booking another transaction holds (a payment that
+-- began before its hold ended) is skipped: that transaction decides.
+UPDATE bookings
+SET status = 'expired'
+WHERE id = ANY(ARRAY(
+    SELECT id FROM bookings
+    WHERE screening_id = :screening_id AND status = 'pending' AND expires_at <= now()
+    FOR UPDATE SKIP LOCKED));
 
 --! list_bookings : Booking
--- A keyset page of the user's bookings (bookings_user_id_idx), each with its seats and items
--- in seat order (booking_items_pkey), less those a partial cancellation gave back. A lapsed hold reads as expired even before the sweep
--- marks it. `limit` is the page size plus one.
+-- A keyset page of the user's bookings as the API reads them (bookings_as_read, over
+-- bookings_user_id_idx). `limit` is the page size plus one.
 -- vet: not null: status: a CASE of a NOT NULL column and a literal
+-- vet: not null: id, user_id, screening_id, seats, amount, currency, expires_at, created_at: bookings' NOT NULL columns through the view
 -- vet: not null: seat_labels, item_categories, item_ticket_types, item_amounts: coalesce(…, '{}')
-SELECT b.id, b.user_id, b.screening_id, b.seats, b.amount, b.currency,
-       CASE WHEN b.status = 'pending' AND b.expires_at <= now() THEN 'expired'
-            ELSE b.status END AS status,
-       b.expires_at, b.created_at,
-       coalesce(i.labels, '{}') AS seat_labels,
-       coalesce(i.categories, '{}') AS item_categories,
-       coalesce(i.ticket_types, '{}') AS item_ticket_types,
-       coalesce(i.amounts, '{}') AS item_amounts
-FROM bookings b
-CROSS JOIN LATERAL (
-    SELECT array_agg(seat_label ORDER BY row_index, number) AS labels,
-           array_agg(category ORDER BY row_index, number) AS categories,
-           array_agg(ticket_type ORDER BY row_index, number) AS ticket_types,
-           array_agg(amount ORDER BY row_index, number) AS amounts
-    FROM booking_items WHERE booking_id = b.id AND released_at IS NULL
-) i
-WHERE b.user_id = :user_id AND b.id > :after
-ORDER BY b.id
+SELECT id, user_id, screening_id, seats, amount, currency, status, expires_at, created_at,
+       seat_labels, item_categories, item_ticket_types, item_amounts
+FROM bookings_as_read
+WHERE user_id = :user_id AND id > :after
+ORDER BY id
 LIMIT :limit;
 
 --! get_booking : Booking
 -- One booking of the user's, as list_bookings shows it; another user's booking is no row.
 -- vet: not null: status: a CASE of a NOT NULL column and a literal
+-- vet: not null: id, user_id, screening_id, seats, amount, currency, expires_at, created_at: bookings' NOT NULL columns through the view
 -- vet: not null: seat_labels, item_categories, item_ticket_types, item_amounts: coalesce(…, '{}')
-SELECT b.id, b.user_id, b.screening_id, b.seats, b.amount, b.currency,
-       CASE WHEN b.status = 'pending' AND b.expires_at <= now() THEN 'expired'
-            ELSE b.status END AS status,
-       b.expires_at, b.created_at,
-       coalesce(i.labels, '{}') AS seat_labels,
-       coalesce(i.categories, '{}') AS item_categories,
-       coalesce(i.ticket_types, '{}') AS item_ticket_types,
-       coalesce(i.amounts, '{}') AS item_amounts
-FROM bookings b
-CROSS JOIN LATERAL (
-    SELECT array_agg(seat_label ORDER BY row_index, number) AS labels,
-           array_agg(category ORDER BY row_index, number) AS categories,
-           array_agg(ticket_type ORDER BY row_index, number) AS ticket_types,
-           array_agg(amount ORDER BY row_index, number) AS amounts
-    FROM booking_items WHERE booking_id = b.id AND released_at IS NULL
-) i
-WHERE b.id = :id AND b.user_id = :user_id;
+SELECT id, user_id, screening_id, seats, amount, currency, status, expires_at, created_at,
+       seat_labels, item_categories, item_ticket_types, item_amounts
+FROM bookings_as_read
+WHERE id = :id AND user_id = :user_id;
 
 --! cancel_booking
--- Cancels a pending booking whose hold is still running, and gives its seats back, in one
--- statement. Affects no row when the booking is not pending or its hold has lapsed.
-WITH cancelled AS (
-    UPDATE bookings
-    SET status = 'cancelled'
-    WHERE id = :id AND status = 'pending' AND expires_at > now()
-    RETURNING id
-), released AS (
-    UPDATE screening_seats x
-    SET booking_id = NULL, held_until = NULL
-    FROM cancelled c
-    WHERE x.booking_id = c.id
-)
-SELECT id FROM cancelled;
+-- Cancels a pending booking whose hold is still running; bookings_release_seats gives its
+-- seats back. No row when the booking is not pending or its hold has lapsed.
+UPDATE bookings
+SET status = 'cancelled'
+WHERE id = :id AND status = 'pending' AND expires_at > now()
+RETURNING id;
 
 --! lock_booking : LockedBooking
 -- Locks one of the user's bookings for a payment or a cancellation (primary key). `holding`
@@ -116,11 +87,11 @@ SET status = 'confirmed'
 WHERE id = :id AND status = 'pending' AND expires_at > now();
 
 --! release_booking_seats : ReleasedSeats
--- A partial cancellation: gives back the seats of the booking whose labels are in
--- `seat_labels` and that it still has, marks their items released, and takes them off the
--- booking's seats and amount, and voids their tickets, in one statement (booking_items_pkey,
--- screening_seats_booking_id_idx, tickets_booking_id_row_index_number_key). Returns how many
--- seats were released and their amount. A ticket already checked in fails it with
+-- A partial cancellation: marks released the items of the booking whose labels are in
+-- `seat_labels` and that it still has (booking_items_release_seat gives their seats back),
+-- takes them off the booking's seats and amount, and voids their tickets, in one statement
+-- (booking_items_pkey, tickets_booking_id_row_index_number_key). Returns how many seats were
+-- released and their amount. A ticket already checked in fails it with
 -- tickets_admitted_not_void.
 -- vet: not null: seats, amount: a count, and a coalesce(…, 0)
 WITH items AS (
@@ -128,12 +99,6 @@ WITH items AS (
     SET released_at = now()
     WHERE booking_id = :booking_id AND released_at IS NULL AND seat_label = ANY(:seat_labels)
     RETURNING screening_id, row_index, number, amount
-), seats AS (
-    UPDATE screening_seats x
-    SET booking_id = NULL, held_until = NULL
-    FROM items i
-    WHERE x.screening_id = i.screening_id AND x.row_index = i.row_index
-      AND x.number = i.number AND x.booking_id = :booking_id
 ), released AS (
     SELECT count(*)::int AS seats, coalesce(sum(amount), 0)::bigint AS amount FROM items
 ), booking AS (
@@ -152,21 +117,16 @@ WITH items AS (
 SELECT seats, amount FROM released;
 
 --! cancel_confirmed_booking
--- Cancels a confirmed booking whose payment was refunded, gives its seats back and voids its
--- tickets (screening_seats_booking_id_idx, tickets_booking_id_row_index_number_key). A ticket
+-- Cancels a confirmed booking whose payment was refunded (bookings_release_seats gives its
+-- seats back) and voids its tickets (tickets_booking_id_row_index_number_key). A ticket
 -- already checked in fails it with tickets_admitted_not_void.
 WITH cancelled AS (
     UPDATE bookings
     SET status = 'cancelled'
     WHERE id = :id AND status = 'confirmed'
     RETURNING id
-), voided AS (
-    UPDATE tickets t
-    SET voided_at = now()
-    FROM cancelled c
-    WHERE t.booking_id = c.id AND t.voided_at IS NULL
 )
-UPDATE screening_seats x
-SET booking_id = NULL, held_until = NULL
+UPDATE tickets t
+SET voided_at = now()
 FROM cancelled c
-WHERE x.booking_id = c.id;
+WHERE t.booking_id = c.id AND t.voided_at IS NULL;

@@ -7,6 +7,7 @@
 -- index instead of being planned again at every call (BENCHMARKS.md). `limit` is the page
 -- size plus one.
 -- vet: not null: available_seats: an integer minus a count
+-- vet: not null: id, movie_id, theater_id, starts_at, ends_at, price, premium_surcharge, currency, total_seats, version: screenings' NOT NULL columns through screenings_with_availability
 SELECT id, movie_id, theater_id, starts_at, ends_at, price, child_price, senior_price,
        student_price, premium_surcharge, currency, total_seats, available_seats, version
 FROM screenings_with_availability
@@ -21,6 +22,7 @@ LIMIT :limit;
 -- As list_screenings_of_movie, for one theater's screenings, from screenings_theater_id_idx
 -- (theater_id, id).
 -- vet: not null: available_seats: an integer minus a count
+-- vet: not null: id, movie_id, theater_id, starts_at, ends_at, price, premium_surcharge, currency, total_seats, version: screenings' NOT NULL columns through screenings_with_availability
 SELECT id, movie_id, theater_id, starts_at, ends_at, price, child_price, senior_price,
        student_price, premium_surcharge, currency, total_seats, available_seats, version
 FROM screenings_with_availability
@@ -34,6 +36,7 @@ LIMIT :limit;
 -- A keyset page of every screening by id (the primary key), optionally starting within
 -- [starts_from, starts_before). `limit` is the page size plus one.
 -- vet: not null: available_seats: an integer minus a count
+-- vet: not null: id, movie_id, theater_id, starts_at, ends_at, price, premium_surcharge, currency, total_seats, version: screenings' NOT NULL columns through screenings_with_availability
 -- vet: allow optional filter: the whole programme in id order, a page at a time; a time range only thins it (screenings_starts_at_idx cannot give id order). Browsing by movie or theater has its own indexed query
 SELECT id, movie_id, theater_id, starts_at, ends_at, price, child_price, senior_price,
        student_price, premium_surcharge, currency, total_seats, available_seats, version
@@ -47,6 +50,7 @@ LIMIT :limit;
 --! get_screening : Screening
 -- One screening by id, its seats counted as in the lists.
 -- vet: not null: available_seats: an integer minus a count
+-- vet: not null: id, movie_id, theater_id, starts_at, ends_at, price, premium_surcharge, currency, total_seats, version: screenings' NOT NULL columns through screenings_with_availability
 SELECT id, movie_id, theater_id, starts_at, ends_at, price, child_price, senior_price,
        student_price, premium_surcharge, currency, total_seats, available_seats, version
 FROM screenings_with_availability

@@ -110,15 +110,6 @@ WITH booking AS (
 SELECT b.id AS booking_id, t.row_index, t.number
 FROM booking b, taken t;
 
---! release_lapsed_holds
--- Frees the seats of a screening whose holds have lapsed, before the sweep gets to them, so
--- that best available can choose them (screening_seats_taken_idx). Their bookings read as
--- expired already; the sweep marks them so. A seat another booking took meanwhile is not
--- touched: its hold is running.
-UPDATE screening_seats
-SET booking_id = NULL, held_until = NULL
-WHERE screening_id = :screening_id AND booking_id IS NOT NULL AND held_until <= now();
-
 --! free_standard_seats
 -- How many standard seats of a screening are free now: why a best-available booking found
 -- no block (screening_seats_pkey).
@@ -134,13 +125,6 @@ WHERE screening_id = :screening_id AND category = 'standard' AND NOT blocked
 UPDATE screening_seats
 SET held_until = NULL
 WHERE booking_id = :booking_id AND held_until > now();
-
---! release_seats
--- Gives a cancelled or expired booking's seats back, those it still holds
--- (screening_seats_booking_id_idx).
-UPDATE screening_seats
-SET booking_id = NULL, held_until = NULL
-WHERE booking_id = :booking_id;
 
 --! double_sold_seats
 -- The check every concurrent test and benchmark ends with: seats that an active booking's

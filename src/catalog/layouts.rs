@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use codegen::client::Params as _;
 use codegen::queries::theaters as q;
 use codegen::types::SeatCategory as DbSeatCategory;
 use deadpool_postgres::Transaction;
@@ -279,16 +280,18 @@ impl ValidLayout {
             }
         }
         q::insert_layout()
-            .bind(
+            .params(
                 tx,
-                &theater_id,
-                &row_indexes,
-                &labels,
-                &row_seats,
-                &seat_rows,
-                &numbers,
-                &categories,
-                &blocked,
+                &q::InsertLayoutParams {
+                    theater_id,
+                    row_indexes,
+                    labels,
+                    row_seats,
+                    seat_rows,
+                    numbers,
+                    categories,
+                    blocked,
+                },
             )
             .await?;
         Ok(())

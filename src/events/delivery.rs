@@ -14,6 +14,7 @@ use std::time::Duration;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use chrono::{DateTime, Utc};
+use codegen::client::Params as _;
 use codegen::queries::webhooks as q;
 use deadpool_postgres::Pool;
 use hmac::{Hmac, Mac};
@@ -255,15 +256,17 @@ impl DeliveryWorker {
             .map(|error| error.chars().take(500).collect::<String>());
         let client = self.pool.get().await?;
         let status = q::record_attempt()
-            .bind(
+            .params(
                 &client,
-                &attempt.delivered,
-                &delay.as_secs_f64(),
-                &self.settings.retry_window.as_secs_f64(),
-                &attempt.status_code,
-                &error,
-                &delivery.id,
-                &delivery.attempts,
+                &q::RecordAttemptParams {
+                    delivered: attempt.delivered,
+                    retry_delay_seconds: delay.as_secs_f64(),
+                    retry_window_seconds: self.settings.retry_window.as_secs_f64(),
+                    status_code: attempt.status_code,
+                    error: error.as_deref(),
+                    id: delivery.id,
+                    attempt: delivery.attempts,
+                },
             )
             .opt()
             .await?;

@@ -105,6 +105,11 @@ mod tests {
             let err = check_not_placeholder("TOKEN_SECRET", refused).unwrap_err();
             assert!(!err.contains(refused), "{err}");
         }
-        assert!(check_not_placeholder("TOKEN_SECRET", "9f8e7d6c5b4a39281706f5e4d3c2b1a0").is_ok());
+        // A random value, not a literal: a committed one would be an example anyone can read.
+        let random: String = crate::platform::random::random_bytes::<32>()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert!(check_not_placeholder("TOKEN_SECRET", &random).is_ok());
     }
 }

@@ -12,18 +12,14 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use codegen::client::Params as _;
 use codegen::queries::bookings as q;
-use codegen::queries::seats as sq;
-use codegen::types::{
-    BookingStatus as DbBookingStatus, SeatCategory as DbSeatCategory, TicketType as DbTicketType,
-};
+use codegen::types::BookingStatus as DbBookingStatus;
 use deadpool_postgres::Transaction;
 use poem::web::Data;
 use poem_openapi::{ApiResponse, Enum, Object, OpenApi, param::Path, payload::Json};
 
 use crate::catalog::layouts::SeatCategory;
-use crate::catalog::screenings::{Prices, TicketType, screening_not_found};
+use crate::catalog::screenings::TicketType;
 use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
@@ -32,8 +28,9 @@ use crate::platform::http::{OptionalJson, Page};
 use crate::platform::params::Paging;
 use crate::platform::problem::{ApiError, RATE_LIMITED};
 
+use super::holds::{SeatRequest, book};
 use super::payments::refund;
-use super::seat_selection::{SeatLabel, check_chosen_seats};
+use super::seat_selection::SeatLabel;
 use super::{Ticketing, booking_not_found};
 
 /// Where a booking is in its life.
@@ -176,7 +173,7 @@ impl NewBooking {
     ///
     /// Errors: 400 `invalid_request` (neither or both of `seats` and `seat_labels`, or not one
     /// ticket type per seat).
-    fn request(&self) -> Result<(SeatRequest<'_>, Vec<TicketType>), ApiError> {
+    pub fn request(&self) -> Result<(SeatRequest<'_>, Vec<TicketType>), ApiError> {
         let request = match (self.seats, &self.seat_labels) {
             (Some(seats), None) => SeatRequest::BestAvailable(seats),
             (None, Some(labels)) => SeatRequest::Chosen(labels),
@@ -203,23 +200,6 @@ impl NewBooking {
             }
         };
         Ok((request, ticket_types))
-    }
-}
-
-/// The seats a booking asks for.
-enum SeatRequest<'a> {
-    /// This many adjacent standard seats, chosen by the database.
-    BestAvailable(i32),
-    /// These seats.
-    Chosen(&'a [SeatLabel]),
-}
-
-impl SeatRequest<'_> {
-    fn count(&self) -> usize {
-        match self {
-            SeatRequest::BestAvailable(seats) => *seats as usize,
-            SeatRequest::Chosen(labels) => labels.len(),
-        }
     }
 }
 
@@ -289,7 +269,15 @@ impl BookingsApi {
         body: Json<NewBooking>,
     ) -> Result<CreatedBooking, CreateBookingError> {
         self.ticketing.booking_limit.check(&auth.0.user_id)?;
-        let result = book(&state, &self.ticketing, auth.0.user_id, &body).await;
+        let result = match body.request() {
+            Ok((seats, types)) => {
+                let (user_id, screening_id) = (auth.0.user_id, body.screening_id);
+                book(&state, &self.ticketing, user_id, screening_id, seats, types)
+                    .await
+                    .map(Booking::from)
+            }
+            Err(err) => Err(err),
+        };
         self.ticketing.metrics.bookings.count(&result);
         Ok(CreatedBooking::Created(Json(result?)))
     }
@@ -439,223 +427,4 @@ impl Workflow for CancelBooking {
         }
         Ok(q::get_booking().bind(tx, &id, &user_id).one().await?.into())
     }
-}
-
-/// Books seats for a user: best available or chosen, in one transaction, for the configured
-/// hold time.
-///
-/// Errors: 400 `invalid_request`; 404 `screening_not_found`; 409 `screening_started`,
-/// `seats_taken`, `companion_needs_wheelchair`, `single_seat_gap`, `no_adjacent_seats`,
-/// `not_enough_seats`; 422 `unknown_seat`, `ticket_type_not_offered`.
-pub async fn book(
-    state: &AppState,
-    ticketing: &Ticketing,
-    user_id: i64,
-    request: &NewBooking,
-) -> Result<Booking, ApiError> {
-    let (seats, ticket_types) = request.request()?;
-    let hold = HoldSeats {
-        user_id,
-        screening_id: request.screening_id,
-        seats,
-        ticket_types,
-        hold_seconds: ticketing.settings.booking_hold.as_secs_f64(),
-    };
-    in_transaction(&state.pool, &hold).await
-}
-
-/// Takes the seats of a new booking.
-struct HoldSeats<'a> {
-    user_id: i64,
-    screening_id: i64,
-    seats: SeatRequest<'a>,
-    ticket_types: Vec<TicketType>,
-    hold_seconds: f64,
-}
-
-impl Workflow for HoldSeats<'_> {
-    type Output = Booking;
-
-    async fn run(&self, tx: &Transaction<'_>) -> Result<Booking, ApiError> {
-        let screening_id = self.screening_id;
-        let screening = q::bookable_screening()
-            .bind(tx, &screening_id)
-            .opt()
-            .await?
-            .ok_or_else(|| screening_not_found(screening_id))?;
-        if screening.started {
-            return Err(ApiError::conflict(
-                "screening_started",
-                format!("screening {screening_id} has started; it can no longer be booked"),
-            ));
-        }
-        let prices = Prices {
-            adult: screening.price,
-            child: screening.child_price,
-            senior: screening.senior_price,
-            student: screening.student_price,
-        };
-        let ticket_prices = self
-            .ticket_types
-            .iter()
-            .map(|&ticket_type| {
-                prices.of(ticket_type).ok_or_else(|| {
-                    ApiError::unprocessable(
-                        "ticket_type_not_offered",
-                        format!(
-                            "screening {screening_id} sells no {} tickets",
-                            ticket_type.name()
-                        ),
-                    )
-                })
-            })
-            .collect::<Result<Vec<i64>, ApiError>>()?;
-        let db_types: Vec<DbTicketType> = self.ticket_types.iter().map(|&t| t.into()).collect();
-        let booking_id = match self.seats {
-            SeatRequest::Chosen(labels) => {
-                self.hold_chosen(
-                    tx,
-                    labels,
-                    &db_types,
-                    &ticket_prices,
-                    screening.premium_surcharge,
-                )
-                .await?
-            }
-            SeatRequest::BestAvailable(seats) => {
-                self.hold_best_available(tx, seats, &db_types, &ticket_prices)
-                    .await?
-            }
-        };
-        Ok(q::get_booking()
-            .bind(tx, &booking_id, &self.user_id)
-            .one()
-            .await?
-            .into())
-    }
-}
-
-impl HoldSeats<'_> {
-    /// Locks the seats asked for with their neighbours, checks the rules on them, and takes
-    /// them. Returns the booking's id.
-    async fn hold_chosen(
-        &self,
-        tx: &Transaction<'_>,
-        labels: &[SeatLabel],
-        ticket_types: &[DbTicketType],
-        ticket_prices: &[i64],
-        premium_surcharge: i64,
-    ) -> Result<i64, ApiError> {
-        let rows: Vec<&str> = labels.iter().map(SeatLabel::row).collect();
-        let numbers: Vec<i16> = labels.iter().map(SeatLabel::number).collect();
-        let near = sq::lock_seats_around()
-            .bind(tx, &rows, &numbers, &self.screening_id)
-            .all()
-            .await?;
-        let chosen = check_chosen_seats(labels, &near)?;
-        let amounts: Vec<i64> = chosen
-            .iter()
-            .zip(ticket_prices)
-            .map(|(seat, price)| match seat.category {
-                DbSeatCategory::Premium => price + premium_surcharge,
-                _ => *price,
-            })
-            .collect();
-        let held = sq::hold_chosen_seats()
-            .params(
-                tx,
-                &sq::HoldChosenSeatsParams {
-                    user_id: self.user_id,
-                    row_indexes: chosen.iter().map(|s| s.row_index).collect::<Vec<_>>(),
-                    amount: amounts.iter().sum(),
-                    hold_seconds: self.hold_seconds,
-                    screening_id: self.screening_id,
-                    numbers: chosen.iter().map(|s| s.number).collect::<Vec<_>>(),
-                    labels: chosen.iter().map(|s| s.label.as_str()).collect::<Vec<_>>(),
-                    ticket_types,
-                    amounts: &amounts,
-                },
-            )
-            .all()
-            .await?;
-        match held.first() {
-            Some(seat) if held.len() == chosen.len() => Ok(seat.booking_id),
-            // The seats were locked and free, and the screening had not started a moment ago.
-            _ => Err(ApiError::conflict(
-                "screening_started",
-                format!(
-                    "screening {} has started; it can no longer be booked",
-                    self.screening_id
-                ),
-            )),
-        }
-    }
-
-    /// Takes the best block of `seats` adjacent standard seats. Returns the booking's id.
-    async fn hold_best_available(
-        &self,
-        tx: &Transaction<'_>,
-        seats: i32,
-        ticket_types: &[DbTicketType],
-        ticket_prices: &[i64],
-    ) -> Result<i64, ApiError> {
-        let params = sq::HoldBestAvailableParams {
-            user_id: self.user_id,
-            seats,
-            amount: ticket_prices.iter().sum(),
-            hold_seconds: self.hold_seconds,
-            screening_id: self.screening_id,
-            ticket_types,
-            amounts: ticket_prices,
-        };
-        if let Some(booking_id) = attempt_best_available(tx, &params).await? {
-            return Ok(booking_id);
-        }
-        // Seats whose holds lapsed look taken until the sweep frees them. Free them here (this
-        // waits for a sweep that is freeing them right now) and, if enough seats are free in
-        // the snapshot after that, try once more.
-        sq::release_lapsed_holds()
-            .bind(tx, &self.screening_id)
-            .await?;
-        let free = sq::free_standard_seats()
-            .bind(tx, &self.screening_id)
-            .one()
-            .await?;
-        if free >= seats
-            && let Some(booking_id) = attempt_best_available(tx, &params).await?
-        {
-            return Ok(booking_id);
-        }
-        Err(if free >= seats {
-            ApiError::conflict(
-                "no_adjacent_seats",
-                format!(
-                    "{seats} seats requested and {free} standard seats are free, but no row has \
-                     {seats} of them side by side; choose seats from the seat map"
-                ),
-            )
-        } else {
-            ApiError::conflict(
-                "not_enough_seats",
-                format!("{seats} seats requested, {free} available"),
-            )
-        })
-    }
-}
-
-/// One attempt at best available, in a savepoint: a failed attempt has inserted its booking,
-/// which is rolled back. Returns the booking's id, or `None` when no block was free.
-async fn attempt_best_available(
-    tx: &Transaction<'_>,
-    params: &sq::HoldBestAvailableParams<&[DbTicketType], &[i64]>,
-) -> Result<Option<i64>, ApiError> {
-    tx.batch_execute("SAVEPOINT best_available").await?;
-    let held = sq::hold_best_available().params(tx, params).all().await?;
-    let Some(seat) = held.first() else {
-        tx.batch_execute("ROLLBACK TO SAVEPOINT best_available")
-            .await?;
-        return Ok(None);
-    };
-    tx.batch_execute("RELEASE SAVEPOINT best_available").await?;
-    Ok(Some(seat.booking_id))
 }

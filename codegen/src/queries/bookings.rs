@@ -558,7 +558,7 @@ impl BookableScreeningStmt {
 pub struct SweepExpiredHoldsStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn sweep_expired_holds() -> SweepExpiredHoldsStmt {
     SweepExpiredHoldsStmt(
-        "WITH expired AS ( UPDATE bookings SET status = 'expired' WHERE id = ANY(ARRAY( SELECT id FROM bookings WHERE status = 'pending' AND expires_at <= now() ORDER BY expires_at LIMIT $1 FOR UPDATE SKIP LOCKED)) RETURNING id ), released AS ( UPDATE screening_seats x SET booking_id = NULL, held_until = NULL FROM expired e WHERE x.booking_id = e.id ) SELECT id FROM expired",
+        "UPDATE bookings SET status = 'expired' WHERE id = ANY(ARRAY( SELECT id FROM bookings WHERE status = 'pending' AND expires_at <= now() ORDER BY expires_at LIMIT $1 FOR UPDATE SKIP LOCKED)) RETURNING id",
         None,
     )
 }
@@ -585,10 +585,33 @@ impl SweepExpiredHoldsStmt {
         }
     }
 }
+pub struct ExpireLapsedHoldsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn expire_lapsed_holds() -> ExpireLapsedHoldsStmt {
+    ExpireLapsedHoldsStmt(
+        "UPDATE bookings SET status = 'expired' WHERE id = ANY(ARRAY( SELECT id FROM bookings WHERE screening_id = $1 AND status = 'pending' AND expires_at <= now() FOR UPDATE SKIP LOCKED))",
+        None,
+    )
+}
+impl ExpireLapsedHoldsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub async fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        screening_id: &'a i64,
+    ) -> Result<u64, tokio_postgres::Error> {
+        client.execute(self.0, &[screening_id]).await
+    }
+}
 pub struct ListBookingsStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn list_bookings() -> ListBookingsStmt {
     ListBookingsStmt(
-        "SELECT b.id, b.user_id, b.screening_id, b.seats, b.amount, b.currency, CASE WHEN b.status = 'pending' AND b.expires_at <= now() THEN 'expired' ELSE b.status END AS status, b.expires_at, b.created_at, coalesce(i.labels, '{}') AS seat_labels, coalesce(i.categories, '{}') AS item_categories, coalesce(i.ticket_types, '{}') AS item_ticket_types, coalesce(i.amounts, '{}') AS item_amounts FROM bookings b CROSS JOIN LATERAL ( SELECT array_agg(seat_label ORDER BY row_index, number) AS labels, array_agg(category ORDER BY row_index, number) AS categories, array_agg(ticket_type ORDER BY row_index, number) AS ticket_types, array_agg(amount ORDER BY row_index, number) AS amounts FROM booking_items WHERE booking_id = b.id AND released_at IS NULL ) i WHERE b.user_id = $1 AND b.id > $2 ORDER BY b.id LIMIT $3",
+        "SELECT id, user_id, screening_id, seats, amount, currency, status, expires_at, created_at, seat_labels, item_categories, item_ticket_types, item_amounts FROM bookings_as_read WHERE user_id = $1 AND id > $2 ORDER BY id LIMIT $3",
         None,
     )
 }
@@ -655,7 +678,7 @@ impl<'c, 'a, 's, C: GenericClient>
 pub struct GetBookingStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn get_booking() -> GetBookingStmt {
     GetBookingStmt(
-        "SELECT b.id, b.user_id, b.screening_id, b.seats, b.amount, b.currency, CASE WHEN b.status = 'pending' AND b.expires_at <= now() THEN 'expired' ELSE b.status END AS status, b.expires_at, b.created_at, coalesce(i.labels, '{}') AS seat_labels, coalesce(i.categories, '{}') AS item_categories, coalesce(i.ticket_types, '{}') AS item_ticket_types, coalesce(i.amounts, '{}') AS item_amounts FROM bookings b CROSS JOIN LATERAL ( SELECT array_agg(seat_label ORDER BY row_index, number) AS labels, array_agg(category ORDER BY row_index, number) AS categories, array_agg(ticket_type ORDER BY row_index, number) AS ticket_types, array_agg(amount ORDER BY row_index, number) AS amounts FROM booking_items WHERE booking_id = b.id AND released_at IS NULL ) i WHERE b.id = $1 AND b.user_id = $2",
+        "SELECT id, user_id, screening_id, seats, amount, currency, status, expires_at, created_at, seat_labels, item_categories, item_ticket_types, item_amounts FROM bookings_as_read WHERE id = $1 AND user_id = $2",
         None,
     )
 }
@@ -721,7 +744,7 @@ impl<'c, 'a, 's, C: GenericClient>
 pub struct CancelBookingStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn cancel_booking() -> CancelBookingStmt {
     CancelBookingStmt(
-        "WITH cancelled AS ( UPDATE bookings SET status = 'cancelled' WHERE id = $1 AND status = 'pending' AND expires_at > now() RETURNING id ), released AS ( UPDATE screening_seats x SET booking_id = NULL, held_until = NULL FROM cancelled c WHERE x.booking_id = c.id ) SELECT id FROM cancelled",
+        "UPDATE bookings SET status = 'cancelled' WHERE id = $1 AND status = 'pending' AND expires_at > now() RETURNING id",
         None,
     )
 }
@@ -835,7 +858,7 @@ impl ConfirmBookingStmt {
 pub struct ReleaseBookingSeatsStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn release_booking_seats() -> ReleaseBookingSeatsStmt {
     ReleaseBookingSeatsStmt(
-        "WITH items AS ( UPDATE booking_items SET released_at = now() WHERE booking_id = $1 AND released_at IS NULL AND seat_label = ANY($2) RETURNING screening_id, row_index, number, amount ), seats AS ( UPDATE screening_seats x SET booking_id = NULL, held_until = NULL FROM items i WHERE x.screening_id = i.screening_id AND x.row_index = i.row_index AND x.number = i.number AND x.booking_id = $1 ), released AS ( SELECT count(*)::int AS seats, coalesce(sum(amount), 0)::bigint AS amount FROM items ), booking AS ( UPDATE bookings b SET seats = b.seats - r.seats, amount = b.amount - r.amount FROM released r WHERE b.id = $1 ), voided AS ( UPDATE tickets t SET voided_at = now() FROM items i WHERE t.booking_id = $1 AND t.row_index = i.row_index AND t.number = i.number ) SELECT seats, amount FROM released",
+        "WITH items AS ( UPDATE booking_items SET released_at = now() WHERE booking_id = $1 AND released_at IS NULL AND seat_label = ANY($2) RETURNING screening_id, row_index, number, amount ), released AS ( SELECT count(*)::int AS seats, coalesce(sum(amount), 0)::bigint AS amount FROM items ), booking AS ( UPDATE bookings b SET seats = b.seats - r.seats, amount = b.amount - r.amount FROM released r WHERE b.id = $1 ), voided AS ( UPDATE tickets t SET voided_at = now() FROM items i WHERE t.booking_id = $1 AND t.row_index = i.row_index AND t.number = i.number ) SELECT seats, amount FROM released",
         None,
     )
 }
@@ -896,7 +919,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::ArraySql<Ite
 pub struct CancelConfirmedBookingStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn cancel_confirmed_booking() -> CancelConfirmedBookingStmt {
     CancelConfirmedBookingStmt(
-        "WITH cancelled AS ( UPDATE bookings SET status = 'cancelled' WHERE id = $1 AND status = 'confirmed' RETURNING id ), voided AS ( UPDATE tickets t SET voided_at = now() FROM cancelled c WHERE t.booking_id = c.id AND t.voided_at IS NULL ) UPDATE screening_seats x SET booking_id = NULL, held_until = NULL FROM cancelled c WHERE x.booking_id = c.id",
+        "WITH cancelled AS ( UPDATE bookings SET status = 'cancelled' WHERE id = $1 AND status = 'confirmed' RETURNING id ) UPDATE tickets t SET voided_at = now() FROM cancelled c WHERE t.booking_id = c.id AND t.voided_at IS NULL",
         None,
     )
 }

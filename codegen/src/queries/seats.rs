@@ -776,29 +776,6 @@ impl<
         )
     }
 }
-pub struct ReleaseLapsedHoldsStmt(&'static str, Option<tokio_postgres::Statement>);
-pub fn release_lapsed_holds() -> ReleaseLapsedHoldsStmt {
-    ReleaseLapsedHoldsStmt(
-        "UPDATE screening_seats SET booking_id = NULL, held_until = NULL WHERE screening_id = $1 AND booking_id IS NOT NULL AND held_until <= now()",
-        None,
-    )
-}
-impl ReleaseLapsedHoldsStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
-        self.1 = Some(client.prepare(self.0).await?);
-        Ok(self)
-    }
-    pub async fn bind<'c, 'a, 's, C: GenericClient>(
-        &'s self,
-        client: &'c C,
-        screening_id: &'a i64,
-    ) -> Result<u64, tokio_postgres::Error> {
-        client.execute(self.0, &[screening_id]).await
-    }
-}
 pub struct FreeStandardSeatsStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn free_standard_seats() -> FreeStandardSeatsStmt {
     FreeStandardSeatsStmt(
@@ -837,29 +814,6 @@ pub fn confirm_seats() -> ConfirmSeatsStmt {
     )
 }
 impl ConfirmSeatsStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
-        self.1 = Some(client.prepare(self.0).await?);
-        Ok(self)
-    }
-    pub async fn bind<'c, 'a, 's, C: GenericClient>(
-        &'s self,
-        client: &'c C,
-        booking_id: &'a i64,
-    ) -> Result<u64, tokio_postgres::Error> {
-        client.execute(self.0, &[booking_id]).await
-    }
-}
-pub struct ReleaseSeatsStmt(&'static str, Option<tokio_postgres::Statement>);
-pub fn release_seats() -> ReleaseSeatsStmt {
-    ReleaseSeatsStmt(
-        "UPDATE screening_seats SET booking_id = NULL, held_until = NULL WHERE booking_id = $1",
-        None,
-    )
-}
-impl ReleaseSeatsStmt {
     pub async fn prepare<'a, C: GenericClient>(
         mut self,
         client: &'a C,
