@@ -17,7 +17,7 @@ use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::util::SubscriberInitExt;
 
 /// jemalloc rather than glibc's malloc: its per-thread caches serve the fifty-odd allocations
-/// of a request in fewer instructions (BENCHMARKS.md, fifth pass). A block of 8 MiB or more
+/// of a request in fewer instructions (bench/HISTORY.md, fifth pass). A block of 8 MiB or more
 /// (argon2's 19 MiB) comes from an arena that returns it to the OS as soon as it is freed;
 /// other freed pages go back once unused for 10 s, as later allocations age them. Not its
 /// `background_thread`, which would age them while nothing allocates: with it on, a burst

@@ -109,7 +109,7 @@ pub struct HttpConfig {
     /// Threads that run requests and background tasks (password hashing has threads of its
     /// own). 1, the default, runs everything on one thread: on a host that PostgreSQL shares,
     /// that costs far less CPU per request than threads that hand tasks to each other
-    /// (BENCHMARKS.md, seventh pass). More than 1 is a work-stealing pool of that many
+    /// (bench/HISTORY.md, seventh pass). More than 1 is a work-stealing pool of that many
     /// threads, for a host with cores to spare; otherwise scale out with replicas.
     #[arg(long, env = "WORKER_THREADS", default_value_t = 1, global = true,
           value_parser = clap::value_parser!(u16).range(1..=1024))]

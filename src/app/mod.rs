@@ -134,7 +134,7 @@ pub fn assemble(
 /// The runtime the service runs on, with `worker_threads` threads (WORKER_THREADS): one
 /// runs everything on the calling thread, more make a work-stealing pool. On two cores shared
 /// with PostgreSQL, one thread answered a screenings list for 16 µs of CPU where two took
-/// 25 µs, since a task woken on the other thread costs that thread a wake-up (BENCHMARKS.md,
+/// 25 µs, since a task woken on the other thread costs that thread a wake-up (bench/HISTORY.md,
 /// seventh pass).
 ///
 /// Errors: the operating system refuses the runtime's threads or its event queue.

@@ -5,7 +5,7 @@
 //! every query. A tokio-postgres client, though, pipelines the queries sent to it concurrently
 //! over one connection, so a few clients shared by all requests carry many reads per round
 //! trip, with no checkout and no wait for a free connection. Under load that costs the
-//! service and PostgreSQL markedly less CPU per read (BENCHMARKS.md, "Reads: profile, shared
+//! service and PostgreSQL markedly less CPU per read (bench/HISTORY.md, "Reads: profile, shared
 //! connections and HTTP caching").
 //!
 //! Only reads that are one statement and need no transaction use it (the catalog's). Anything

@@ -302,7 +302,7 @@ pub const DEFAULT_LOG_FILTER: &str = "info,tokio_postgres=warn";
 /// `EnvFilter`'s span and field directives (`[request]=debug`) are read as target names that
 /// match nothing. A static filter costs nothing when a span is entered or left, which every
 /// request's span is on every poll, while `EnvFilter` takes a shared lock each time
-/// (BENCHMARKS.md, sixth pass).
+/// (bench/HISTORY.md, sixth pass).
 pub fn log_filter(rust_log: Option<&str>) -> (Targets, Option<ParseError>) {
     let default = || {
         DEFAULT_LOG_FILTER
