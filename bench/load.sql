@@ -32,18 +32,21 @@ CROSS JOIN LATERAL (
 -- The booking scenarios' halls, larger than any cinema so that a run of the benchmark does
 -- not sell them out (seats are reset between runs): 100 screenings of a 5,000-seat hall (50
 -- rows of 100) for the spread, one of a 40,000-seat hall (200 rows of 200) for the hot
--- screening. And the 500-seat auditorium of the seat-map scenario: rows A-T of 25, premium
--- seats in the middle of rows M-P, wheelchair spaces and companion seats at the ends of row A,
--- two seats blocked. They bypass the API's layout limits (60 x 60) on purpose.
+-- screening. The 500-seat auditorium of the seat-map scenario: rows A-T of 25, premium seats
+-- in the middle of rows M-P, wheelchair spaces and companion seats at the ends of row A, two
+-- seats blocked. And a 300-seat hall (rows A-O of 20) for the sell-out. The first two bypass
+-- the API's layout limits (60 x 60) on purpose.
 INSERT INTO theaters (name, city, capacity) VALUES
     ('Bench Spread Hall', 'Bench City', 5000),
     ('Bench Hot Hall', 'Bench City', 10000),
-    ('Bench Map Hall', 'Bench City', 498);
+    ('Bench Map Hall', 'Bench City', 498),
+    ('Bench Sellout Hall', 'Bench City', 300);
 INSERT INTO theater_rows (theater_id, row_index, label, seats)
 SELECT t.id, r, row_label(r), d.seats
 FROM theaters t
 JOIN (VALUES ('Bench Spread Hall', 50, 100), ('Bench Hot Hall', 200, 200),
-             ('Bench Map Hall', 20, 25)) AS d (name, rows, seats) ON d.name = t.name
+             ('Bench Map Hall', 20, 25), ('Bench Sellout Hall', 15, 20))
+    AS d (name, rows, seats) ON d.name = t.name
 CROSS JOIN LATERAL generate_series(1, d.rows) AS r;
 INSERT INTO theater_seats (theater_id, row_index, number, category, blocked)
 SELECT r.theater_id, r.row_index, n,

@@ -2,6 +2,7 @@
 --: BookableScreening(child_price?, senior_price?, student_price?)
 --: LockedBooking()
 --: ReleasedSeats()
+--: CustomerHolds()
 
 --! bookable_screening : BookableScreening
 -- What booking a screening needs to know before it takes seats: whether it has started, its
@@ -13,31 +14,47 @@ FROM screenings
 WHERE id = :screening_id;
 
 --! sweep_expired_holds
--- The periodic sweep: expires up to `batch` pending bookings whose hold has lapsed
--- (bookings_pending_expires_at_idx); bookings_release_seats gives their seats back. Bookings
--- another transaction holds are skipped, so several replicas sweep at once. Returns the
--- bookings expired.
-UPDATE bookings
-SET status = 'expired'
-WHERE id = ANY(ARRAY(
+-- The periodic sweep: locks up to `batch` pending bookings whose hold has lapsed
+-- (bookings_pending_expires_at_idx) and expires them (expire_bookings, which locks their rows
+-- first; bookings_release_seats gives their seats back). Bookings another transaction holds
+-- are skipped, so several replicas sweep at once. Returns the bookings expired.
+-- vet: not null: id: the ids expire_bookings returns
+SELECT id FROM expire_bookings(ARRAY(
     SELECT id FROM bookings
     WHERE status = 'pending' AND expires_at <= now()
     ORDER BY expires_at
     LIMIT :batch
-    FOR UPDATE SKIP LOCKED))
-RETURNING id;
+    FOR UPDATE SKIP LOCKED)) AS id;
 
 --! expire_lapsed_holds
 -- Expires the pending bookings of one screening whose holds have lapsed, before the sweep
--- gets to them, so that their seats can be chosen again (bookings_pending_screening_idx);
--- bookings_release_seats frees them. A booking another transaction holds (a payment that
--- began before its hold ended) is skipped: that transaction decides.
-UPDATE bookings
-SET status = 'expired'
-WHERE id = ANY(ARRAY(
+-- gets to them, so that their seats can be chosen again (bookings_pending_screening_idx,
+-- expire_bookings). A booking another transaction holds (a sweep expiring it, a payment that
+-- began before its hold ended) is waited for, so that the next look at the seats sees what
+-- it decided; the caller holds no row of seats meanwhile.
+-- vet: not null: id: the ids expire_bookings returns
+SELECT id FROM expire_bookings(ARRAY(
     SELECT id FROM bookings
     WHERE screening_id = :screening_id AND status = 'pending' AND expires_at <= now()
-    FOR UPDATE SKIP LOCKED));
+    ORDER BY id
+    FOR UPDATE)) AS id;
+
+--! lock_customer
+-- Locks the booking customer's row (users_pkey), so that one customer's bookings take seats
+-- one at a time, and reads their role: admins and staff selling at the counter are not
+-- capped. Held to the end of the booking's transaction; customer_holds then counts what the
+-- customer holds in a snapshot taken after the lock, so concurrent requests of one customer
+-- cannot both pass the caps.
+SELECT role FROM users WHERE id = :user_id FOR NO KEY UPDATE;
+
+--! customer_holds : CustomerHolds
+-- The seats a customer's pending bookings hold now, of one screening and in all
+-- (bookings_pending_user_idx). Run after lock_customer.
+-- vet: not null: here, total: coalesce(sum(…), 0)
+SELECT coalesce(sum(seats) FILTER (WHERE screening_id = :screening_id), 0)::int AS here,
+       coalesce(sum(seats), 0)::int AS total
+FROM bookings
+WHERE user_id = :user_id AND status = 'pending' AND expires_at > now();
 
 --! list_bookings : Booking
 -- A keyset page of the user's bookings as the API reads them (bookings_as_read, over

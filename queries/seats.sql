@@ -1,6 +1,7 @@
 --: MapSeat()
 --: NearSeat()
 --: HeldSeat()
+--: SeatRow()
 
 --! seat_map : MapSeat
 -- A screening's seats as of now, row by row front to back, left to right
@@ -47,10 +48,11 @@ CROSS JOIN LATERAL (
 ORDER BY x.row_index, x.number
 FOR UPDATE OF x;
 
---! hold_chosen_seats : HeldSeat
--- Books seats locked by lock_seats_around: the booking, its seats held until the hold ends
--- (after `hold_seconds`, or when the screening starts if sooner) and one item per seat, with
--- its ticket type and amount, in one statement. The seats are free (they were checked under
+--! hold_seats : HeldSeat
+-- Books seats whose rows the booking has locked (chosen seats: also the seats, by
+-- lock_seats_around): the booking, its seats held until the hold ends (after
+-- `hold_seconds`, or when the screening starts if sooner) and one item per seat, with its
+-- ticket type and amount, in one statement. The seats are free (they were checked under
 -- lock); should one not be, it is missing from the answer and the caller rolls back. No row
 -- when the screening has started.
 WITH booking AS (
@@ -81,43 +83,50 @@ WITH booking AS (
 SELECT b.id AS booking_id, t.row_index, t.number
 FROM booking b, taken t;
 
---! hold_best_available : HeldSeat
--- Best available: the booking, `seats` adjacent standard seats chosen and held by the
--- database's take_best_available (migration 000012), and one item per seat, the seats from
--- left to right getting `ticket_types` in order, at `amounts`. No row when the screening has
--- started or no row of the theater has such a block (the caller then rolls back).
--- vet: not null: booking_id, row_index, number: the booking's id and the seats the function returns
-WITH booking AS (
-    INSERT INTO bookings (user_id, screening_id, seats, amount, currency, expires_at)
-    SELECT :user_id, s.id, :seats, :amount, s.currency,
-           least(now() + make_interval(secs => :hold_seconds), s.starts_at)
-    FROM screenings s
-    WHERE s.id = :screening_id AND s.starts_at > now()
-    RETURNING id, screening_id, expires_at
-), taken AS (
-    SELECT t.row_index, t.number, row_number() OVER (ORDER BY t.number) AS position
-    FROM booking b, take_best_available(b.screening_id, :seats, b.id, b.expires_at) AS t
-), items AS (
-    INSERT INTO booking_items (booking_id, screening_id, row_index, number, seat_label,
-                               category, ticket_type, amount)
-    SELECT b.id, b.screening_id, t.row_index, t.number, r.label || t.number, 'standard',
-           (:ticket_types::ticket_type[])[t.position], (:amounts::bigint[])[t.position]
-    FROM booking b
-    CROSS JOIN taken t
-    JOIN screenings s ON s.id = b.screening_id
-    JOIN theater_rows r ON r.theater_id = s.theater_id AND r.row_index = t.row_index
-)
-SELECT b.id AS booking_id, t.row_index, t.number
-FROM booking b, taken t;
+--! seat_rows : SeatRow
+-- Best available's view of a screening: every row with the bitmaps of its standard seats and
+-- of its free seats, front to back (screening_rows_pkey). One row per theater row, whatever
+-- the size of the hall. No row when the screening does not exist.
+SELECT row_index, label, seats, standard, free
+FROM screening_rows
+WHERE screening_id = :screening_id
+ORDER BY row_index;
 
---! free_standard_seats
--- How many standard seats of a screening are free now: why a best-available booking found
--- no block (screening_seats_pkey).
--- vet: not null: count: count(*) is never null
-SELECT count(*)::int
+--! lock_row_if_idle : SeatRow
+-- Best available: locks one row of the screening unless another booking holds it (SKIP
+-- LOCKED: no row then, at once), and reads its state as of the lock: a row updated by a
+-- booking that committed after this statement began is read in its newest version
+-- (screening_rows_pkey).
+SELECT row_index, label, seats, standard, free
+FROM screening_rows
+WHERE screening_id = :screening_id AND row_index = :row_index
+FOR UPDATE SKIP LOCKED;
+
+--! lock_row : SeatRow
+-- Best available, when every row that may have a block is held: waits for one of them, then
+-- reads it as lock_row_if_idle does (screening_rows_pkey). Run while holding no other row.
+SELECT row_index, label, seats, standard, free
+FROM screening_rows
+WHERE screening_id = :screening_id AND row_index = :row_index
+FOR UPDATE;
+
+--! lock_rows_of_labels
+-- Chosen seats: locks the rows of the seats asked for, in row order (the order in which every
+-- booking takes rows), before their seats are locked and read (screening_rows_label_key).
+SELECT row_index
+FROM screening_rows
+WHERE screening_id = :screening_id AND label = ANY(:row_labels)
+ORDER BY row_index
+FOR UPDATE;
+
+--! lock_booking_seats
+-- The seats a booking still holds, locked (screening_seats_booking_id_idx): what a payment
+-- checks before it moves any money. A seat another booking took after this one's hold lapsed
+-- is that booking's and missing here.
+SELECT row_index, number
 FROM screening_seats
-WHERE screening_id = :screening_id AND category = 'standard' AND NOT blocked
-  AND (booking_id IS NULL OR held_until <= now());
+WHERE booking_id = :booking_id
+FOR UPDATE;
 
 --! confirm_seats
 -- A paid booking's seats become sold: their hold ends. Affects as many rows as the booking

@@ -192,6 +192,16 @@ pub struct TicketingConfig {
     /// limit.
     #[arg(long, env = "BOOKING_RATE_LIMIT", default_value_t = 60, global = true)]
     pub booking_rate_limit: u32,
+    /// Most seats a customer may hold of one screening in unpaid (pending) bookings; beyond
+    /// it, 409 `hold_limit_reached`. Admins and staff selling at the counter are not capped.
+    #[arg(long, env = "MAX_HELD_SEATS_PER_SCREENING", default_value_t = 10, global = true,
+          value_parser = clap::value_parser!(u16).range(1..=10_000))]
+    pub max_held_seats_per_screening: u16,
+    /// Most seats a customer may hold in all in unpaid (pending) bookings; beyond it, 409
+    /// `hold_limit_reached`.
+    #[arg(long, env = "MAX_HELD_SEATS", default_value_t = 20, global = true,
+          value_parser = clap::value_parser!(u16).range(1..=10_000))]
+    pub max_held_seats: u16,
 }
 
 /// Webhook delivery.

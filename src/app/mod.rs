@@ -33,7 +33,7 @@ use crate::platform::ratelimit::ClientAddresses;
 use crate::platform::shared_reads::SharedReads;
 use crate::platform::telemetry::Metrics;
 use crate::platform::version_cache::VersionCache;
-use crate::ticketing::{Ticketing, TicketingMetrics, TicketingSettings};
+use crate::ticketing::{HoldCaps, Ticketing, TicketingMetrics, TicketingSettings};
 use crate::wallet::Wallet;
 use crate::{catalog, identity, reviews, ticketing, wallet};
 
@@ -89,6 +89,10 @@ pub fn assemble(
         TicketingSettings {
             booking_hold: Duration::from_secs(config.ticketing.booking_hold_seconds),
             bookings_per_minute: config.ticketing.booking_rate_limit,
+            hold_caps: HoldCaps {
+                per_screening: config.ticketing.max_held_seats_per_screening.into(),
+                total: config.ticketing.max_held_seats.into(),
+            },
         },
         TicketingMetrics::register(metrics.registry()),
         ed25519_dalek::SigningKey::from_bytes(&ticket_seed),

@@ -227,7 +227,9 @@ operation_errors! {
         409: "`seats_taken` (the detail names them), `companion_needs_wheelchair`, \
               `single_seat_gap` (the detail names the seat that would be left alone), \
               `no_adjacent_seats` (enough seats are free, but not side by side in one row), \
-              `not_enough_seats`, or `screening_started`.",
+              `not_enough_seats`, `hold_limit_reached` (the caller already holds as many \
+              seats in unpaid bookings as one customer may, of this screening or in all), or \
+              `screening_started`.",
         422: "`unknown_seat` (the screening has no such seat) or `ticket_type_not_offered`.",
         429: RATE_LIMITED,
     }
@@ -257,10 +259,12 @@ impl BookingsApi {
     ///
     /// Holds seats of a screening for the caller: with `seat_labels`, the seats chosen (all
     /// or none); with `seats`, the best block of that many adjacent standard seats (rows
-    /// nearest two thirds of the way back first, then the block nearest the row's middle).
-    /// Each seat costs its ticket type's price, plus the premium surcharge on a premium seat.
-    /// The booking is `pending` until it is paid or `expires_at` passes; then the seats return
-    /// to the screening.
+    /// nearest two thirds of the way back first, then the block nearest the row's middle),
+    /// never one that leaves a lone seat beside it while another block leaves none. Each seat
+    /// costs its ticket type's price, plus the premium surcharge on a premium seat. The
+    /// booking is `pending` until it is paid or `expires_at` passes; then the seats return to
+    /// the screening. A customer holds at most so many seats in unpaid bookings (10 of a
+    /// screening and 20 in all by default).
     #[oai(path = "/", method = "post", operation_id = "create_booking")]
     async fn create(
         &self,

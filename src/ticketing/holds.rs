@@ -13,7 +13,7 @@ use codegen::client::GenericClient;
 use codegen::client::Params as _;
 use codegen::queries::bookings as q;
 use codegen::queries::seats as sq;
-use codegen::types::{SeatCategory as DbSeatCategory, TicketType as DbTicketType};
+use codegen::types::{SeatCategory as DbSeatCategory, TicketType as DbTicketType, UserRole};
 use deadpool_postgres::{Pool, Transaction};
 
 use crate::catalog::screenings::{Prices, TicketType, screening_not_found};
@@ -22,8 +22,9 @@ use crate::platform::db::{Workflow, in_transaction};
 use crate::platform::db_errors::QueryError;
 use crate::platform::problem::ApiError;
 
-use super::Ticketing;
+use super::best_available::{self, Block, Rule};
 use super::seat_selection::{SeatLabel, check_chosen_seats};
+use super::{HoldCaps, Ticketing};
 
 /// One pass of the sweep: expires up to `batch` lapsed holds and returns their seats.
 /// Returns how many bookings expired.
@@ -87,6 +88,7 @@ pub async fn book(
         seats,
         ticket_types,
         hold_seconds: ticketing.settings.booking_hold.as_secs_f64(),
+        caps: ticketing.settings.hold_caps,
     };
     in_transaction(&state.pool, &hold).await
 }
@@ -98,6 +100,7 @@ struct HoldSeats<'a> {
     seats: SeatRequest<'a>,
     ticket_types: Vec<TicketType>,
     hold_seconds: f64,
+    caps: HoldCaps,
 }
 
 impl Workflow for HoldSeats<'_> {
@@ -137,6 +140,7 @@ impl Workflow for HoldSeats<'_> {
                 })
             })
             .collect::<Result<Vec<i64>, ApiError>>()?;
+        self.check_caps(tx).await?;
         let db_types: Vec<DbTicketType> = self.ticket_types.iter().map(|&t| t.into()).collect();
         let booking_id = match self.seats {
             SeatRequest::Chosen(labels) => {
@@ -162,8 +166,42 @@ impl Workflow for HoldSeats<'_> {
 }
 
 impl HoldSeats<'_> {
-    /// Locks the seats asked for with their neighbours, checks the rules on them, and takes
-    /// them. Returns the booking's id.
+    /// Locks the customer's row, and refuses the booking if the seats it asks for would take
+    /// the customer's holds past a cap: counted while the lock is held, so that concurrent
+    /// requests of one customer are counted one after the other and cannot together pass it.
+    /// Admins and staff, selling at the counter, are not capped.
+    ///
+    /// Errors: 409 `hold_limit_reached`.
+    async fn check_caps(&self, tx: &Transaction<'_>) -> Result<(), ApiError> {
+        let role = q::lock_customer().bind(tx, &self.user_id).one().await?;
+        if role != UserRole::Customer {
+            return Ok(());
+        }
+        let held = q::customer_holds()
+            .bind(tx, &self.screening_id, &self.user_id)
+            .one()
+            .await?;
+        let wanted = self.seats.count() as i32;
+        let HoldCaps {
+            per_screening,
+            total,
+        } = self.caps;
+        if held.here + wanted > per_screening || held.total + wanted > total {
+            return Err(ApiError::conflict(
+                "hold_limit_reached",
+                format!(
+                    "you hold {} seats of this screening and {} in all in unpaid bookings; \
+                     with {wanted} more that would pass the limit of {per_screening} per \
+                     screening or {total} in all: pay for or cancel a booking first",
+                    held.here, held.total
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Locks the rows of the seats asked for (in row order) and the seats with their
+    /// neighbours, checks the rules on them, and takes them. Returns the booking's id.
     async fn hold_chosen(
         &self,
         tx: &Transaction<'_>,
@@ -174,30 +212,164 @@ impl HoldSeats<'_> {
     ) -> Result<i64, ApiError> {
         let rows: Vec<&str> = labels.iter().map(SeatLabel::row).collect();
         let numbers: Vec<i16> = labels.iter().map(SeatLabel::number).collect();
+        sq::lock_rows_of_labels()
+            .bind(tx, &self.screening_id, &rows)
+            .all()
+            .await?;
         let near = sq::lock_seats_around()
             .bind(tx, &rows, &numbers, &self.screening_id)
             .all()
             .await?;
         let chosen = check_chosen_seats(labels, &near)?;
-        let amounts: Vec<i64> = chosen
+        let seats: Vec<Seat> = chosen
             .iter()
             .zip(ticket_prices)
-            .map(|(seat, price)| match seat.category {
-                DbSeatCategory::Premium => price + premium_surcharge,
-                _ => *price,
+            .map(|(seat, price)| Seat {
+                row_index: seat.row_index,
+                number: seat.number,
+                label: seat.label.clone(),
+                amount: match seat.category {
+                    DbSeatCategory::Premium => price + premium_surcharge,
+                    _ => *price,
+                },
             })
             .collect();
-        let held = sq::hold_chosen_seats()
+        self.take(tx, &seats, ticket_types).await
+    }
+
+    /// Takes the best block of `seats` adjacent standard seats by the rules of
+    /// [`best_available`]: rows are tried in rank order, each locked unless another booking
+    /// holds it (`SKIP LOCKED`) and its block chosen on its state under the lock. A row that
+    /// turns out to have no block is let go at once (`ROLLBACK TO SAVEPOINT`, which releases
+    /// its lock), so the booking never holds more than the row it takes seats in; when every
+    /// row that may have a block is held by another booking, it waits for the best of them,
+    /// holding none, rather than take a block the rule does not allow. Returns the booking's
+    /// id.
+    ///
+    /// Errors: 409 `no_adjacent_seats`, `not_enough_seats`.
+    async fn hold_best_available(
+        &self,
+        tx: &Transaction<'_>,
+        seats: i32,
+        ticket_types: &[DbTicketType],
+        ticket_prices: &[i64],
+    ) -> Result<i64, ApiError> {
+        let wanted = seats as i16;
+        let screening_id = self.screening_id;
+        tx.batch_execute("SAVEPOINT row_lock").await?;
+        let mut expired_lapsed = false;
+        let mut rounds = 0;
+        loop {
+            let rows = sq::seat_rows().bind(tx, &screening_id).all().await?;
+            // Each round takes a block, or finds a row it planned on without one, which the
+            // next snapshot then shows: at most one round per row, and one to expire holds.
+            rounds += 1;
+            if rounds > 2 * rows.len() + 4 {
+                return Err(ApiError::Internal(format!(
+                    "best available for screening {screening_id} made no progress"
+                )));
+            }
+            let plan = best_available::plan(&rows, wanted);
+            // Seats whose holds lapsed read as held until their bookings expire. Before
+            // refusing, or taking a block that strands a seat, expire them once and look
+            // again.
+            if !expired_lapsed && plan.as_ref().is_none_or(|p| p.rule == Rule::Any) {
+                expired_lapsed = true;
+                let expired = q::expire_lapsed_holds()
+                    .bind(tx, &screening_id)
+                    .all()
+                    .await?;
+                // A new savepoint after the expiry, which a later rollback must keep.
+                tx.batch_execute("SAVEPOINT row_lock").await?;
+                if !expired.is_empty() {
+                    continue;
+                }
+            }
+            let Some(plan) = plan else {
+                return Err(refusal(seats, best_available::free_standard_seats(&rows)));
+            };
+            let mut busy = None;
+            for planned in &plan.rows {
+                // As the snapshot had it: a row without a block is not worth a lock.
+                if best_available::best_block(planned, wanted, plan.rule).is_none() {
+                    continue;
+                }
+                let row_index = planned.row_index;
+                let locked = sq::lock_row_if_idle()
+                    .bind(tx, &screening_id, &row_index)
+                    .opt()
+                    .await?;
+                let Some(row) = locked else {
+                    busy.get_or_insert(row_index);
+                    continue;
+                };
+                if let Some(block) = best_available::best_block(&row, wanted, plan.rule) {
+                    return self
+                        .take_block(tx, &row, block, ticket_types, ticket_prices)
+                        .await;
+                }
+                tx.batch_execute("ROLLBACK TO SAVEPOINT row_lock").await?;
+            }
+            // Every row planned on is held by another booking: wait for the best one.
+            if let Some(row_index) = busy {
+                let row = sq::lock_row()
+                    .bind(tx, &screening_id, &row_index)
+                    .one()
+                    .await?;
+                if let Some(block) = best_available::best_block(&row, wanted, plan.rule) {
+                    return self
+                        .take_block(tx, &row, block, ticket_types, ticket_prices)
+                        .await;
+                }
+                tx.batch_execute("ROLLBACK TO SAVEPOINT row_lock").await?;
+            }
+        }
+    }
+
+    /// Takes `block` of the locked `row`, the ticket types from left to right.
+    async fn take_block(
+        &self,
+        tx: &Transaction<'_>,
+        row: &sq::SeatRow,
+        block: Block,
+        ticket_types: &[DbTicketType],
+        ticket_prices: &[i64],
+    ) -> Result<i64, ApiError> {
+        let seats: Vec<Seat> = block
+            .numbers()
+            .zip(ticket_prices)
+            .map(|(number, &amount)| Seat {
+                row_index: row.row_index,
+                number,
+                label: format!("{}{number}", row.label),
+                amount,
+            })
+            .collect();
+        self.take(tx, &seats, ticket_types).await
+    }
+
+    /// Makes the booking: its seats (free, in rows it has locked) held, one item each.
+    /// Returns the booking's id.
+    ///
+    /// Errors: 409 `screening_started` (it started since the booking began).
+    async fn take(
+        &self,
+        tx: &Transaction<'_>,
+        seats: &[Seat],
+        ticket_types: &[DbTicketType],
+    ) -> Result<i64, ApiError> {
+        let amounts: Vec<i64> = seats.iter().map(|s| s.amount).collect();
+        let held = sq::hold_seats()
             .params(
                 tx,
-                &sq::HoldChosenSeatsParams {
+                &sq::HoldSeatsParams {
                     user_id: self.user_id,
-                    row_indexes: chosen.iter().map(|s| s.row_index).collect::<Vec<_>>(),
+                    row_indexes: seats.iter().map(|s| s.row_index).collect::<Vec<_>>(),
                     amount: amounts.iter().sum(),
                     hold_seconds: self.hold_seconds,
                     screening_id: self.screening_id,
-                    numbers: chosen.iter().map(|s| s.number).collect::<Vec<_>>(),
-                    labels: chosen.iter().map(|s| s.label.as_str()).collect::<Vec<_>>(),
+                    numbers: seats.iter().map(|s| s.number).collect::<Vec<_>>(),
+                    labels: seats.iter().map(|s| s.label.as_str()).collect::<Vec<_>>(),
                     ticket_types,
                     amounts: &amounts,
                 },
@@ -205,7 +377,7 @@ impl HoldSeats<'_> {
             .all()
             .await?;
         match held.first() {
-            Some(seat) if held.len() == chosen.len() => Ok(seat.booking_id),
+            Some(seat) if held.len() == seats.len() => Ok(seat.booking_id),
             // The seats were locked and free, and the screening had not started a moment ago.
             _ => Err(ApiError::conflict(
                 "screening_started",
@@ -216,71 +388,32 @@ impl HoldSeats<'_> {
             )),
         }
     }
-
-    /// Takes the best block of `seats` adjacent standard seats. Returns the booking's id.
-    async fn hold_best_available(
-        &self,
-        tx: &Transaction<'_>,
-        seats: i32,
-        ticket_types: &[DbTicketType],
-        ticket_prices: &[i64],
-    ) -> Result<i64, ApiError> {
-        let params = sq::HoldBestAvailableParams {
-            user_id: self.user_id,
-            seats,
-            amount: ticket_prices.iter().sum(),
-            hold_seconds: self.hold_seconds,
-            screening_id: self.screening_id,
-            ticket_types,
-            amounts: ticket_prices,
-        };
-        if let Some(booking_id) = attempt_best_available(tx, &params).await? {
-            return Ok(booking_id);
-        }
-        // Seats whose holds lapsed look taken until the sweep frees them. Expire those holds
-        // here and, if enough seats are free in the snapshot after that, try once more.
-        q::expire_lapsed_holds()
-            .bind(tx, &self.screening_id)
-            .await?;
-        let free = sq::free_standard_seats()
-            .bind(tx, &self.screening_id)
-            .one()
-            .await?;
-        if free >= seats
-            && let Some(booking_id) = attempt_best_available(tx, &params).await?
-        {
-            return Ok(booking_id);
-        }
-        Err(if free >= seats {
-            ApiError::conflict(
-                "no_adjacent_seats",
-                format!(
-                    "{seats} seats requested and {free} standard seats are free, but no row has \
-                     {seats} of them side by side; choose seats from the seat map"
-                ),
-            )
-        } else {
-            ApiError::conflict(
-                "not_enough_seats",
-                format!("{seats} seats requested, {free} available"),
-            )
-        })
-    }
 }
 
-/// One attempt at best available, in a savepoint: a failed attempt has inserted its booking,
-/// which is rolled back. Returns the booking's id, or `None` when no block was free.
-async fn attempt_best_available(
-    tx: &Transaction<'_>,
-    params: &sq::HoldBestAvailableParams<&[DbTicketType], &[i64]>,
-) -> Result<Option<i64>, ApiError> {
-    tx.batch_execute("SAVEPOINT best_available").await?;
-    let held = sq::hold_best_available().params(tx, params).all().await?;
-    let Some(seat) = held.first() else {
-        tx.batch_execute("ROLLBACK TO SAVEPOINT best_available")
-            .await?;
-        return Ok(None);
-    };
-    tx.batch_execute("RELEASE SAVEPOINT best_available").await?;
-    Ok(Some(seat.booking_id))
+/// A seat a booking takes, and what it costs.
+struct Seat {
+    row_index: i16,
+    number: i16,
+    label: String,
+    /// In minor units of the screening's currency.
+    amount: i64,
+}
+
+/// Why best available found no block: `no_adjacent_seats` when enough standard seats are
+/// free but none side by side, else `not_enough_seats`.
+fn refusal(seats: i32, free: i32) -> ApiError {
+    if free >= seats {
+        ApiError::conflict(
+            "no_adjacent_seats",
+            format!(
+                "{seats} seats requested and {free} standard seats are free, but no row has \
+                 {seats} of them side by side; choose seats from the seat map"
+            ),
+        )
+    } else {
+        ApiError::conflict(
+            "not_enough_seats",
+            format!("{seats} seats requested, {free} available"),
+        )
+    }
 }

@@ -19,6 +19,7 @@ use crate::platform::problem::ApiError;
 use crate::platform::ratelimit::KeyedLimit;
 use crate::platform::telemetry::OutcomeCounter;
 
+pub mod best_available;
 pub mod bookings;
 pub mod checkins;
 pub mod holds;
@@ -55,6 +56,19 @@ pub struct TicketingSettings {
     pub booking_hold: Duration,
     /// Booking attempts a user may make per minute; 0: no limit (BOOKING_RATE_LIMIT).
     pub bookings_per_minute: u32,
+    /// How many seats a customer may hold in unpaid bookings.
+    pub hold_caps: HoldCaps,
+}
+
+/// How many seats one customer may hold at once in pending (unpaid) bookings, so that a
+/// handful of accounts cannot keep a premiere "sold out" without paying. Admins and staff
+/// selling at the counter are not capped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HoldCaps {
+    /// Of one screening (MAX_HELD_SEATS_PER_SCREENING).
+    pub per_screening: i32,
+    /// In all (MAX_HELD_SEATS).
+    pub total: i32,
 }
 
 /// Ticketing's metrics.

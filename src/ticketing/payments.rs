@@ -24,7 +24,7 @@ use crate::platform::problem::{ApiError, RATE_LIMITED};
 use crate::wallet::ledger::{account_not_found, lock_accounts, post_transfer};
 
 use super::tickets::issue_tickets;
-use super::{Ticketing, booking_not_found};
+use super::{Ticketing, booking_not_found, booking_not_payable};
 
 /// Where a payment is in its life.
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,6 +207,19 @@ impl Workflow for PayBooking<'_> {
                 "booking_not_payable",
                 format!("booking {}: its screening has started", booking.id),
             ));
+        }
+        // A payment whose transaction began before the hold lapsed may find that another
+        // booking has taken some of its seats since: then the booking is not payable. Decided
+        // before anything is written, with the seats locked so that none is taken meanwhile.
+        let held = sq::lock_booking_seats().bind(tx, &booking.id).all().await?;
+        if held.len() != booking.seats as usize {
+            return Err(booking_not_payable(format!(
+                "booking {}: its hold lapsed and {} of its {} seats were booked by someone \
+                 else meanwhile",
+                booking.id,
+                booking.seats as usize - held.len(),
+                booking.seats
+            )));
         }
         let locked = lock_accounts(
             tx,

@@ -248,7 +248,22 @@ impl Reply {
     }
 }
 
+/// [`server_config`] without the per-customer hold caps (10 seats of a screening, 20 in
+/// all): for tests in which a few customers make many bookings.
+pub fn uncapped_config(booking_hold_seconds: u64) -> Config {
+    let mut config = server_config(booking_hold_seconds);
+    config.ticketing.max_held_seats_per_screening = 10_000;
+    config.ticketing.max_held_seats = 10_000;
+    config
+}
+
 impl TestApp {
+    /// The service with the default booking hold (10 minutes), without the per-customer
+    /// hold caps.
+    pub async fn spawn_uncapped() -> TestApp {
+        Self::spawn_with(&uncapped_config(600), 16).await
+    }
+
     /// The service with the default booking hold (10 minutes).
     pub async fn spawn() -> TestApp {
         Self::spawn_with_hold(600).await

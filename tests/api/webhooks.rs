@@ -16,7 +16,7 @@ use poem::{Request, Server, endpoint::make};
 use serde_json::{Value, json};
 
 use crate::events::{feed_of_at_least, live_a_booking};
-use crate::helpers::{TestApp, server_config};
+use crate::helpers::{TestApp, server_config, uncapped_config};
 
 /// One request the receiver got.
 #[derive(Clone, Debug)]
@@ -434,8 +434,8 @@ async fn a_receiver_that_hangs_does_not_hold_up_the_others() {
 
 #[tokio::test]
 async fn two_instances_on_one_database_send_each_event_once() {
-    let app = TestApp::spawn().await;
-    let other = TestApp::on(&server_config(600), app.pool.clone(), app.owner.clone());
+    let app = TestApp::spawn_uncapped().await;
+    let other = TestApp::on(&uncapped_config(600), app.pool.clone(), app.owner.clone());
     let admin = app.admin().await;
     let ana = app.customer("ana").await;
     let receiver = Receiver::start().await;

@@ -1,6 +1,11 @@
 // This file was generated with `cornucopia`. Do not modify.
 
 #[derive(Clone, Copy, Debug)]
+pub struct CustomerHoldsParams {
+    pub screening_id: i64,
+    pub user_id: i64,
+}
+#[derive(Clone, Copy, Debug)]
 pub struct ListBookingsParams {
     pub user_id: i64,
     pub after: i64,
@@ -66,6 +71,11 @@ impl<'a> From<BookableScreeningBorrowed<'a>> for BookableScreening {
             currency: currency.into(),
         }
     }
+}
+#[derive(Debug, Clone, PartialEq, Copy)]
+pub struct CustomerHolds {
+    pub here: i32,
+    pub total: i32,
 }
 #[derive(Debug, Clone, PartialEq)]
 pub struct Booking {
@@ -267,6 +277,137 @@ where
 {
     pub fn map<R>(self, mapper: fn(i64) -> R) -> I64Query<'c, 'a, 's, C, R, N> {
         I64Query {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct UserRoleQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<crate::types::UserRole, tokio_postgres::Error>,
+    mapper: fn(crate::types::UserRole) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> UserRoleQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(
+        self,
+        mapper: fn(crate::types::UserRole) -> R,
+    ) -> UserRoleQuery<'c, 'a, 's, C, R, N> {
+        UserRoleQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct CustomerHoldsQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<CustomerHolds, tokio_postgres::Error>,
+    mapper: fn(CustomerHolds) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> CustomerHoldsQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(CustomerHolds) -> R) -> CustomerHoldsQuery<'c, 'a, 's, C, R, N> {
+        CustomerHoldsQuery {
             client: self.client,
             params: self.params,
             query: self.query,
@@ -558,7 +699,7 @@ impl BookableScreeningStmt {
 pub struct SweepExpiredHoldsStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn sweep_expired_holds() -> SweepExpiredHoldsStmt {
     SweepExpiredHoldsStmt(
-        "UPDATE bookings SET status = 'expired' WHERE id = ANY(ARRAY( SELECT id FROM bookings WHERE status = 'pending' AND expires_at <= now() ORDER BY expires_at LIMIT $1 FOR UPDATE SKIP LOCKED)) RETURNING id",
+        "SELECT id FROM expire_bookings(ARRAY( SELECT id FROM bookings WHERE status = 'pending' AND expires_at <= now() ORDER BY expires_at LIMIT $1 FOR UPDATE SKIP LOCKED)) AS id",
         None,
     )
 }
@@ -588,7 +729,7 @@ impl SweepExpiredHoldsStmt {
 pub struct ExpireLapsedHoldsStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn expire_lapsed_holds() -> ExpireLapsedHoldsStmt {
     ExpireLapsedHoldsStmt(
-        "UPDATE bookings SET status = 'expired' WHERE id = ANY(ARRAY( SELECT id FROM bookings WHERE screening_id = $1 AND status = 'pending' AND expires_at <= now() FOR UPDATE SKIP LOCKED))",
+        "SELECT id FROM expire_bookings(ARRAY( SELECT id FROM bookings WHERE screening_id = $1 AND status = 'pending' AND expires_at <= now() ORDER BY id FOR UPDATE)) AS id",
         None,
     )
 }
@@ -600,12 +741,103 @@ impl ExpireLapsedHoldsStmt {
         self.1 = Some(client.prepare(self.0).await?);
         Ok(self)
     }
-    pub async fn bind<'c, 'a, 's, C: GenericClient>(
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
         &'s self,
         client: &'c C,
         screening_id: &'a i64,
-    ) -> Result<u64, tokio_postgres::Error> {
-        client.execute(self.0, &[screening_id]).await
+    ) -> I64Query<'c, 'a, 's, C, i64, 1> {
+        I64Query {
+            client,
+            params: [screening_id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+pub struct LockCustomerStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn lock_customer() -> LockCustomerStmt {
+    LockCustomerStmt(
+        "SELECT role FROM users WHERE id = $1 FOR NO KEY UPDATE",
+        None,
+    )
+}
+impl LockCustomerStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        user_id: &'a i64,
+    ) -> UserRoleQuery<'c, 'a, 's, C, crate::types::UserRole, 1> {
+        UserRoleQuery {
+            client,
+            params: [user_id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+pub struct CustomerHoldsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn customer_holds() -> CustomerHoldsStmt {
+    CustomerHoldsStmt(
+        "SELECT coalesce(sum(seats) FILTER (WHERE screening_id = $1), 0)::int AS here, coalesce(sum(seats), 0)::int AS total FROM bookings WHERE user_id = $2 AND status = 'pending' AND expires_at > now()",
+        None,
+    )
+}
+impl CustomerHoldsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        screening_id: &'a i64,
+        user_id: &'a i64,
+    ) -> CustomerHoldsQuery<'c, 'a, 's, C, CustomerHolds, 2> {
+        CustomerHoldsQuery {
+            client,
+            params: [screening_id, user_id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row: &tokio_postgres::Row| -> Result<CustomerHolds, tokio_postgres::Error> {
+                Ok(CustomerHolds {
+                    here: row.try_get(0)?,
+                    total: row.try_get(1)?,
+                })
+            },
+            mapper: |it| CustomerHolds::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        CustomerHoldsParams,
+        CustomerHoldsQuery<'c, 'a, 's, C, CustomerHolds, 2>,
+        C,
+    > for CustomerHoldsStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a CustomerHoldsParams,
+    ) -> CustomerHoldsQuery<'c, 'a, 's, C, CustomerHolds, 2> {
+        self.bind(client, &params.screening_id, &params.user_id)
     }
 }
 pub struct ListBookingsStmt(&'static str, Option<tokio_postgres::Statement>);

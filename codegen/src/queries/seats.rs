@@ -11,7 +11,7 @@ pub struct LockSeatsAroundParams<
     pub screening_id: i64,
 }
 #[derive(Debug)]
-pub struct HoldChosenSeatsParams<
+pub struct HoldSeatsParams<
     T1: crate::ArraySql<Item = i16>,
     T2: crate::ArraySql<Item = i16>,
     T3: crate::StringSql,
@@ -29,18 +29,20 @@ pub struct HoldChosenSeatsParams<
     pub ticket_types: T5,
     pub amounts: T6,
 }
-#[derive(Debug)]
-pub struct HoldBestAvailableParams<
-    T1: crate::ArraySql<Item = crate::types::TicketType>,
-    T2: crate::ArraySql<Item = i64>,
-> {
-    pub user_id: i64,
-    pub seats: i32,
-    pub amount: i64,
-    pub hold_seconds: f64,
+#[derive(Clone, Copy, Debug)]
+pub struct LockRowIfIdleParams {
     pub screening_id: i64,
-    pub ticket_types: T1,
-    pub amounts: T2,
+    pub row_index: i16,
+}
+#[derive(Clone, Copy, Debug)]
+pub struct LockRowParams {
+    pub screening_id: i64,
+    pub row_index: i16,
+}
+#[derive(Debug)]
+pub struct LockRowsOfLabelsParams<T1: crate::StringSql, T2: crate::ArraySql<Item = T1>> {
+    pub screening_id: i64,
+    pub row_labels: T2,
 }
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapSeat {
@@ -125,6 +127,45 @@ impl<'a> From<NearSeatBorrowed<'a>> for NearSeat {
 #[derive(Debug, Clone, PartialEq, Copy)]
 pub struct HeldSeat {
     pub booking_id: i64,
+    pub row_index: i16,
+    pub number: i16,
+}
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeatRow {
+    pub row_index: i16,
+    pub label: String,
+    pub seats: i16,
+    pub standard: Vec<u8>,
+    pub free: Vec<u8>,
+}
+pub struct SeatRowBorrowed<'a> {
+    pub row_index: i16,
+    pub label: &'a str,
+    pub seats: i16,
+    pub standard: &'a [u8],
+    pub free: &'a [u8],
+}
+impl<'a> From<SeatRowBorrowed<'a>> for SeatRow {
+    fn from(
+        SeatRowBorrowed {
+            row_index,
+            label,
+            seats,
+            standard,
+            free,
+        }: SeatRowBorrowed<'a>,
+    ) -> Self {
+        Self {
+            row_index,
+            label: label.into(),
+            seats,
+            standard: standard.into(),
+            free: free.into(),
+        }
+    }
+}
+#[derive(Debug, Clone, PartialEq, Copy)]
+pub struct LockBookingSeats {
     pub row_index: i16,
     pub number: i16,
 }
@@ -327,20 +368,151 @@ where
         Ok(mapped)
     }
 }
-pub struct I32Query<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+pub struct SeatRowQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
     client: &'c C,
     params: [&'a (dyn postgres_types::ToSql + Sync); N],
     query: &'static str,
     cached: Option<&'s tokio_postgres::Statement>,
-    extractor: fn(&tokio_postgres::Row) -> Result<i32, tokio_postgres::Error>,
-    mapper: fn(i32) -> T,
+    extractor: fn(&tokio_postgres::Row) -> Result<SeatRowBorrowed, tokio_postgres::Error>,
+    mapper: fn(SeatRowBorrowed) -> T,
 }
-impl<'c, 'a, 's, C, T: 'c, const N: usize> I32Query<'c, 'a, 's, C, T, N>
+impl<'c, 'a, 's, C, T: 'c, const N: usize> SeatRowQuery<'c, 'a, 's, C, T, N>
 where
     C: GenericClient,
 {
-    pub fn map<R>(self, mapper: fn(i32) -> R) -> I32Query<'c, 'a, 's, C, R, N> {
-        I32Query {
+    pub fn map<R>(self, mapper: fn(SeatRowBorrowed) -> R) -> SeatRowQuery<'c, 'a, 's, C, R, N> {
+        SeatRowQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct I16Query<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<i16, tokio_postgres::Error>,
+    mapper: fn(i16) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> I16Query<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(i16) -> R) -> I16Query<'c, 'a, 's, C, R, N> {
+        I16Query {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct LockBookingSeatsQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<LockBookingSeats, tokio_postgres::Error>,
+    mapper: fn(LockBookingSeats) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> LockBookingSeatsQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(
+        self,
+        mapper: fn(LockBookingSeats) -> R,
+    ) -> LockBookingSeatsQuery<'c, 'a, 's, C, R, N> {
+        LockBookingSeatsQuery {
             client: self.client,
             params: self.params,
             query: self.query,
@@ -580,14 +752,14 @@ impl<
         )
     }
 }
-pub struct HoldChosenSeatsStmt(&'static str, Option<tokio_postgres::Statement>);
-pub fn hold_chosen_seats() -> HoldChosenSeatsStmt {
-    HoldChosenSeatsStmt(
+pub struct HoldSeatsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn hold_seats() -> HoldSeatsStmt {
+    HoldSeatsStmt(
         "WITH booking AS ( INSERT INTO bookings (user_id, screening_id, seats, amount, currency, expires_at) SELECT $1, s.id, cardinality($2::smallint[]), $3, s.currency, least(now() + make_interval(secs => $4), s.starts_at) FROM screenings s WHERE s.id = $5 AND s.starts_at > now() RETURNING id, screening_id, expires_at ), wanted AS ( SELECT w.* FROM unnest($2::smallint[], $6::smallint[], $7::text[], $8::ticket_type[], $9::bigint[]) AS w (row_index, number, label, ticket_type, amount) ), taken AS ( UPDATE screening_seats x SET booking_id = b.id, held_until = b.expires_at FROM booking b, wanted w WHERE x.screening_id = b.screening_id AND x.row_index = w.row_index AND x.number = w.number AND NOT x.blocked AND (x.booking_id IS NULL OR x.held_until <= now()) RETURNING x.row_index, x.number, x.category ), items AS ( INSERT INTO booking_items (booking_id, screening_id, row_index, number, seat_label, category, ticket_type, amount) SELECT b.id, b.screening_id, t.row_index, t.number, w.label, t.category, w.ticket_type, w.amount FROM booking b, taken t JOIN wanted w ON w.row_index = t.row_index AND w.number = t.number ) SELECT b.id AS booking_id, t.row_index, t.number FROM booking b, taken t",
         None,
     )
 }
-impl HoldChosenSeatsStmt {
+impl HoldSeatsStmt {
     pub async fn prepare<'a, C: GenericClient>(
         mut self,
         client: &'a C,
@@ -661,15 +833,15 @@ impl<
         'c,
         'a,
         's,
-        HoldChosenSeatsParams<T1, T2, T3, T4, T5, T6>,
+        HoldSeatsParams<T1, T2, T3, T4, T5, T6>,
         HeldSeatQuery<'c, 'a, 's, C, HeldSeat, 9>,
         C,
-    > for HoldChosenSeatsStmt
+    > for HoldSeatsStmt
 {
     fn params(
         &'s self,
         client: &'c C,
-        params: &'a HoldChosenSeatsParams<T1, T2, T3, T4, T5, T6>,
+        params: &'a HoldSeatsParams<T1, T2, T3, T4, T5, T6>,
     ) -> HeldSeatQuery<'c, 'a, 's, C, HeldSeat, 9> {
         self.bind(
             client,
@@ -685,14 +857,169 @@ impl<
         )
     }
 }
-pub struct HoldBestAvailableStmt(&'static str, Option<tokio_postgres::Statement>);
-pub fn hold_best_available() -> HoldBestAvailableStmt {
-    HoldBestAvailableStmt(
-        "WITH booking AS ( INSERT INTO bookings (user_id, screening_id, seats, amount, currency, expires_at) SELECT $1, s.id, $2, $3, s.currency, least(now() + make_interval(secs => $4), s.starts_at) FROM screenings s WHERE s.id = $5 AND s.starts_at > now() RETURNING id, screening_id, expires_at ), taken AS ( SELECT t.row_index, t.number, row_number() OVER (ORDER BY t.number) AS position FROM booking b, take_best_available(b.screening_id, $2, b.id, b.expires_at) AS t ), items AS ( INSERT INTO booking_items (booking_id, screening_id, row_index, number, seat_label, category, ticket_type, amount) SELECT b.id, b.screening_id, t.row_index, t.number, r.label || t.number, 'standard', ($6::ticket_type[])[t.position], ($7::bigint[])[t.position] FROM booking b CROSS JOIN taken t JOIN screenings s ON s.id = b.screening_id JOIN theater_rows r ON r.theater_id = s.theater_id AND r.row_index = t.row_index ) SELECT b.id AS booking_id, t.row_index, t.number FROM booking b, taken t",
+pub struct SeatRowsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn seat_rows() -> SeatRowsStmt {
+    SeatRowsStmt(
+        "SELECT row_index, label, seats, standard, free FROM screening_rows WHERE screening_id = $1 ORDER BY row_index",
         None,
     )
 }
-impl HoldBestAvailableStmt {
+impl SeatRowsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        screening_id: &'a i64,
+    ) -> SeatRowQuery<'c, 'a, 's, C, SeatRow, 1> {
+        SeatRowQuery {
+            client,
+            params: [screening_id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<SeatRowBorrowed, tokio_postgres::Error> {
+                    Ok(SeatRowBorrowed {
+                        row_index: row.try_get(0)?,
+                        label: row.try_get(1)?,
+                        seats: row.try_get(2)?,
+                        standard: row.try_get(3)?,
+                        free: row.try_get(4)?,
+                    })
+                },
+            mapper: |it| SeatRow::from(it),
+        }
+    }
+}
+pub struct LockRowIfIdleStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn lock_row_if_idle() -> LockRowIfIdleStmt {
+    LockRowIfIdleStmt(
+        "SELECT row_index, label, seats, standard, free FROM screening_rows WHERE screening_id = $1 AND row_index = $2 FOR UPDATE SKIP LOCKED",
+        None,
+    )
+}
+impl LockRowIfIdleStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        screening_id: &'a i64,
+        row_index: &'a i16,
+    ) -> SeatRowQuery<'c, 'a, 's, C, SeatRow, 2> {
+        SeatRowQuery {
+            client,
+            params: [screening_id, row_index],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<SeatRowBorrowed, tokio_postgres::Error> {
+                    Ok(SeatRowBorrowed {
+                        row_index: row.try_get(0)?,
+                        label: row.try_get(1)?,
+                        seats: row.try_get(2)?,
+                        standard: row.try_get(3)?,
+                        free: row.try_get(4)?,
+                    })
+                },
+            mapper: |it| SeatRow::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        LockRowIfIdleParams,
+        SeatRowQuery<'c, 'a, 's, C, SeatRow, 2>,
+        C,
+    > for LockRowIfIdleStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a LockRowIfIdleParams,
+    ) -> SeatRowQuery<'c, 'a, 's, C, SeatRow, 2> {
+        self.bind(client, &params.screening_id, &params.row_index)
+    }
+}
+pub struct LockRowStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn lock_row() -> LockRowStmt {
+    LockRowStmt(
+        "SELECT row_index, label, seats, standard, free FROM screening_rows WHERE screening_id = $1 AND row_index = $2 FOR UPDATE",
+        None,
+    )
+}
+impl LockRowStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        screening_id: &'a i64,
+        row_index: &'a i16,
+    ) -> SeatRowQuery<'c, 'a, 's, C, SeatRow, 2> {
+        SeatRowQuery {
+            client,
+            params: [screening_id, row_index],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<SeatRowBorrowed, tokio_postgres::Error> {
+                    Ok(SeatRowBorrowed {
+                        row_index: row.try_get(0)?,
+                        label: row.try_get(1)?,
+                        seats: row.try_get(2)?,
+                        standard: row.try_get(3)?,
+                        free: row.try_get(4)?,
+                    })
+                },
+            mapper: |it| SeatRow::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        LockRowParams,
+        SeatRowQuery<'c, 'a, 's, C, SeatRow, 2>,
+        C,
+    > for LockRowStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a LockRowParams,
+    ) -> SeatRowQuery<'c, 'a, 's, C, SeatRow, 2> {
+        self.bind(client, &params.screening_id, &params.row_index)
+    }
+}
+pub struct LockRowsOfLabelsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn lock_rows_of_labels() -> LockRowsOfLabelsStmt {
+    LockRowsOfLabelsStmt(
+        "SELECT row_index FROM screening_rows WHERE screening_id = $1 AND label = ANY($2) ORDER BY row_index FOR UPDATE",
+        None,
+    )
+}
+impl LockRowsOfLabelsStmt {
     pub async fn prepare<'a, C: GenericClient>(
         mut self,
         client: &'a C,
@@ -705,85 +1032,50 @@ impl HoldBestAvailableStmt {
         'a,
         's,
         C: GenericClient,
-        T1: crate::ArraySql<Item = crate::types::TicketType>,
-        T2: crate::ArraySql<Item = i64>,
+        T1: crate::StringSql,
+        T2: crate::ArraySql<Item = T1>,
     >(
         &'s self,
         client: &'c C,
-        user_id: &'a i64,
-        seats: &'a i32,
-        amount: &'a i64,
-        hold_seconds: &'a f64,
         screening_id: &'a i64,
-        ticket_types: &'a T1,
-        amounts: &'a T2,
-    ) -> HeldSeatQuery<'c, 'a, 's, C, HeldSeat, 7> {
-        HeldSeatQuery {
+        row_labels: &'a T2,
+    ) -> I16Query<'c, 'a, 's, C, i16, 2> {
+        I16Query {
             client,
-            params: [
-                user_id,
-                seats,
-                amount,
-                hold_seconds,
-                screening_id,
-                ticket_types,
-                amounts,
-            ],
+            params: [screening_id, row_labels],
             query: self.0,
             cached: self.1.as_ref(),
-            extractor: |row: &tokio_postgres::Row| -> Result<HeldSeat, tokio_postgres::Error> {
-                Ok(HeldSeat {
-                    booking_id: row.try_get(0)?,
-                    row_index: row.try_get(1)?,
-                    number: row.try_get(2)?,
-                })
-            },
-            mapper: |it| HeldSeat::from(it),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
         }
     }
 }
-impl<
-    'c,
-    'a,
-    's,
-    C: GenericClient,
-    T1: crate::ArraySql<Item = crate::types::TicketType>,
-    T2: crate::ArraySql<Item = i64>,
->
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql, T2: crate::ArraySql<Item = T1>>
     crate::client::async_::Params<
         'c,
         'a,
         's,
-        HoldBestAvailableParams<T1, T2>,
-        HeldSeatQuery<'c, 'a, 's, C, HeldSeat, 7>,
+        LockRowsOfLabelsParams<T1, T2>,
+        I16Query<'c, 'a, 's, C, i16, 2>,
         C,
-    > for HoldBestAvailableStmt
+    > for LockRowsOfLabelsStmt
 {
     fn params(
         &'s self,
         client: &'c C,
-        params: &'a HoldBestAvailableParams<T1, T2>,
-    ) -> HeldSeatQuery<'c, 'a, 's, C, HeldSeat, 7> {
-        self.bind(
-            client,
-            &params.user_id,
-            &params.seats,
-            &params.amount,
-            &params.hold_seconds,
-            &params.screening_id,
-            &params.ticket_types,
-            &params.amounts,
-        )
+        params: &'a LockRowsOfLabelsParams<T1, T2>,
+    ) -> I16Query<'c, 'a, 's, C, i16, 2> {
+        self.bind(client, &params.screening_id, &params.row_labels)
     }
 }
-pub struct FreeStandardSeatsStmt(&'static str, Option<tokio_postgres::Statement>);
-pub fn free_standard_seats() -> FreeStandardSeatsStmt {
-    FreeStandardSeatsStmt(
-        "SELECT count(*)::int FROM screening_seats WHERE screening_id = $1 AND category = 'standard' AND NOT blocked AND (booking_id IS NULL OR held_until <= now())",
+pub struct LockBookingSeatsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn lock_booking_seats() -> LockBookingSeatsStmt {
+    LockBookingSeatsStmt(
+        "SELECT row_index, number FROM screening_seats WHERE booking_id = $1 FOR UPDATE",
         None,
     )
 }
-impl FreeStandardSeatsStmt {
+impl LockBookingSeatsStmt {
     pub async fn prepare<'a, C: GenericClient>(
         mut self,
         client: &'a C,
@@ -794,15 +1086,21 @@ impl FreeStandardSeatsStmt {
     pub fn bind<'c, 'a, 's, C: GenericClient>(
         &'s self,
         client: &'c C,
-        screening_id: &'a i64,
-    ) -> I32Query<'c, 'a, 's, C, i32, 1> {
-        I32Query {
+        booking_id: &'a i64,
+    ) -> LockBookingSeatsQuery<'c, 'a, 's, C, LockBookingSeats, 1> {
+        LockBookingSeatsQuery {
             client,
-            params: [screening_id],
+            params: [booking_id],
             query: self.0,
             cached: self.1.as_ref(),
-            extractor: |row| Ok(row.try_get(0)?),
-            mapper: |it| it,
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<LockBookingSeats, tokio_postgres::Error> {
+                    Ok(LockBookingSeats {
+                        row_index: row.try_get(0)?,
+                        number: row.try_get(1)?,
+                    })
+                },
+            mapper: |it| LockBookingSeats::from(it),
         }
     }
 }

@@ -133,7 +133,7 @@ async fn another_users_booking_is_not_found() {
 async fn concurrent_bookings_never_oversell() {
     const SEATS: i64 = 50;
     const REQUESTS: usize = 240;
-    let app = TestApp::spawn().await;
+    let app = TestApp::spawn_uncapped().await;
     let admin = app.admin().await;
     let screening = app.screening(&admin, SEATS as i32).await;
     let mut tokens = Vec::new();

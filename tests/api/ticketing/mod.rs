@@ -4,4 +4,5 @@
 mod bookings;
 mod payments;
 mod seats;
+mod sell_out;
 mod tickets;

@@ -157,10 +157,59 @@ async fn cancelling_a_paid_booking_refunds_it() {
     app.assert_ledger_balances().await;
 }
 
+/// A payment whose transaction began while its booking held the seats, and that reaches them
+/// only after the hold lapsed and another customer took them, is refused as not payable: a
+/// 409 the client can act on, not a 500, and the seats stay the other customer's.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn paying_as_the_hold_lapses_under_someone_elses_booking_is_refused_cleanly() {
+    let app = TestApp::spawn_with_hold(2).await;
+    let (ana, wallet, screening) = setup(&app, 10_000, 10).await;
+    let bea = app.customer("bea").await;
+    let booking = app
+        .book_seats(&ana, &screening["id"], &["A4", "A5"])
+        .await
+        .expect(201);
+
+    // Hold Ana's booking's row, so that her payment, whose transaction has begun while the
+    // booking still holds its seats, waits before it reaches them.
+    let mut blocker = app.owner.get().await.unwrap();
+    let lock = blocker.transaction().await.unwrap();
+    lock.execute(
+        "SELECT 1 FROM bookings WHERE id = $1 FOR UPDATE",
+        &[&booking["id"].as_i64().unwrap()],
+    )
+    .await
+    .unwrap();
+    let payment = app.pay(&ana, "lapse-1", &booking, &wallet);
+    let meanwhile = async {
+        // The hold lapses; Bea takes the seats; then Ana's payment goes on.
+        tokio::time::sleep(Duration::from_millis(2_300)).await;
+        let taken = app
+            .book_seats(&bea, &screening["id"], &["A4", "A5"])
+            .await
+            .expect(201);
+        lock.rollback().await.unwrap();
+        taken
+    };
+    let (paid, taken) = futures::join!(payment, meanwhile);
+    paid.expect_problem(409, "booking_not_payable");
+    assert_eq!(
+        app.balance(&ana, &wallet).await,
+        10_000,
+        "nothing was charged"
+    );
+    let beas = app
+        .get(&format!("/v1/bookings/{}", taken["id"]), Some(&bea))
+        .await
+        .expect(200);
+    assert_eq!(beas["status"], "pending");
+    app.assert_no_seat_sold_twice(&screening["id"]).await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_payment_racing_the_expiry_confirms_or_fails_cleanly() {
     const BOOKINGS: usize = 24;
-    let app = TestApp::spawn_with_hold(1).await;
+    let app = TestApp::spawn_with(&crate::helpers::uncapped_config(1), 16).await;
     let (ana, wallet, screening) = setup(&app, 1_000_000, 40).await;
     let mut bookings = Vec::new();
     for _ in 0..BOOKINGS {
