@@ -497,7 +497,6 @@ def main():
         two_adults = {"ticket_types": "ARRAY['adult', 'adult']::ticket_type[]",
                       "amounts": "ARRAY[1200, 1200]::bigint[]", "amount": "2400",
                       "hold_seconds": "600"}
-        just_booked = {"id": "currval(pg_get_serial_sequence('bookings', 'id'))"}
         label = "row_label(:row)"
         a_pair = {**two_adults, "row_indexes": "ARRAY[:row, :row]::smallint[]",
                   "numbers": "ARRAY[:first, :second]::smallint[]",
@@ -516,13 +515,11 @@ def main():
             return pgbench_script(WORK / f"{name}.sql", pair_at_random(first, last, rows, seats) + [
                 "BEGIN;",
                 query("bookings", "bookable_screening", {}),
-                query("bookings", "lock_customer", {}),
                 query("bookings", "customer_holds", {}),
                 "SAVEPOINT row_lock;",
                 query("seats", "seat_rows", {}),
                 query("seats", "lock_row_if_idle", {"row_index": ":row"}),
                 query("seats", "hold_seats", a_pair),
-                query("bookings", "get_booking", just_booked),
                 "COMMIT;",
             ])
 
@@ -530,14 +527,12 @@ def main():
             hot, hot, hot_rows, hot_seats) + [
             "BEGIN;",
             query("bookings", "bookable_screening", {}),
-            query("bookings", "lock_customer", {}),
             query("bookings", "customer_holds", {}),
             query("seats", "lock_rows_of_labels", {"row_labels": f"ARRAY[{label}]"}),
             query("seats", "lock_seats_around", {
                 "row_labels": f"ARRAY[{label}, {label}]",
                 "numbers": "ARRAY[:first, :second]::smallint[]"}),
             query("seats", "hold_seats", a_pair),
-            query("bookings", "get_booking", just_booked),
             "COMMIT;",
         ])
 

@@ -16,8 +16,9 @@ BEGIN
 END;
 $$;
 DROP FUNCTION lock_rows_of_bookings(bigint[]);
-DROP TRIGGER screening_seats_mark_row ON screening_seats;
-DROP FUNCTION screening_seat_marks_row();
+DROP TRIGGER screening_seats_mark_rows ON screening_seats;
+DROP FUNCTION screening_seats_mark_rows();
+DROP FUNCTION seat_bitmap_apply(bytea, integer[], integer[]);
 DROP TRIGGER screening_seats_make_rows ON screening_seats;
 DROP FUNCTION screening_rows_from_seats();
 DROP TABLE screening_rows;

@@ -60,18 +60,48 @@ CREATE TRIGGER screening_seats_make_rows AFTER INSERT ON screening_seats
     REFERENCING NEW TABLE AS added
     FOR EACH STATEMENT EXECUTE FUNCTION screening_rows_from_seats();
 
--- A seat taken or given back flips its bit in its row's free bitmap (screening_rows_pkey).
-CREATE FUNCTION screening_seat_marks_row() RETURNS trigger LANGUAGE plpgsql AS $$
+-- `bits` with the bits of seats `freed` set and those of seats `taken` cleared.
+CREATE FUNCTION seat_bitmap_apply(bits bytea, freed integer[], taken integer[]) RETURNS bytea
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    n integer;
 BEGIN
-    UPDATE screening_rows
-    SET free = set_bit(free, NEW.number - 1, CASE WHEN NEW.booking_id IS NULL THEN 1 ELSE 0 END)
-    WHERE screening_id = NEW.screening_id AND row_index = NEW.row_index;
+    FOREACH n IN ARRAY coalesce(freed, '{}') LOOP
+        bits := set_bit(bits, n - 1, 1);
+    END LOOP;
+    FOREACH n IN ARRAY coalesce(taken, '{}') LOOP
+        bits := set_bit(bits, n - 1, 0);
+    END LOOP;
+    RETURN bits;
+END;
+$$;
+
+-- Seats taken or given back flip their bits in their rows' free bitmaps, once per row and
+-- statement (screening_rows_pkey): a booking of several seats writes its row once, since a
+-- row that a rush keeps writing is read by every booking (each write a new version to step
+-- over). Every statement that changes seats has locked their rows already.
+CREATE FUNCTION screening_seats_mark_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE screening_rows r
+    SET free = seat_bitmap_apply(r.free, c.freed, c.taken)
+    FROM (
+        SELECT n.screening_id, n.row_index,
+               array_agg(n.number::integer) FILTER (WHERE n.booking_id IS NULL) AS freed,
+               array_agg(n.number::integer) FILTER (WHERE n.booking_id IS NOT NULL) AS taken
+        FROM after_update n
+        JOIN before_update o USING (screening_id, row_index, number)
+        WHERE (o.booking_id IS NULL) <> (n.booking_id IS NULL)
+        GROUP BY n.screening_id, n.row_index
+    ) c
+    WHERE r.screening_id = c.screening_id AND r.row_index = c.row_index;
     RETURN NULL;
 END;
 $$;
-CREATE TRIGGER screening_seats_mark_row AFTER UPDATE OF booking_id ON screening_seats
-    FOR EACH ROW WHEN ((OLD.booking_id IS NULL) <> (NEW.booking_id IS NULL))
-    EXECUTE FUNCTION screening_seat_marks_row();
+-- (Transition tables cannot go with a column list: it fires for every update of seats, and
+-- finds nothing to do for those that leave booking_id alone, such as a payment's.)
+CREATE TRIGGER screening_seats_mark_rows AFTER UPDATE ON screening_seats
+    REFERENCING OLD TABLE AS before_update NEW TABLE AS after_update
+    FOR EACH STATEMENT EXECUTE FUNCTION screening_seats_mark_rows();
 
 -- The rows of the screenings that exist.
 INSERT INTO screening_rows (screening_id, row_index, label, seats, standard, free)

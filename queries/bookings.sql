@@ -6,12 +6,18 @@
 
 --! bookable_screening : BookableScreening
 -- What booking a screening needs to know before it takes seats: whether it has started, its
--- prices by ticket type, the surcharge of premium seats, and its currency (primary key).
+-- prices by ticket type, the surcharge of premium seats, and its currency (screenings_pkey);
+-- and the role of the customer booking, whose row it locks (users_pkey) so that one
+-- customer's bookings take seats one at a time: admins and staff selling at the counter are
+-- not capped, and customer_holds then counts what a customer holds in a snapshot taken
+-- after the lock, so concurrent requests of one customer cannot both pass the caps. No row
+-- when the screening does not exist.
 -- vet: not null: started: a comparison of a NOT NULL column with now()
-SELECT id, starts_at <= now() AS started, price, child_price, senior_price, student_price,
-       premium_surcharge, currency
-FROM screenings
-WHERE id = :screening_id;
+SELECT s.id, s.starts_at <= now() AS started, s.price, s.child_price, s.senior_price,
+       s.student_price, s.premium_surcharge, s.currency, u.role
+FROM screenings s, users u
+WHERE s.id = :screening_id AND u.id = :user_id
+FOR NO KEY UPDATE OF u;
 
 --! sweep_expired_holds
 -- The periodic sweep: locks up to `batch` pending bookings whose hold has lapsed
@@ -39,17 +45,9 @@ SELECT id FROM expire_bookings(ARRAY(
     ORDER BY id
     FOR UPDATE)) AS id;
 
---! lock_customer
--- Locks the booking customer's row (users_pkey), so that one customer's bookings take seats
--- one at a time, and reads their role: admins and staff selling at the counter are not
--- capped. Held to the end of the booking's transaction; customer_holds then counts what the
--- customer holds in a snapshot taken after the lock, so concurrent requests of one customer
--- cannot both pass the caps.
-SELECT role FROM users WHERE id = :user_id FOR NO KEY UPDATE;
-
 --! customer_holds : CustomerHolds
 -- The seats a customer's pending bookings hold now, of one screening and in all
--- (bookings_pending_user_idx). Run after lock_customer.
+-- (bookings_pending_user_idx). Run after bookable_screening has locked the customer.
 -- vet: not null: here, total: coalesce(sum(…), 0)
 SELECT coalesce(sum(seats) FILTER (WHERE screening_id = :screening_id), 0)::int AS here,
        coalesce(sum(seats), 0)::int AS total

@@ -52,16 +52,17 @@ FOR UPDATE OF x;
 -- Books seats whose rows the booking has locked (chosen seats: also the seats, by
 -- lock_seats_around): the booking, its seats held until the hold ends (after
 -- `hold_seconds`, or when the screening starts if sooner) and one item per seat, with its
--- ticket type and amount, in one statement. The seats are free (they were checked under
--- lock); should one not be, it is missing from the answer and the caller rolls back. No row
--- when the screening has started.
+-- ticket type and amount, in one statement. Returns the booking as it now is, one row per
+-- seat taken, so that it need not be read again. The seats are free (they were checked
+-- under lock); should one not be, it is missing from the answer and the caller rolls back.
+-- No row when the screening has started.
 WITH booking AS (
     INSERT INTO bookings (user_id, screening_id, seats, amount, currency, expires_at)
     SELECT :user_id, s.id, cardinality(:row_indexes::smallint[]), :amount, s.currency,
            least(now() + make_interval(secs => :hold_seconds), s.starts_at)
     FROM screenings s
     WHERE s.id = :screening_id AND s.starts_at > now()
-    RETURNING id, screening_id, expires_at
+    RETURNING id, screening_id, expires_at, created_at, currency
 ), wanted AS (
     SELECT w.* FROM unnest(:row_indexes::smallint[], :numbers::smallint[], :labels::text[],
                            :ticket_types::ticket_type[], :amounts::bigint[])
@@ -80,8 +81,10 @@ WITH booking AS (
            w.amount
     FROM booking b, taken t JOIN wanted w ON w.row_index = t.row_index AND w.number = t.number
 )
-SELECT b.id AS booking_id, t.row_index, t.number
-FROM booking b, taken t;
+SELECT b.id AS booking_id, b.expires_at, b.created_at, b.currency, t.row_index, t.number,
+       t.category, w.label, w.ticket_type, w.amount
+FROM booking b, taken t JOIN wanted w ON w.row_index = t.row_index AND w.number = t.number
+ORDER BY t.row_index, t.number;
 
 --! seat_rows : SeatRow
 -- Best available's view of a screening: every row with the bitmaps of its standard seats and

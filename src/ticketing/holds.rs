@@ -13,7 +13,10 @@ use codegen::client::GenericClient;
 use codegen::client::Params as _;
 use codegen::queries::bookings as q;
 use codegen::queries::seats as sq;
-use codegen::types::{SeatCategory as DbSeatCategory, TicketType as DbTicketType, UserRole};
+use codegen::types::{
+    BookingStatus as DbBookingStatus, SeatCategory as DbSeatCategory, TicketType as DbTicketType,
+    UserRole,
+};
 use deadpool_postgres::{Pool, Transaction};
 
 use crate::catalog::screenings::{Prices, TicketType, screening_not_found};
@@ -69,7 +72,7 @@ impl SeatRequest<'_> {
 
 /// Takes the seats of a new booking of `user_id`, best available or chosen, one ticket type
 /// per seat, in one transaction, for the configured hold time. Returns the booking as
-/// `get_booking` reads it.
+/// `get_booking` would read it.
 ///
 /// Errors: 404 `screening_not_found`; 409 `screening_started`, `seats_taken`,
 /// `companion_needs_wheelchair`, `single_seat_gap`, `no_adjacent_seats`, `not_enough_seats`;
@@ -109,7 +112,7 @@ impl Workflow for HoldSeats<'_> {
     async fn run(&self, tx: &Transaction<'_>) -> Result<q::Booking, ApiError> {
         let screening_id = self.screening_id;
         let screening = q::bookable_screening()
-            .bind(tx, &screening_id)
+            .bind(tx, &screening_id, &self.user_id)
             .opt()
             .await?
             .ok_or_else(|| screening_not_found(screening_id))?;
@@ -140,9 +143,9 @@ impl Workflow for HoldSeats<'_> {
                 })
             })
             .collect::<Result<Vec<i64>, ApiError>>()?;
-        self.check_caps(tx).await?;
+        self.check_caps(tx, screening.role).await?;
         let db_types: Vec<DbTicketType> = self.ticket_types.iter().map(|&t| t.into()).collect();
-        let booking_id = match self.seats {
+        let held = match self.seats {
             SeatRequest::Chosen(labels) => {
                 self.hold_chosen(
                     tx,
@@ -158,22 +161,18 @@ impl Workflow for HoldSeats<'_> {
                     .await?
             }
         };
-        Ok(q::get_booking()
-            .bind(tx, &booking_id, &self.user_id)
-            .one()
-            .await?)
+        Ok(self.booking(held))
     }
 }
 
 impl HoldSeats<'_> {
-    /// Locks the customer's row, and refuses the booking if the seats it asks for would take
-    /// the customer's holds past a cap: counted while the lock is held, so that concurrent
-    /// requests of one customer are counted one after the other and cannot together pass it.
-    /// Admins and staff, selling at the counter, are not capped.
+    /// Refuses the booking if the seats it asks for would take the customer's holds past a
+    /// cap: counted while the customer's row is locked (`bookable_screening` locked it), so
+    /// that concurrent requests of one customer are counted one after the other and cannot
+    /// together pass it. Admins and staff (`role`), selling at the counter, are not capped.
     ///
     /// Errors: 409 `hold_limit_reached`.
-    async fn check_caps(&self, tx: &Transaction<'_>) -> Result<(), ApiError> {
-        let role = q::lock_customer().bind(tx, &self.user_id).one().await?;
+    async fn check_caps(&self, tx: &Transaction<'_>, role: UserRole) -> Result<(), ApiError> {
         if role != UserRole::Customer {
             return Ok(());
         }
@@ -201,7 +200,7 @@ impl HoldSeats<'_> {
     }
 
     /// Locks the rows of the seats asked for (in row order) and the seats with their
-    /// neighbours, checks the rules on them, and takes them. Returns the booking's id.
+    /// neighbours, checks the rules on them, and takes them. Returns the seats taken.
     async fn hold_chosen(
         &self,
         tx: &Transaction<'_>,
@@ -209,7 +208,7 @@ impl HoldSeats<'_> {
         ticket_types: &[DbTicketType],
         ticket_prices: &[i64],
         premium_surcharge: i64,
-    ) -> Result<i64, ApiError> {
+    ) -> Result<Vec<sq::HeldSeat>, ApiError> {
         let rows: Vec<&str> = labels.iter().map(SeatLabel::row).collect();
         let numbers: Vec<i16> = labels.iter().map(SeatLabel::number).collect();
         sq::lock_rows_of_labels()
@@ -243,8 +242,8 @@ impl HoldSeats<'_> {
     /// turns out to have no block is let go at once (`ROLLBACK TO SAVEPOINT`, which releases
     /// its lock), so the booking never holds more than the row it takes seats in; when every
     /// row that may have a block is held by another booking, it waits for the best of them,
-    /// holding none, rather than take a block the rule does not allow. Returns the booking's
-    /// id.
+    /// holding none, rather than take a block the rule does not allow. Returns the seats
+    /// taken.
     ///
     /// Errors: 409 `no_adjacent_seats`, `not_enough_seats`.
     async fn hold_best_available(
@@ -253,7 +252,7 @@ impl HoldSeats<'_> {
         seats: i32,
         ticket_types: &[DbTicketType],
         ticket_prices: &[i64],
-    ) -> Result<i64, ApiError> {
+    ) -> Result<Vec<sq::HeldSeat>, ApiError> {
         let wanted = seats as i16;
         let screening_id = self.screening_id;
         tx.batch_execute("SAVEPOINT row_lock").await?;
@@ -271,19 +270,17 @@ impl HoldSeats<'_> {
             }
             let plan = best_available::plan(&rows, wanted);
             // Seats whose holds lapsed read as held until their bookings expire. Before
-            // refusing, or taking a block that strands a seat, expire them once and look
-            // again.
+            // refusing, or taking a block that strands a seat, expire them once (or wait for
+            // a sweep expiring them) and look again.
             if !expired_lapsed && plan.as_ref().is_none_or(|p| p.rule == Rule::Any) {
                 expired_lapsed = true;
-                let expired = q::expire_lapsed_holds()
+                q::expire_lapsed_holds()
                     .bind(tx, &screening_id)
                     .all()
                     .await?;
                 // A new savepoint after the expiry, which a later rollback must keep.
                 tx.batch_execute("SAVEPOINT row_lock").await?;
-                if !expired.is_empty() {
-                    continue;
-                }
+                continue;
             }
             let Some(plan) = plan else {
                 return Err(refusal(seats, best_available::free_standard_seats(&rows)));
@@ -326,6 +323,26 @@ impl HoldSeats<'_> {
         }
     }
 
+    /// The booking just made, from its seats as `hold_seats` returned them.
+    fn booking(&self, held: Vec<sq::HeldSeat>) -> q::Booking {
+        let first = &held[0];
+        q::Booking {
+            id: first.booking_id,
+            user_id: self.user_id,
+            screening_id: self.screening_id,
+            seats: held.len() as i32,
+            amount: held.iter().map(|seat| seat.amount).sum(),
+            currency: first.currency.clone(),
+            status: DbBookingStatus::Pending,
+            expires_at: first.expires_at,
+            created_at: first.created_at,
+            seat_labels: held.iter().map(|seat| seat.label.clone()).collect(),
+            item_categories: held.iter().map(|seat| seat.category).collect(),
+            item_ticket_types: held.iter().map(|seat| seat.ticket_type).collect(),
+            item_amounts: held.iter().map(|seat| seat.amount).collect(),
+        }
+    }
+
     /// Takes `block` of the locked `row`, the ticket types from left to right.
     async fn take_block(
         &self,
@@ -334,7 +351,7 @@ impl HoldSeats<'_> {
         block: Block,
         ticket_types: &[DbTicketType],
         ticket_prices: &[i64],
-    ) -> Result<i64, ApiError> {
+    ) -> Result<Vec<sq::HeldSeat>, ApiError> {
         let seats: Vec<Seat> = block
             .numbers()
             .zip(ticket_prices)
@@ -349,7 +366,7 @@ impl HoldSeats<'_> {
     }
 
     /// Makes the booking: its seats (free, in rows it has locked) held, one item each.
-    /// Returns the booking's id.
+    /// Returns its seats as taken, in seat order.
     ///
     /// Errors: 409 `screening_started` (it started since the booking began).
     async fn take(
@@ -357,7 +374,7 @@ impl HoldSeats<'_> {
         tx: &Transaction<'_>,
         seats: &[Seat],
         ticket_types: &[DbTicketType],
-    ) -> Result<i64, ApiError> {
+    ) -> Result<Vec<sq::HeldSeat>, ApiError> {
         let amounts: Vec<i64> = seats.iter().map(|s| s.amount).collect();
         let held = sq::hold_seats()
             .params(
@@ -377,7 +394,7 @@ impl HoldSeats<'_> {
             .all()
             .await?;
         match held.first() {
-            Some(seat) if held.len() == seats.len() => Ok(seat.booking_id),
+            Some(_) if held.len() == seats.len() => Ok(held),
             // The seats were locked and free, and the screening had not started a moment ago.
             _ => Err(ApiError::conflict(
                 "screening_started",

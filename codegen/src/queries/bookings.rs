@@ -1,6 +1,11 @@
 // This file was generated with `cornucopia`. Do not modify.
 
 #[derive(Clone, Copy, Debug)]
+pub struct BookableScreeningParams {
+    pub screening_id: i64,
+    pub user_id: i64,
+}
+#[derive(Clone, Copy, Debug)]
 pub struct CustomerHoldsParams {
     pub screening_id: i64,
     pub user_id: i64,
@@ -36,6 +41,7 @@ pub struct BookableScreening {
     pub student_price: Option<i64>,
     pub premium_surcharge: i64,
     pub currency: String,
+    pub role: crate::types::UserRole,
 }
 pub struct BookableScreeningBorrowed<'a> {
     pub id: i64,
@@ -46,6 +52,7 @@ pub struct BookableScreeningBorrowed<'a> {
     pub student_price: Option<i64>,
     pub premium_surcharge: i64,
     pub currency: &'a str,
+    pub role: crate::types::UserRole,
 }
 impl<'a> From<BookableScreeningBorrowed<'a>> for BookableScreening {
     fn from(
@@ -58,6 +65,7 @@ impl<'a> From<BookableScreeningBorrowed<'a>> for BookableScreening {
             student_price,
             premium_surcharge,
             currency,
+            role,
         }: BookableScreeningBorrowed<'a>,
     ) -> Self {
         Self {
@@ -69,6 +77,7 @@ impl<'a> From<BookableScreeningBorrowed<'a>> for BookableScreening {
             student_price,
             premium_surcharge,
             currency: currency.into(),
+            role,
         }
     }
 }
@@ -277,73 +286,6 @@ where
 {
     pub fn map<R>(self, mapper: fn(i64) -> R) -> I64Query<'c, 'a, 's, C, R, N> {
         I64Query {
-            client: self.client,
-            params: self.params,
-            query: self.query,
-            cached: self.cached,
-            extractor: self.extractor,
-            mapper,
-        }
-    }
-    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
-        let row =
-            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
-        Ok((self.mapper)((self.extractor)(&row)?))
-    }
-    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
-        self.iter().await?.try_collect().await
-    }
-    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
-        let opt_row =
-            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
-        Ok(opt_row
-            .map(|row| {
-                let extracted = (self.extractor)(&row)?;
-                Ok((self.mapper)(extracted))
-            })
-            .transpose()?)
-    }
-    pub async fn iter(
-        self,
-    ) -> Result<
-        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
-        tokio_postgres::Error,
-    > {
-        let stream = crate::client::async_::raw(
-            self.client,
-            self.query,
-            crate::slice_iter(&self.params),
-            self.cached,
-        )
-        .await?;
-        let mapped = stream
-            .map(move |res| {
-                res.and_then(|row| {
-                    let extracted = (self.extractor)(&row)?;
-                    Ok((self.mapper)(extracted))
-                })
-            })
-            .into_stream();
-        Ok(mapped)
-    }
-}
-pub struct UserRoleQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
-    client: &'c C,
-    params: [&'a (dyn postgres_types::ToSql + Sync); N],
-    query: &'static str,
-    cached: Option<&'s tokio_postgres::Statement>,
-    extractor: fn(&tokio_postgres::Row) -> Result<crate::types::UserRole, tokio_postgres::Error>,
-    mapper: fn(crate::types::UserRole) -> T,
-}
-impl<'c, 'a, 's, C, T: 'c, const N: usize> UserRoleQuery<'c, 'a, 's, C, T, N>
-where
-    C: GenericClient,
-{
-    pub fn map<R>(
-        self,
-        mapper: fn(crate::types::UserRole) -> R,
-    ) -> UserRoleQuery<'c, 'a, 's, C, R, N> {
-        UserRoleQuery {
             client: self.client,
             params: self.params,
             query: self.query,
@@ -656,7 +598,7 @@ where
 pub struct BookableScreeningStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn bookable_screening() -> BookableScreeningStmt {
     BookableScreeningStmt(
-        "SELECT id, starts_at <= now() AS started, price, child_price, senior_price, student_price, premium_surcharge, currency FROM screenings WHERE id = $1",
+        "SELECT s.id, s.starts_at <= now() AS started, s.price, s.child_price, s.senior_price, s.student_price, s.premium_surcharge, s.currency, u.role FROM screenings s, users u WHERE s.id = $1 AND u.id = $2 FOR NO KEY UPDATE OF u",
         None,
     )
 }
@@ -672,10 +614,11 @@ impl BookableScreeningStmt {
         &'s self,
         client: &'c C,
         screening_id: &'a i64,
-    ) -> BookableScreeningQuery<'c, 'a, 's, C, BookableScreening, 1> {
+        user_id: &'a i64,
+    ) -> BookableScreeningQuery<'c, 'a, 's, C, BookableScreening, 2> {
         BookableScreeningQuery {
             client,
-            params: [screening_id],
+            params: [screening_id, user_id],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |
@@ -690,10 +633,29 @@ impl BookableScreeningStmt {
                     student_price: row.try_get(5)?,
                     premium_surcharge: row.try_get(6)?,
                     currency: row.try_get(7)?,
+                    role: row.try_get(8)?,
                 })
             },
             mapper: |it| BookableScreening::from(it),
         }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        BookableScreeningParams,
+        BookableScreeningQuery<'c, 'a, 's, C, BookableScreening, 2>,
+        C,
+    > for BookableScreeningStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a BookableScreeningParams,
+    ) -> BookableScreeningQuery<'c, 'a, 's, C, BookableScreening, 2> {
+        self.bind(client, &params.screening_id, &params.user_id)
     }
 }
 pub struct SweepExpiredHoldsStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -749,36 +711,6 @@ impl ExpireLapsedHoldsStmt {
         I64Query {
             client,
             params: [screening_id],
-            query: self.0,
-            cached: self.1.as_ref(),
-            extractor: |row| Ok(row.try_get(0)?),
-            mapper: |it| it,
-        }
-    }
-}
-pub struct LockCustomerStmt(&'static str, Option<tokio_postgres::Statement>);
-pub fn lock_customer() -> LockCustomerStmt {
-    LockCustomerStmt(
-        "SELECT role FROM users WHERE id = $1 FOR NO KEY UPDATE",
-        None,
-    )
-}
-impl LockCustomerStmt {
-    pub async fn prepare<'a, C: GenericClient>(
-        mut self,
-        client: &'a C,
-    ) -> Result<Self, tokio_postgres::Error> {
-        self.1 = Some(client.prepare(self.0).await?);
-        Ok(self)
-    }
-    pub fn bind<'c, 'a, 's, C: GenericClient>(
-        &'s self,
-        client: &'c C,
-        user_id: &'a i64,
-    ) -> UserRoleQuery<'c, 'a, 's, C, crate::types::UserRole, 1> {
-        UserRoleQuery {
-            client,
-            params: [user_id],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |row| Ok(row.try_get(0)?),

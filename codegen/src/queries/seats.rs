@@ -124,11 +124,59 @@ impl<'a> From<NearSeatBorrowed<'a>> for NearSeat {
         }
     }
 }
-#[derive(Debug, Clone, PartialEq, Copy)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct HeldSeat {
     pub booking_id: i64,
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub currency: String,
     pub row_index: i16,
     pub number: i16,
+    pub category: crate::types::SeatCategory,
+    pub label: String,
+    pub ticket_type: crate::types::TicketType,
+    pub amount: i64,
+}
+pub struct HeldSeatBorrowed<'a> {
+    pub booking_id: i64,
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub currency: &'a str,
+    pub row_index: i16,
+    pub number: i16,
+    pub category: crate::types::SeatCategory,
+    pub label: &'a str,
+    pub ticket_type: crate::types::TicketType,
+    pub amount: i64,
+}
+impl<'a> From<HeldSeatBorrowed<'a>> for HeldSeat {
+    fn from(
+        HeldSeatBorrowed {
+            booking_id,
+            expires_at,
+            created_at,
+            currency,
+            row_index,
+            number,
+            category,
+            label,
+            ticket_type,
+            amount,
+        }: HeldSeatBorrowed<'a>,
+    ) -> Self {
+        Self {
+            booking_id,
+            expires_at,
+            created_at,
+            currency: currency.into(),
+            row_index,
+            number,
+            category,
+            label: label.into(),
+            ticket_type,
+            amount,
+        }
+    }
 }
 #[derive(Debug, Clone, PartialEq)]
 pub struct SeatRow {
@@ -309,14 +357,14 @@ pub struct HeldSeatQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
     params: [&'a (dyn postgres_types::ToSql + Sync); N],
     query: &'static str,
     cached: Option<&'s tokio_postgres::Statement>,
-    extractor: fn(&tokio_postgres::Row) -> Result<HeldSeat, tokio_postgres::Error>,
-    mapper: fn(HeldSeat) -> T,
+    extractor: fn(&tokio_postgres::Row) -> Result<HeldSeatBorrowed, tokio_postgres::Error>,
+    mapper: fn(HeldSeatBorrowed) -> T,
 }
 impl<'c, 'a, 's, C, T: 'c, const N: usize> HeldSeatQuery<'c, 'a, 's, C, T, N>
 where
     C: GenericClient,
 {
-    pub fn map<R>(self, mapper: fn(HeldSeat) -> R) -> HeldSeatQuery<'c, 'a, 's, C, R, N> {
+    pub fn map<R>(self, mapper: fn(HeldSeatBorrowed) -> R) -> HeldSeatQuery<'c, 'a, 's, C, R, N> {
         HeldSeatQuery {
             client: self.client,
             params: self.params,
@@ -755,7 +803,7 @@ impl<
 pub struct HoldSeatsStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn hold_seats() -> HoldSeatsStmt {
     HoldSeatsStmt(
-        "WITH booking AS ( INSERT INTO bookings (user_id, screening_id, seats, amount, currency, expires_at) SELECT $1, s.id, cardinality($2::smallint[]), $3, s.currency, least(now() + make_interval(secs => $4), s.starts_at) FROM screenings s WHERE s.id = $5 AND s.starts_at > now() RETURNING id, screening_id, expires_at ), wanted AS ( SELECT w.* FROM unnest($2::smallint[], $6::smallint[], $7::text[], $8::ticket_type[], $9::bigint[]) AS w (row_index, number, label, ticket_type, amount) ), taken AS ( UPDATE screening_seats x SET booking_id = b.id, held_until = b.expires_at FROM booking b, wanted w WHERE x.screening_id = b.screening_id AND x.row_index = w.row_index AND x.number = w.number AND NOT x.blocked AND (x.booking_id IS NULL OR x.held_until <= now()) RETURNING x.row_index, x.number, x.category ), items AS ( INSERT INTO booking_items (booking_id, screening_id, row_index, number, seat_label, category, ticket_type, amount) SELECT b.id, b.screening_id, t.row_index, t.number, w.label, t.category, w.ticket_type, w.amount FROM booking b, taken t JOIN wanted w ON w.row_index = t.row_index AND w.number = t.number ) SELECT b.id AS booking_id, t.row_index, t.number FROM booking b, taken t",
+        "WITH booking AS ( INSERT INTO bookings (user_id, screening_id, seats, amount, currency, expires_at) SELECT $1, s.id, cardinality($2::smallint[]), $3, s.currency, least(now() + make_interval(secs => $4), s.starts_at) FROM screenings s WHERE s.id = $5 AND s.starts_at > now() RETURNING id, screening_id, expires_at, created_at, currency ), wanted AS ( SELECT w.* FROM unnest($2::smallint[], $6::smallint[], $7::text[], $8::ticket_type[], $9::bigint[]) AS w (row_index, number, label, ticket_type, amount) ), taken AS ( UPDATE screening_seats x SET booking_id = b.id, held_until = b.expires_at FROM booking b, wanted w WHERE x.screening_id = b.screening_id AND x.row_index = w.row_index AND x.number = w.number AND NOT x.blocked AND (x.booking_id IS NULL OR x.held_until <= now()) RETURNING x.row_index, x.number, x.category ), items AS ( INSERT INTO booking_items (booking_id, screening_id, row_index, number, seat_label, category, ticket_type, amount) SELECT b.id, b.screening_id, t.row_index, t.number, w.label, t.category, w.ticket_type, w.amount FROM booking b, taken t JOIN wanted w ON w.row_index = t.row_index AND w.number = t.number ) SELECT b.id AS booking_id, b.expires_at, b.created_at, b.currency, t.row_index, t.number, t.category, w.label, w.ticket_type, w.amount FROM booking b, taken t JOIN wanted w ON w.row_index = t.row_index AND w.number = t.number ORDER BY t.row_index, t.number",
         None,
     )
 }
@@ -806,13 +854,21 @@ impl HoldSeatsStmt {
             ],
             query: self.0,
             cached: self.1.as_ref(),
-            extractor: |row: &tokio_postgres::Row| -> Result<HeldSeat, tokio_postgres::Error> {
-                Ok(HeldSeat {
-                    booking_id: row.try_get(0)?,
-                    row_index: row.try_get(1)?,
-                    number: row.try_get(2)?,
-                })
-            },
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<HeldSeatBorrowed, tokio_postgres::Error> {
+                    Ok(HeldSeatBorrowed {
+                        booking_id: row.try_get(0)?,
+                        expires_at: row.try_get(1)?,
+                        created_at: row.try_get(2)?,
+                        currency: row.try_get(3)?,
+                        row_index: row.try_get(4)?,
+                        number: row.try_get(5)?,
+                        category: row.try_get(6)?,
+                        label: row.try_get(7)?,
+                        ticket_type: row.try_get(8)?,
+                        amount: row.try_get(9)?,
+                    })
+                },
             mapper: |it| HeldSeat::from(it),
         }
     }
