@@ -95,6 +95,16 @@ FROM bookings b JOIN screenings s ON s.id = b.screening_id
 WHERE b.id = :id AND b.user_id = :user_id
 FOR NO KEY UPDATE OF b;
 
+--! lock_booking_by_id : LockedBooking
+-- Locks a booking whoever's it is, as lock_booking does: for what the payment provider says
+-- of it (primary key).
+-- vet: not null: holding, upcoming: comparisons of NOT NULL columns with now()
+SELECT b.id, b.screening_id, b.seats, b.amount, b.currency, b.status,
+       b.expires_at > now() AS holding, s.starts_at > now() AS upcoming
+FROM bookings b JOIN screenings s ON s.id = b.screening_id
+WHERE b.id = :id
+FOR NO KEY UPDATE OF b;
+
 --! confirm_booking
 -- Marks a paid booking confirmed, if it is still pending and holding its seats.
 UPDATE bookings

@@ -3,6 +3,7 @@
 --: Transfer()
 --: Entry()
 --: CurrencyImbalance()
+--: CardAccounts()
 --: BalanceMismatch()
 
 --! open_account : Account
@@ -30,20 +31,25 @@ FROM accounts
 WHERE id = :id AND kind = 'user' AND owner_id = :owner_id;
 
 --! lock_accounts (owner_id?, system_kind?, system_currency?) : LockedAccount
--- Locks the accounts `ids`, plus the system account of `system_kind` in `system_currency` if
--- given, in ascending id order: every workflow takes account locks in this one order, so
--- transfers running in opposite directions never deadlock. `owns` tells whether `owner_id`
--- owns each. The ids are gathered first so that one primary-key lookup finds them all (an OR
--- of the two conditions reads the whole table); `kind <> 'user'` lets the system account be
--- found through accounts_system_key.
--- vet: not null: owns: IS NOT DISTINCT FROM is never null
-SELECT id, kind, currency, balance, owner_id IS NOT DISTINCT FROM :owner_id AS owns
+-- Locks the wallets among `ids` in ascending id order (every workflow takes account locks in
+-- this one order, so transfers running in opposite directions never deadlock), and finds the
+-- system account of `system_kind` in `system_currency` if given, without locking it: a system
+-- account keeps no balance to guard (its entries are its balance, migration 000022), so
+-- payments into one currency do not wait on one row. `owns` tells whether `owner_id` owns
+-- each (accounts_pkey; accounts_system_key).
+-- vet: not null: id, kind, currency, balance, owns: the accounts' NOT NULL columns, and IS NOT DISTINCT FROM, through the union
+WITH wallets AS (
+    SELECT id, kind, currency, balance, owner_id IS NOT DISTINCT FROM :owner_id AS owns
+    FROM accounts
+    WHERE id = ANY(:ids::bigint[]) AND kind = 'user'
+    ORDER BY id
+    FOR NO KEY UPDATE
+)
+SELECT id, kind, currency, balance, owns FROM wallets
+UNION ALL
+SELECT id, kind, currency, balance, false AS owns
 FROM accounts
-WHERE id = ANY(:ids::bigint[] || ARRAY(
-    SELECT s.id FROM accounts s
-    WHERE s.kind <> 'user' AND s.kind = :system_kind AND s.currency = :system_currency))
-ORDER BY id
-FOR NO KEY UPDATE;
+WHERE kind <> 'user' AND kind = :system_kind AND currency = :system_currency;
 
 --! get_wallet : Account
 -- vet: not null: owner_id: only wallets are read, and a wallet has an owner (accounts_owner_check)
@@ -91,12 +97,13 @@ HAVING sum(e.amount) <> 0;
 --! balance_mismatches : BalanceMismatch
 -- vet: allow seq scan: the ledger check reads every account and entry, by design
 -- vet: not null: entries_total: coalesce(…, 0)
--- The ledger check: accounts whose balance is not the sum of their entries, or wallets below 0.
+-- The ledger check: wallets whose balance is not the sum of their entries, or below 0. (A
+-- system account's balance is the sum of its entries by definition: migration 000022.)
 SELECT a.id, a.balance, coalesce(e.total, 0)::bigint AS entries_total
 FROM accounts a
 LEFT JOIN (SELECT account_id, sum(amount) AS total FROM entries GROUP BY account_id) e
        ON e.account_id = a.id
-WHERE a.balance <> coalesce(e.total, 0) OR (a.kind = 'user' AND a.balance < 0);
+WHERE a.kind = 'user' AND (a.balance <> coalesce(e.total, 0) OR a.balance < 0);
 
 --! ledger_totals
 -- vet: allow seq scan: the ledger check counts every account, transfer and entry, by design
@@ -105,3 +112,11 @@ WHERE a.balance <> coalesce(e.total, 0) OR (a.kind = 'user' AND a.balance < 0);
 SELECT (SELECT count(*) FROM accounts) AS accounts,
        (SELECT count(*) FROM transfers) AS transfers,
        (SELECT count(*) FROM entries) AS entries;
+
+--! card_accounts : CardAccounts
+-- The accounts card money moves between in a currency: the provider's clearing account and
+-- the box office's revenue (accounts_system_key). Neither is locked: system accounts keep no
+-- balance to guard (migration 000022).
+-- vet: not null: clearing, revenue: the system accounts of an accepted currency exist
+SELECT (SELECT id FROM accounts WHERE kind = 'clearing' AND currency = :currency) AS clearing,
+       (SELECT id FROM accounts WHERE kind = 'revenue' AND currency = :currency) AS revenue;

@@ -56,6 +56,7 @@ FOR UPDATE OF x;
 -- seat taken, so that it need not be read again. The seats are free (they were checked
 -- under lock); should one not be, it is missing from the answer and the caller rolls back.
 -- No row when the screening has started.
+-- vet: not null: label, ticket_type, amount: the arrays the service passes hold no nulls
 WITH booking AS (
     INSERT INTO bookings (user_id, screening_id, seats, amount, currency, expires_at)
     SELECT :user_id, s.id, cardinality(:row_indexes::smallint[]), :amount, s.currency,

@@ -69,13 +69,28 @@ pub enum Command {
         #[command(subcommand)]
         action: LedgerAction,
     },
+    /// Check card payments against the payment provider.
+    Payments {
+        #[command(subcommand)]
+        action: PaymentsAction,
+    },
+}
+
+/// `boxoffice payments …`.
+#[derive(Subcommand, Debug)]
+pub enum PaymentsAction {
+    /// Compare every card payment with the payment provider's record and with the ledger
+    /// (charged exactly when sold, same amounts, the same refunds, the clearing account equal
+    /// to the provider's charges minus refunds) and print each difference. Exits non-zero on
+    /// any. Needs the Stripe settings the service has.
+    Reconcile,
 }
 
 /// `boxoffice ledger …`.
 #[derive(Subcommand, Debug)]
 pub enum LedgerAction {
     /// Verify that no money was created or lost: per currency the entries sum to zero, and
-    /// every balance is the sum of its entries. Exits non-zero on any mismatch.
+    /// every wallet's balance is the sum of its entries. Exits non-zero on any mismatch.
     Check,
 }
 

@@ -5,12 +5,15 @@ use std::process::ExitCode;
 
 use boxoffice::app::config::LogFormat;
 use boxoffice::app::{self, Application, Database};
-use boxoffice::cli::{AdminAction, Cli, Command, DbAction, LedgerAction, MigrateAction};
+use boxoffice::cli::{
+    AdminAction, Cli, Command, DbAction, LedgerAction, MigrateAction, PaymentsAction,
+};
 use boxoffice::ops::{admin, local_pg, locks, migrate, seed};
 use boxoffice::platform::problem::error_chain;
 use boxoffice::platform::shared_reads::SharedReads;
 use boxoffice::platform::telemetry;
 use boxoffice::platform::version_cache::VersionCache;
+use boxoffice::ticketing::reconcile;
 use boxoffice::wallet::ledger;
 use clap::Parser;
 use tracing_subscriber::layer::SubscriberExt;
@@ -74,6 +77,9 @@ async fn run(mut cli: Cli) -> Result<(), Error> {
     if let Command::Serve = command {
         let remote = cli.config.names_a_database();
         cli.config.settle_secrets(remote)?;
+    }
+    if let Command::Payments { .. } = command {
+        cli.config.settle_card_secrets()?;
     }
     let mut database = Database::open(&cli.config.database).await?;
     let pool = database.pool.clone();
@@ -150,7 +156,7 @@ async fn run(mut cli: Cli) -> Result<(), Error> {
             std::io::stdin().lock().read_line(&mut password)?;
             let password = password.trim_end_matches(['\r', '\n']).to_owned();
             let service =
-                app::assemble(&cli.config, pool, SharedReads::none(), VersionCache::off());
+                app::assemble(&cli.config, pool, SharedReads::none(), VersionCache::off())?;
             let user = admin::create_privileged_user(
                 &service.state,
                 role.into(),
@@ -199,6 +205,25 @@ async fn run(mut cli: Cli) -> Result<(), Error> {
                 .into());
             }
             println!("the ledger balances");
+        }
+        Command::Payments {
+            action: PaymentsAction::Reconcile,
+        } => {
+            let provider = app::card_provider(&cli.config.cards)?.ok_or(
+                "card payments are not set up: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET",
+            )?;
+            let report = reconcile::reconcile(&pool, provider.as_ref()).await?;
+            println!(
+                "compared {} card payments and {} refunds with the provider and the ledger",
+                report.payments, report.refunds
+            );
+            if !report.differences.is_empty() {
+                for difference in &report.differences {
+                    println!("DIFFERENCE: {difference}");
+                }
+                return Err(format!("{} differences", report.differences.len()).into());
+            }
+            println!("card payments agree with the provider and the ledger");
         }
         Command::Openapi { .. } | Command::Healthcheck | Command::DevPostgres { .. } => {
             unreachable!("handled above")

@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod bookings;
+pub mod card_payments;
 pub mod events;
 pub mod idempotency;
 pub mod ledger;

@@ -337,10 +337,191 @@ impl<'a> postgres_types::FromSql<'a> for TicketType {
 }
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[allow(non_camel_case_types)]
+pub enum CardPaymentStatus {
+    RequiresPaymentMethod,
+    RequiresAction,
+    Processing,
+    Succeeded,
+    Failed,
+    PartiallyRefunded,
+    Refunded,
+}
+impl<'a> postgres_types::ToSql for CardPaymentStatus {
+    fn to_sql(
+        &self,
+        ty: &postgres_types::Type,
+        buf: &mut postgres_types::private::BytesMut,
+    ) -> Result<postgres_types::IsNull, Box<dyn std::error::Error + Sync + Send>> {
+        let s = match *self {
+            CardPaymentStatus::RequiresPaymentMethod => "requires_payment_method",
+            CardPaymentStatus::RequiresAction => "requires_action",
+            CardPaymentStatus::Processing => "processing",
+            CardPaymentStatus::Succeeded => "succeeded",
+            CardPaymentStatus::Failed => "failed",
+            CardPaymentStatus::PartiallyRefunded => "partially_refunded",
+            CardPaymentStatus::Refunded => "refunded",
+        };
+        buf.extend_from_slice(s.as_bytes());
+        std::result::Result::Ok(postgres_types::IsNull::No)
+    }
+    fn accepts(ty: &postgres_types::Type) -> bool {
+        if ty.name() != "card_payment_status" {
+            return false;
+        }
+        match *ty.kind() {
+            postgres_types::Kind::Enum(ref variants) => {
+                if variants.len() != 7 {
+                    return false;
+                }
+                variants.iter().all(|v| match &**v {
+                    "requires_payment_method" => true,
+                    "requires_action" => true,
+                    "processing" => true,
+                    "succeeded" => true,
+                    "failed" => true,
+                    "partially_refunded" => true,
+                    "refunded" => true,
+                    _ => false,
+                })
+            }
+            _ => false,
+        }
+    }
+    fn to_sql_checked(
+        &self,
+        ty: &postgres_types::Type,
+        out: &mut postgres_types::private::BytesMut,
+    ) -> Result<postgres_types::IsNull, Box<dyn std::error::Error + Sync + Send>> {
+        postgres_types::__to_sql_checked(self, ty, out)
+    }
+}
+impl<'a> postgres_types::FromSql<'a> for CardPaymentStatus {
+    fn from_sql(
+        ty: &postgres_types::Type,
+        buf: &'a [u8],
+    ) -> Result<CardPaymentStatus, Box<dyn std::error::Error + Sync + Send>> {
+        match std::str::from_utf8(buf)? {
+            "requires_payment_method" => Ok(CardPaymentStatus::RequiresPaymentMethod),
+            "requires_action" => Ok(CardPaymentStatus::RequiresAction),
+            "processing" => Ok(CardPaymentStatus::Processing),
+            "succeeded" => Ok(CardPaymentStatus::Succeeded),
+            "failed" => Ok(CardPaymentStatus::Failed),
+            "partially_refunded" => Ok(CardPaymentStatus::PartiallyRefunded),
+            "refunded" => Ok(CardPaymentStatus::Refunded),
+            s => Result::Err(Into::into(format!("invalid variant `{}`", s))),
+        }
+    }
+    fn accepts(ty: &postgres_types::Type) -> bool {
+        if ty.name() != "card_payment_status" {
+            return false;
+        }
+        match *ty.kind() {
+            postgres_types::Kind::Enum(ref variants) => {
+                if variants.len() != 7 {
+                    return false;
+                }
+                variants.iter().all(|v| match &**v {
+                    "requires_payment_method" => true,
+                    "requires_action" => true,
+                    "processing" => true,
+                    "succeeded" => true,
+                    "failed" => true,
+                    "partially_refunded" => true,
+                    "refunded" => true,
+                    _ => false,
+                })
+            }
+            _ => false,
+        }
+    }
+}
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(non_camel_case_types)]
+pub enum CardRefundStatus {
+    Pending,
+    Succeeded,
+    Failed,
+}
+impl<'a> postgres_types::ToSql for CardRefundStatus {
+    fn to_sql(
+        &self,
+        ty: &postgres_types::Type,
+        buf: &mut postgres_types::private::BytesMut,
+    ) -> Result<postgres_types::IsNull, Box<dyn std::error::Error + Sync + Send>> {
+        let s = match *self {
+            CardRefundStatus::Pending => "pending",
+            CardRefundStatus::Succeeded => "succeeded",
+            CardRefundStatus::Failed => "failed",
+        };
+        buf.extend_from_slice(s.as_bytes());
+        std::result::Result::Ok(postgres_types::IsNull::No)
+    }
+    fn accepts(ty: &postgres_types::Type) -> bool {
+        if ty.name() != "card_refund_status" {
+            return false;
+        }
+        match *ty.kind() {
+            postgres_types::Kind::Enum(ref variants) => {
+                if variants.len() != 3 {
+                    return false;
+                }
+                variants.iter().all(|v| match &**v {
+                    "pending" => true,
+                    "succeeded" => true,
+                    "failed" => true,
+                    _ => false,
+                })
+            }
+            _ => false,
+        }
+    }
+    fn to_sql_checked(
+        &self,
+        ty: &postgres_types::Type,
+        out: &mut postgres_types::private::BytesMut,
+    ) -> Result<postgres_types::IsNull, Box<dyn std::error::Error + Sync + Send>> {
+        postgres_types::__to_sql_checked(self, ty, out)
+    }
+}
+impl<'a> postgres_types::FromSql<'a> for CardRefundStatus {
+    fn from_sql(
+        ty: &postgres_types::Type,
+        buf: &'a [u8],
+    ) -> Result<CardRefundStatus, Box<dyn std::error::Error + Sync + Send>> {
+        match std::str::from_utf8(buf)? {
+            "pending" => Ok(CardRefundStatus::Pending),
+            "succeeded" => Ok(CardRefundStatus::Succeeded),
+            "failed" => Ok(CardRefundStatus::Failed),
+            s => Result::Err(Into::into(format!("invalid variant `{}`", s))),
+        }
+    }
+    fn accepts(ty: &postgres_types::Type) -> bool {
+        if ty.name() != "card_refund_status" {
+            return false;
+        }
+        match *ty.kind() {
+            postgres_types::Kind::Enum(ref variants) => {
+                if variants.len() != 3 {
+                    return false;
+                }
+                variants.iter().all(|v| match &**v {
+                    "pending" => true,
+                    "succeeded" => true,
+                    "failed" => true,
+                    _ => false,
+                })
+            }
+            _ => false,
+        }
+    }
+}
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(non_camel_case_types)]
 pub enum AccountKind {
     User,
     Cash,
     Revenue,
+    Clearing,
 }
 impl<'a> postgres_types::ToSql for AccountKind {
     fn to_sql(
@@ -352,6 +533,7 @@ impl<'a> postgres_types::ToSql for AccountKind {
             AccountKind::User => "user",
             AccountKind::Cash => "cash",
             AccountKind::Revenue => "revenue",
+            AccountKind::Clearing => "clearing",
         };
         buf.extend_from_slice(s.as_bytes());
         std::result::Result::Ok(postgres_types::IsNull::No)
@@ -362,13 +544,14 @@ impl<'a> postgres_types::ToSql for AccountKind {
         }
         match *ty.kind() {
             postgres_types::Kind::Enum(ref variants) => {
-                if variants.len() != 3 {
+                if variants.len() != 4 {
                     return false;
                 }
                 variants.iter().all(|v| match &**v {
                     "user" => true,
                     "cash" => true,
                     "revenue" => true,
+                    "clearing" => true,
                     _ => false,
                 })
             }
@@ -392,6 +575,7 @@ impl<'a> postgres_types::FromSql<'a> for AccountKind {
             "user" => Ok(AccountKind::User),
             "cash" => Ok(AccountKind::Cash),
             "revenue" => Ok(AccountKind::Revenue),
+            "clearing" => Ok(AccountKind::Clearing),
             s => Result::Err(Into::into(format!("invalid variant `{}`", s))),
         }
     }
@@ -401,13 +585,14 @@ impl<'a> postgres_types::FromSql<'a> for AccountKind {
         }
         match *ty.kind() {
             postgres_types::Kind::Enum(ref variants) => {
-                if variants.len() != 3 {
+                if variants.len() != 4 {
                     return false;
                 }
                 variants.iter().all(|v| match &**v {
                     "user" => true,
                     "cash" => true,
                     "revenue" => true,
+                    "clearing" => true,
                     _ => false,
                 })
             }

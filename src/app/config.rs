@@ -29,6 +29,9 @@ pub struct Config {
     /// Webhook delivery.
     #[command(flatten)]
     pub webhooks: WebhookConfig,
+    /// Card payments through a payment provider.
+    #[command(flatten)]
+    pub cards: CardConfig,
 }
 
 /// Where the data lives.
@@ -204,6 +207,54 @@ pub struct TicketingConfig {
     pub max_held_seats: u16,
 }
 
+/// Card payments through Stripe: on when the secret key and the webhook secret are set.
+#[derive(Args, Debug, Clone)]
+pub struct CardConfig {
+    /// Stripe's secret API key (`sk_live_…`, or `sk_test_…` in test mode). With
+    /// STRIPE_WEBHOOK_SECRET it turns card payments on; without, the card endpoints answer
+    /// 503 `card_payments_unavailable`.
+    #[arg(long, env = "STRIPE_SECRET_KEY", global = true, hide_env_values = true)]
+    pub stripe_secret_key: Option<Secret>,
+    /// A file holding STRIPE_SECRET_KEY, read at start when it is not set itself.
+    #[arg(long, env = "STRIPE_SECRET_KEY_FILE", global = true)]
+    pub stripe_secret_key_file: Option<PathBuf>,
+    /// Stripe's publishable key (`pk_…`), which clients' Stripe.js or mobile SDK use to
+    /// collect cards; the service only checks its form and logs which mode it is in.
+    #[arg(long, env = "STRIPE_PUBLISHABLE_KEY", global = true)]
+    pub stripe_publishable_key: Option<String>,
+    /// The signing secret of the webhook endpoint Stripe posts events to (`whsec_…`): events
+    /// whose `Stripe-Signature` it does not verify are refused.
+    #[arg(
+        long,
+        env = "STRIPE_WEBHOOK_SECRET",
+        global = true,
+        hide_env_values = true
+    )]
+    pub stripe_webhook_secret: Option<Secret>,
+    /// A file holding STRIPE_WEBHOOK_SECRET, read at start when it is not set itself.
+    #[arg(long, env = "STRIPE_WEBHOOK_SECRET_FILE", global = true)]
+    pub stripe_webhook_secret_file: Option<PathBuf>,
+    /// Where Stripe's API is: its own, or a fake of it (localstripe) in tests.
+    #[arg(
+        long,
+        env = "STRIPE_API_BASE",
+        default_value = "https://api.stripe.com",
+        global = true
+    )]
+    pub stripe_api_base: String,
+    /// Most milliseconds one call to the payment provider may take; beyond it the request
+    /// answers 503 `payment_provider_unavailable`.
+    #[arg(long, env = "PAYMENT_PROVIDER_TIMEOUT_MS", default_value_t = 10_000, global = true,
+          value_parser = clap::value_parser!(u64).range(100..=60_000))]
+    pub payment_provider_timeout_ms: u64,
+    /// Seconds a booking with a card payment under way holds its seats, from when the payment
+    /// starts (never past the screening's start): time for the customer to confirm the card,
+    /// 3-D Secure included.
+    #[arg(long, env = "CARD_PAYMENT_HOLD_SECONDS", default_value_t = 900, global = true,
+          value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub card_payment_hold_seconds: u64,
+}
+
 /// Webhook delivery.
 #[derive(Args, Debug, Clone)]
 pub struct WebhookConfig {
@@ -287,6 +338,15 @@ fn check_token_secret(secret: &str) -> Result<(), String> {
     check_not_placeholder("TOKEN_SECRET", secret)
 }
 
+/// Checks that a Stripe key starts as its kind does (`sk_`, `whsec_`, `pk_`) and is no
+/// placeholder.
+fn check_prefixed(name: &str, value: &str, prefixes: &[&str]) -> Result<(), String> {
+    if !prefixes.iter().any(|prefix| value.starts_with(prefix)) {
+        return Err(format!("{name} must start with {}", prefixes.join(" or ")));
+    }
+    check_not_placeholder(name, value)
+}
+
 /// A secret setting: its name, its value, the file that may hold it instead, its check, and
 /// how to make one (for the message when it is missing).
 struct SecretSetting<'a> {
@@ -329,7 +389,8 @@ impl Config {
     /// Settles the secrets before serving: TOKEN_SECRET and TICKET_SIGNING_KEY, each else the
     /// contents of its `_FILE` (checked the same way). With a `DATABASE_URL`
     /// (`database_url_set`) both are required; only the local development server may go
-    /// without (and then makes random ones).
+    /// without (and then makes random ones). The Stripe secrets likewise, when given: card
+    /// payments are on only with both.
     ///
     /// Errors: a file cannot be read, a secret is refused, or one is missing where required.
     pub fn settle_secrets(&mut self, database_url_set: bool) -> Result<(), ConfigError> {
@@ -350,7 +411,38 @@ impl Config {
             why_shared: "every replica must sign ticket codes with the key scanners trust",
             how_to_make: "a random Ed25519 seed, e.g. `openssl rand -base64 32`",
         }
-        .settle(database_url_set)
+        .settle(database_url_set)?;
+        self.settle_card_secrets()
+    }
+
+    /// Settles the Stripe secrets: each else the contents of its `_FILE`, checked when given
+    /// (card payments are optional; they are on only with both).
+    ///
+    /// Errors: a file cannot be read, or a key is not of its kind.
+    pub fn settle_card_secrets(&mut self) -> Result<(), ConfigError> {
+        SecretSetting {
+            name: "STRIPE_SECRET_KEY",
+            value: &mut self.cards.stripe_secret_key,
+            file: self.cards.stripe_secret_key_file.as_ref(),
+            check: |key| check_prefixed("STRIPE_SECRET_KEY", key, &["sk_", "rk_"]),
+            why_shared: "",
+            how_to_make: "",
+        }
+        .settle(false)?;
+        SecretSetting {
+            name: "STRIPE_WEBHOOK_SECRET",
+            value: &mut self.cards.stripe_webhook_secret,
+            file: self.cards.stripe_webhook_secret_file.as_ref(),
+            check: |secret| check_prefixed("STRIPE_WEBHOOK_SECRET", secret, &["whsec_"]),
+            why_shared: "",
+            how_to_make: "",
+        }
+        .settle(false)?;
+        if let Some(key) = &self.cards.stripe_publishable_key {
+            check_prefixed("STRIPE_PUBLISHABLE_KEY", key, &["pk_"])
+                .map_err(ConfigError::Invalid)?;
+        }
+        Ok(())
     }
 
     /// Whether a database was named (DATABASE_URL or MIGRATION_DATABASE_URL): then the

@@ -1,4 +1,5 @@
-//! The background work every replica runs beside the API: housekeeping (lapsed holds, old
+//! The background work every replica runs beside the API: housekeeping (card payments open
+//! past their hold and pending card refunds, lapsed holds, old
 //! idempotency keys and sessions, idle rate-limit buckets, the lock and webhook gauges) and
 //! the webhook delivery worker. Each is safe to run in several replicas at once.
 
@@ -9,11 +10,16 @@ use crate::identity::sessions::purge_expired_sessions;
 use crate::ops::locks;
 use crate::platform::idempotency::purge_expired_keys;
 use crate::platform::problem::error_chain;
+use crate::ticketing::card_outcomes::sweep_card_payments;
 use crate::ticketing::holds::sweep_all_expired_holds;
 
 use super::Service;
 
-/// Every `every`: returns the seats of lapsed booking holds, forgets idempotency keys older
+/// Card payments open past their hold, and refunds to send, handled per housekeeping pass.
+const CARD_SWEEP_BATCH: i64 = 100;
+
+/// Every `every`: asks the payment provider about card payments open past their hold and
+/// sends refunds it has not accepted yet, returns the seats of lapsed booking holds, forgets idempotency keys older
 /// than 24 hours, expired sessions and rate-limit buckets of idle clients, and samples the
 /// lock and webhook backlog gauges. Runs until aborted; failures are logged and retried next
 /// time.
@@ -23,6 +29,9 @@ pub async fn housekeeping(service: Service, every: Duration) {
     ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         ticker.tick().await;
+        // Card payments first: a success the provider did not report is applied before its
+        // booking's lapsed hold is swept.
+        sweep_card_payments(&state.pool, &service.ticketing, CARD_SWEEP_BATCH).await;
         if let Err(err) = sweep_all_expired_holds(&state.pool).await {
             tracing::warn!(error = %error_chain(&err), "sweeping expired booking holds failed");
         }

@@ -33,10 +33,13 @@ use crate::platform::ratelimit::ClientAddresses;
 use crate::platform::shared_reads::SharedReads;
 use crate::platform::telemetry::Metrics;
 use crate::platform::version_cache::VersionCache;
+use crate::ticketing::provider::PaymentProvider;
+use crate::ticketing::stripe::Stripe;
 use crate::ticketing::{HoldCaps, Ticketing, TicketingMetrics, TicketingSettings};
 use crate::wallet::Wallet;
 use crate::{catalog, identity, reviews, ticketing, wallet};
 
+use config::CardConfig;
 pub use config::Config;
 pub use database::{Database, ensure_service_login, migrate_up, warn_unless_least_privilege};
 pub use routes::{Documents, metrics_routes, routes, spec, spec_json, spec_yaml};
@@ -68,14 +71,17 @@ const CONSTRAINT_PROBLEMS: &[&[crate::platform::db_errors::ConstraintProblem]] =
 /// Assembles the service from its configuration and database: the shared state, and each
 /// context with the settings it is given. Without a token secret or a ticket signing key,
 /// random ones are made (the local development server; [`Config::settle_secrets`] requires
-/// them otherwise).
+/// them otherwise). Card payments are on when both Stripe secrets are set.
+///
+/// Errors: the payment provider's HTTP client cannot be set up.
 pub fn assemble(
     config: &Config,
     pool: Pool,
     reads: SharedReads,
     movie_versions: VersionCache,
-) -> Service {
+) -> std::io::Result<Service> {
     install_constraint_problems(CONSTRAINT_PROBLEMS);
+    let provider = card_provider(&config.cards)?;
     let secret = match &config.identity.token_secret {
         Some(secret) => secret.expose().as_bytes().to_vec(),
         None => random_bytes::<32>().to_vec(),
@@ -93,9 +99,11 @@ pub fn assemble(
                 per_screening: config.ticketing.max_held_seats_per_screening.into(),
                 total: config.ticketing.max_held_seats.into(),
             },
+            card_hold: Duration::from_secs(config.cards.card_payment_hold_seconds),
         },
         TicketingMetrics::register(metrics.registry()),
         ed25519_dalek::SigningKey::from_bytes(&ticket_seed),
+        provider,
     );
     let wallet = Wallet::new(metrics.registry());
     let webhooks = &config.webhooks;
@@ -126,13 +134,42 @@ pub fn assemble(
         metrics: Arc::new(metrics),
         draining: Default::default(),
     });
-    Service {
+    Ok(Service {
         state,
         identity: Identity::new(config.identity.auth_rate_limit),
         ticketing,
         wallet,
         events,
-    }
+    })
+}
+
+/// The payment provider cards are paid through: Stripe (or what STRIPE_API_BASE names),
+/// when its secret key and webhook secret are both set; else none, and the card endpoints
+/// answer 503 `card_payments_unavailable`.
+///
+/// Errors: its HTTP client cannot be set up.
+pub fn card_provider(cards: &CardConfig) -> std::io::Result<Option<Arc<dyn PaymentProvider>>> {
+    let (Some(secret_key), Some(webhook_secret)) =
+        (&cards.stripe_secret_key, &cards.stripe_webhook_secret)
+    else {
+        return Ok(None);
+    };
+    let stripe = Stripe::new(
+        &cards.stripe_api_base,
+        secret_key.clone(),
+        webhook_secret.clone(),
+        Duration::from_millis(cards.payment_provider_timeout_ms),
+    )
+    .map_err(std::io::Error::other)?;
+    let mode = if secret_key.expose().starts_with("sk_live_")
+        || secret_key.expose().starts_with("rk_live_")
+    {
+        "live"
+    } else {
+        "test"
+    };
+    tracing::info!(api = %cards.stripe_api_base, mode, "card payments through Stripe are on");
+    Ok(Some(stripe))
 }
 
 /// The runtime the service runs on, with `worker_threads` threads (WORKER_THREADS): one
@@ -187,7 +224,7 @@ impl Application {
                  will not verify after a restart or across replicas"
             );
         }
-        let service = assemble(config, pool, reads, movie_versions);
+        let service = assemble(config, pool, reads, movie_versions)?;
         let webhook_worker = jobs::webhook_worker(&service)?;
         let acceptor = TcpListener::bind(config.http.listen_addr)
             .into_acceptor()

@@ -21,8 +21,8 @@ use crate::platform::params::Declared;
 use crate::platform::telemetry::Observe;
 use crate::reviews::{discussion::DiscussionApi, movie_reviews::MovieReviewsApi};
 use crate::ticketing::{
-    bookings::BookingsApi, checkins::CheckInsApi, payments::PaymentsApi, seat_maps::SeatMapsApi,
-    tickets::TicketsApi,
+    bookings::BookingsApi, card_outcomes::ProvidersApi, card_payments::CardPaymentsApi,
+    checkins::CheckInsApi, payments::PaymentsApi, seat_maps::SeatMapsApi, tickets::TicketsApi,
 };
 use crate::wallet::{accounts::AccountsApi, transfers::TransfersApi};
 
@@ -34,6 +34,7 @@ pub type Apis = (
     (UsersApi, SessionsApi),
     (MoviesApi, TheatersApi, LayoutsApi, ScreeningsApi),
     (SeatMapsApi, BookingsApi, PaymentsApi),
+    (CardPaymentsApi, ProvidersApi),
     (TicketsApi, CheckInsApi),
     (AccountsApi, TransfersApi),
     (ProductsApi, OrdersApi),
@@ -60,6 +61,14 @@ fn apis(service: &Service) -> Apis {
                 ticketing: service.ticketing.clone(),
             },
             PaymentsApi {
+                ticketing: service.ticketing.clone(),
+            },
+        ),
+        (
+            CardPaymentsApi {
+                ticketing: service.ticketing.clone(),
+            },
+            ProvidersApi {
                 ticketing: service.ticketing.clone(),
             },
         ),
@@ -121,9 +130,14 @@ fn document_service() -> OpenApiService<Declared<DocumentOf<Apis>>, ()> {
     openapi_service(DocumentOf::<Apis>(PhantomData))
 }
 
+/// Request bodies that take fields they do not name: a payment provider's events, which carry
+/// much more than the service reads and are refused only by their signature.
+const OPEN_REQUEST_BODIES: &[&str] = &["ProviderEventBody"];
+
 /// The OpenAPI document as committed and served: poem-openapi's, with two corrections:
 /// `additionalProperties: false` on every request body schema, since they all reject unknown
-/// fields (`deny_unknown_fields`), which the derive does not write down; and the standard
+/// fields (`deny_unknown_fields`; but [`OPEN_REQUEST_BODIES`]), which the derive does not
+/// write down; and the standard
 /// `format: date` (OpenAPI 3.0, RFC 3339 full-date) where poem-openapi writes its own
 /// `naive-date`, so that SDK generators type dates as dates.
 pub fn spec() -> serde_json::Value {
@@ -149,6 +163,9 @@ pub fn spec() -> serde_json::Value {
         }
     }
     for name in bodies {
+        if OPEN_REQUEST_BODIES.contains(&name.as_str()) {
+            continue;
+        }
         if let Some(schema) = document["components"]["schemas"][&name].as_object_mut() {
             schema.insert("additionalProperties".into(), false.into());
         }

@@ -33,7 +33,8 @@ pub struct Event {
     /// `order.confirmed`, `order.cancelled` or `ticket.checked_in`.
     #[oai(rename = "type")]
     pub type_: String,
-    /// What it happened to: `booking`, `payment`, `order` or `ticket`.
+    /// What it happened to: `booking`, `payment` (a wallet payment), `card_payment`, `order`
+    /// or `ticket`.
     pub aggregate_type: String,
     /// The id of what it happened to.
     pub aggregate_id: String,

@@ -1,6 +1,7 @@
 //! HTTP plumbing shared by every context: keyset pages, the request-body limit, optional JSON
-//! bodies, JSON and SVG responses, and the middleware that turns every framework error into
-//! problem details. (The parameters many operations take alike are in [`super::params`].)
+//! bodies, JSON bodies kept as bytes (signed webhooks), JSON and SVG responses, and the
+//! middleware that turns every framework error into problem details. (The parameters many
+//! operations take alike are in [`super::params`].)
 
 use std::borrow::Cow;
 
@@ -200,6 +201,46 @@ impl<'a, T: ParseFromJSON> ApiExtractor<'a> for OptionalJson<T> {
         let value =
             T::parse_from_json(Some(value)).map_err(|err| payload_error(err.into_message()))?;
         Ok(OptionalJson(Some(value)))
+    }
+}
+
+/// A JSON request body taken as the bytes that came, documented as a `T`: for a body whose
+/// signature covers its exact bytes (a payment provider's webhook), which parsing and
+/// serializing again would not keep. A body that is not JSON (`Content-Type`) is a 415; the
+/// bytes are not parsed here.
+pub struct RawJson<T>(pub Vec<u8>, std::marker::PhantomData<T>);
+
+impl<'a, T: ParseFromJSON> ApiExtractor<'a> for RawJson<T> {
+    const TYPES: &'static [ApiExtractorType] = &[ApiExtractorType::RequestObject];
+
+    type ParamType = ();
+    type ParamRawType = ();
+
+    fn register(registry: &mut Registry) {
+        <Json<T> as ApiExtractor<'a>>::register(registry);
+    }
+
+    fn request_meta() -> Option<MetaRequest> {
+        <Json<T> as ApiExtractor<'a>>::request_meta()
+    }
+
+    async fn from_request(
+        request: &'a Request,
+        body: &mut RequestBody,
+        _param_opts: ExtractParamOptions<Self::ParamType>,
+    ) -> poem::Result<Self> {
+        match request.content_type() {
+            None => return Err(ContentTypeError::ExpectContentType.into()),
+            Some(content_type) if !<Json<T> as Payload>::check_content_type(content_type) => {
+                return Err(ContentTypeError::NotSupported {
+                    content_type: content_type.to_owned(),
+                }
+                .into());
+            }
+            Some(_) => {}
+        }
+        let bytes = body.take()?.into_vec().await?;
+        Ok(RawJson(bytes, std::marker::PhantomData))
     }
 }
 

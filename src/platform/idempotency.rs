@@ -57,6 +57,60 @@ where
         .map_err(ApiError::Problem)
 }
 
+/// The outcome an earlier request recorded for `key` with this same request, if there is
+/// one: for work that must not even begin again on a replay (a call to a payment provider
+/// before [`once`] records its result). `None` when the key is free, or claimed by a request
+/// still running, whose outcome [`once`] then waits for.
+///
+/// Errors: 422 `idempotency_key_reused` when the key was used for another request.
+pub async fn recorded<T: ParseFromJSON>(
+    state: &AppState,
+    user_id: i64,
+    key: &IdempotencyKey,
+    request: &impl ToJSON,
+) -> Result<Option<Result<T, Problem>>, ApiError> {
+    let client = state.pool.get().await?;
+    let stored = q::stored_response()
+        .bind(&client, &user_id, &key.key())
+        .opt()
+        .await?;
+    let Some(stored) = stored.filter(|s| s.response_status.is_some()) else {
+        return Ok(None);
+    };
+    let hash = request_hash(key.scope(), request);
+    if stored.request_hash != hash {
+        return Err(reused());
+    }
+    decode(stored).map(Some)
+}
+
+fn reused() -> ApiError {
+    ApiError::unprocessable(
+        "idempotency_key_reused",
+        "this Idempotency-Key was used for a different request; use a new key",
+    )
+}
+
+/// A recorded outcome: the value of a 2xx, else the problem.
+fn decode<T: ParseFromJSON>(stored: q::StoredResponse) -> Result<Result<T, Problem>, ApiError> {
+    let (Some(status), Some(body)) = (stored.response_status, stored.response_body) else {
+        // The claiming transaction records its response before it commits, and a claimed
+        // row is invisible until then.
+        return Err(ApiError::Internal(
+            "idempotency key without a recorded response".into(),
+        ));
+    };
+    let corrupt = |err: String| ApiError::Internal(format!("recorded response: {err}"));
+    if (200..300).contains(&status) {
+        let value = T::parse_from_json(Some(body)).map_err(|e| corrupt(e.into_message()))?;
+        Ok(Ok(value))
+    } else {
+        let problem =
+            Problem::parse_from_json(Some(body)).map_err(|e| corrupt(e.into_message()))?;
+        Ok(Err(problem))
+    }
+}
+
 /// A workflow run under an idempotency key: its outcome, or the one recorded for the key.
 struct Idempotent<'a, W> {
     user_id: i64,
@@ -118,27 +172,9 @@ async fn replay<T: ParseFromJSON>(
         ));
     };
     if stored.request_hash != hash {
-        return Err(ApiError::unprocessable(
-            "idempotency_key_reused",
-            "this Idempotency-Key was used for a different request; use a new key",
-        ));
+        return Err(reused());
     }
-    let (Some(status), Some(body)) = (stored.response_status, stored.response_body) else {
-        // The claiming transaction records its response before it commits, and a claimed
-        // row is invisible until then.
-        return Err(ApiError::Internal(
-            "idempotency key without a recorded response".into(),
-        ));
-    };
-    let corrupt = |err: String| ApiError::Internal(format!("recorded response: {err}"));
-    if (200..300).contains(&status) {
-        let value = T::parse_from_json(Some(body)).map_err(|e| corrupt(e.into_message()))?;
-        Ok(Ok(value))
-    } else {
-        let problem =
-            Problem::parse_from_json(Some(body)).map_err(|e| corrupt(e.into_message()))?;
-        Ok(Err(problem))
-    }
+    decode(stored)
 }
 
 /// SHA-256 of the operation and the request body as JSON (keys sorted, so equal bodies hash

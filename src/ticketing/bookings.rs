@@ -1,18 +1,14 @@
 //! Bookings: seats of a screening held for a customer until paid, cancelled or expired.
 //!
-//! Every seat of every screening is a row of `screening_seats`; a booking takes seats by
-//! writing its id on them, either the seats the customer chose ([`HoldChosenSeats`]: locked
-//! with their neighbours in seat order, checked by [`super::seat_selection`], then taken) or
-//! the best block of adjacent seats ([`HoldBestAvailable`]: the database's
-//! `take_best_available`, which skips seats another booking is taking). A seat holds one
-//! booking id, so no seat is sold twice whatever the interleaving. A pending booking holds its
-//! seats until `expires_at`; a lapsed hold reads as free at once, and the periodic sweep
-//! ([`sweep_expired_holds`]) marks the booking expired.
+//! How a booking takes its seats and how its hold ends is [`super::holds`]'s; paying is
+//! [`super::payments`]' (a wallet) and [`super::card_payments`]' (a card). Here: the API of
+//! bookings, and cancelling them, which refunds a paid booking to what paid it.
 
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use codegen::queries::bookings as q;
+use codegen::queries::card_payments as cpq;
 use codegen::types::BookingStatus as DbBookingStatus;
 use deadpool_postgres::Transaction;
 use poem::web::Data;
@@ -28,6 +24,9 @@ use crate::platform::http::{OptionalJson, Page};
 use crate::platform::params::Paging;
 use crate::platform::problem::{ApiError, RATE_LIMITED};
 
+use super::card_outcomes::cancel_intent_quietly;
+use super::card_payments::{CardPayment, card_payments_of};
+use super::card_refunds::{refund_to_card, settle_refunds_of};
 use super::holds::{SeatRequest, book};
 use super::payments::refund;
 use super::seat_selection::SeatLabel;
@@ -94,6 +93,44 @@ pub struct Booking {
     pub seat_labels: Vec<String>,
     /// One per seat, in the order of `seat_labels`.
     pub items: Vec<BookingItem>,
+    /// Its card payments, newest first, declined attempts included (`failed`).
+    pub card_payments: Vec<CardPayment>,
+}
+
+impl Booking {
+    /// Bookings as read, each with its card payments.
+    ///
+    /// Errors: the database's.
+    pub async fn read(
+        client: &impl codegen::client::GenericClient,
+        rows: Vec<q::Booking>,
+    ) -> Result<Vec<Booking>, ApiError> {
+        let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
+        let payments = card_payments_of(client, &ids).await?;
+        let mut bookings: Vec<Booking> = rows.into_iter().map(Booking::from).collect();
+        let position: std::collections::HashMap<i64, usize> = bookings
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.id, i))
+            .collect();
+        for payment in payments {
+            if let Some(&i) = position.get(&payment.booking_id) {
+                bookings[i].card_payments.push(payment);
+            }
+        }
+        Ok(bookings)
+    }
+
+    /// One booking as read, with its card payments.
+    ///
+    /// Errors: the database's.
+    pub async fn read_one(
+        client: &impl codegen::client::GenericClient,
+        row: q::Booking,
+    ) -> Result<Booking, ApiError> {
+        let mut bookings = Booking::read(client, vec![row]).await?;
+        Ok(bookings.remove(0))
+    }
 }
 
 impl From<q::Booking> for Booking {
@@ -123,6 +160,7 @@ impl From<q::Booking> for Booking {
             created_at: row.created_at,
             seat_labels: row.seat_labels,
             items,
+            card_payments: Vec::new(),
         }
     }
 }
@@ -302,7 +340,8 @@ impl BookingsApi {
             .bind(&client, &auth.0.user_id, &page.after(), &page.fetch_limit())
             .all()
             .await?;
-        Ok(Json(page.page(rows, |b| b.id, Booking::from)))
+        let bookings = Booking::read(&client, rows).await?;
+        Ok(Json(page.page(bookings, |b| b.id, |b| b)))
     }
 
     /// Get one of my bookings
@@ -322,16 +361,18 @@ impl BookingsApi {
             .opt()
             .await?
             .ok_or_else(|| booking_not_found(id.0))?;
-        Ok(Json(booking.into()))
+        Ok(Json(Booking::read_one(&client, booking).await?))
     }
 
     /// Cancel a booking, or some of its seats
     ///
-    /// Without a body, releases all the seats of a pending booking; a confirmed (paid) booking
-    /// of a screening that has not started is refunded to the wallet it was paid from, then
-    /// cancelled. With `seat_labels`, only those seats are released (and, if paid, refunded by
-    /// their items' amounts); the booking keeps the others. The tickets of the seats given
-    /// back become void; a seat whose ticket has been checked in cannot be given back.
+    /// Without a body, releases all the seats of a pending booking (a card payment under way
+    /// fails, and is cancelled at the provider); a confirmed (paid) booking of a screening that
+    /// has not started is refunded to what paid it (the wallet, or the card through the
+    /// provider: see the card payment's `refunds`), then cancelled. With `seat_labels`, only
+    /// those seats are released (and, if paid, refunded by their items' amounts); the booking
+    /// keeps the others. The tickets of the seats given back become void; a seat whose ticket
+    /// has been checked in cannot be given back.
     #[oai(path = "/:id/cancel", method = "post", operation_id = "cancel_booking")]
     async fn cancel(
         &self,
@@ -346,12 +387,35 @@ impl BookingsApi {
             id: id.0,
             seat_labels: body.0.map(|b| b.seat_labels),
         };
-        Ok(Json(in_transaction(&state.pool, &cancel).await?))
+        let cancelled = in_transaction(&state.pool, &cancel).await?;
+        // After the commit: the card refund is sent (the sweep sends it again if the provider
+        // does not take it now), and a payment that was under way can no longer be charged.
+        if let Some(card_payment_id) = cancelled.card_refund {
+            settle_refunds_of(&state.pool, &self.ticketing, card_payment_id).await;
+        }
+        for intent_id in &cancelled.intents_to_cancel {
+            cancel_intent_quietly(&self.ticketing, intent_id).await;
+        }
+        let client = state.pool.get().await?;
+        let booking = q::get_booking()
+            .bind(&client, &id.0, &auth.0.user_id)
+            .one()
+            .await?;
+        Ok(Json(Booking::read_one(&client, booking).await?))
     }
 }
 
-/// Cancels a booking of the user's, or some of its seats: a pending one releases them; a
-/// confirmed one of a screening that has not started is refunded first.
+/// What a cancellation did that is finished after its commit.
+pub struct Cancelled {
+    /// The card payment refunded, whose refund is to be sent.
+    pub card_refund: Option<i64>,
+    /// Intents of card payments that were under way, to cancel at the provider.
+    pub intents_to_cancel: Vec<String>,
+}
+
+/// Cancels a booking of the user's, or some of its seats: a pending one releases them (and
+/// its open card payment fails); a confirmed one of a screening that has not started is
+/// refunded first, to the wallet or the card that paid it.
 ///
 /// The tickets of the seats given back become void; a ticket already admitted refuses the
 /// whole cancellation.
@@ -368,9 +432,9 @@ pub struct CancelBooking {
 }
 
 impl Workflow for CancelBooking {
-    type Output = Booking;
+    type Output = Cancelled;
 
-    async fn run(&self, tx: &Transaction<'_>) -> Result<Booking, ApiError> {
+    async fn run(&self, tx: &Transaction<'_>) -> Result<Cancelled, ApiError> {
         let (id, user_id) = (self.id, self.user_id);
         let booking = q::lock_booking()
             .bind(tx, &id, &user_id)
@@ -414,6 +478,21 @@ impl Workflow for CancelBooking {
             }
             None => None,
         };
+        let mut cancelled = Cancelled {
+            card_refund: None,
+            intents_to_cancel: Vec::new(),
+        };
+        if !paid {
+            // A card payment under way is for the booking as it was: it fails (if it is
+            // charged anyway, the charge is refunded: card_outcomes).
+            cancelled.intents_to_cancel = cpq::fail_open_payments()
+                .bind(tx, &"booking_cancelled", &id)
+                .all()
+                .await?
+                .into_iter()
+                .flatten()
+                .collect();
+        }
         match (some, paid) {
             (Some(labels), _) => {
                 let released = q::release_booking_seats()
@@ -421,14 +500,31 @@ impl Workflow for CancelBooking {
                     .one()
                     .await?;
                 if paid {
-                    refund(tx, id, released.amount, false).await?;
+                    cancelled.card_refund = refund_paid(tx, id, released.amount, false).await?;
                 }
             }
-            (None, true) => refund(tx, id, booking.amount, true).await?,
+            (None, true) => {
+                cancelled.card_refund = refund_paid(tx, id, booking.amount, true).await?
+            }
             (None, false) => {
                 q::cancel_booking().bind(tx, &id).one().await?;
             }
         }
-        Ok(q::get_booking().bind(tx, &id, &user_id).one().await?.into())
+        Ok(cancelled)
     }
+}
+
+/// Refunds `amount` of a paid booking (locked) to the card or the wallet that paid it, and
+/// with `whole` cancels it. Returns the card payment refunded, if a card paid.
+async fn refund_paid(
+    tx: &Transaction<'_>,
+    booking_id: i64,
+    amount: i64,
+    whole: bool,
+) -> Result<Option<i64>, ApiError> {
+    let card = refund_to_card(tx, booking_id, amount, whole).await?;
+    if card.is_none() {
+        refund(tx, booking_id, amount, whole).await?;
+    }
+    Ok(card)
 }

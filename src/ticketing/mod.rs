@@ -12,20 +12,29 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use poem::http::StatusCode;
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
 
 use crate::platform::db_errors::ConstraintProblem;
-use crate::platform::problem::ApiError;
+use crate::platform::problem::{ApiError, Problem};
 use crate::platform::ratelimit::KeyedLimit;
 use crate::platform::telemetry::OutcomeCounter;
 
 pub mod best_available;
 pub mod bookings;
+pub mod card_outcomes;
+pub mod card_payments;
+pub mod card_refunds;
 pub mod checkins;
 pub mod holds;
 pub mod payments;
+pub mod provider;
+pub mod reconcile;
 pub mod seat_maps;
 pub mod seat_selection;
+pub mod stripe;
 pub mod ticket_codes;
 pub mod tickets;
 
@@ -58,6 +67,9 @@ pub struct TicketingSettings {
     pub bookings_per_minute: u32,
     /// How many seats a customer may hold in unpaid bookings.
     pub hold_caps: HoldCaps,
+    /// How long a booking with a card payment under way holds its seats, from when the
+    /// payment starts (CARD_PAYMENT_HOLD_SECONDS).
+    pub card_hold: Duration,
 }
 
 /// How many seats one customer may hold at once in pending (unpaid) bookings, so that a
@@ -78,12 +90,65 @@ pub struct TicketingMetrics {
     pub bookings: OutcomeCounter,
     /// Wallet payment requests by outcome.
     pub payments: OutcomeCounter,
+    /// Card payment requests by outcome (`ok`, `card_declined`, …).
+    pub card_payments: OutcomeCounter,
+    /// Provider webhooks by outcome: `applied`, `duplicate`, `ignored`, `invalid_signature`.
+    pub provider_webhooks: OutcomeCounter,
+    /// How long calls to the payment provider take, by call and outcome.
+    pub provider_calls: Family<ProviderCallLabels, Histogram>,
+}
+
+/// Labels of a payment-provider call.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct ProviderCallLabels {
+    /// `create_intent`, `retrieve_intent`, `cancel_intent`, `refund`, `refunds_of`.
+    pub call: &'static str,
+    /// `ok`, `refused` or `unavailable`.
+    pub outcome: &'static str,
 }
 
 impl TicketingMetrics {
+    /// Records a provider call of `started`'s duration and its result.
+    pub fn provider_call<T>(
+        &self,
+        call: &'static str,
+        started: std::time::Instant,
+        result: &Result<T, provider::ProviderError>,
+    ) {
+        let outcome = match result {
+            Ok(_) => "ok",
+            Err(provider::ProviderError::Refused { .. }) => "refused",
+            Err(provider::ProviderError::Unavailable(_)) => "unavailable",
+        };
+        self.provider_calls
+            .get_or_create(&ProviderCallLabels { call, outcome })
+            .observe(started.elapsed().as_secs_f64());
+    }
+
     /// The metrics, registered in `registry`.
     pub fn register(registry: &mut Registry) -> Self {
+        let provider_calls = Family::<ProviderCallLabels, Histogram>::new_with_constructor(|| {
+            // 5 ms to ~20 s.
+            Histogram::new(exponential_buckets(0.005, 2.0, 12))
+        });
+        registry.register(
+            "payment_provider_call_duration_seconds",
+            "Time calls to the payment provider take, in seconds, by call and outcome",
+            provider_calls.clone(),
+        );
         TicketingMetrics {
+            card_payments: OutcomeCounter::register(
+                registry,
+                "boxoffice_card_payments",
+                "Card payment requests by outcome (ok or the problem code)",
+            ),
+            provider_webhooks: OutcomeCounter::register(
+                registry,
+                "payment_provider_webhooks",
+                "Payment provider webhooks by outcome: applied, duplicate, ignored, \
+                 invalid_signature",
+            ),
+            provider_calls,
             bookings: OutcomeCounter::register(
                 registry,
                 "boxoffice_bookings",
@@ -109,20 +174,38 @@ pub struct Ticketing {
     pub signing_key: ed25519_dalek::SigningKey,
     /// Booking attempts per user.
     pub booking_limit: KeyedLimit<i64>,
+    /// The payment provider cards are paid through; `None` when card payments are off.
+    pub provider: Option<Arc<dyn provider::PaymentProvider>>,
 }
 
 impl Ticketing {
-    /// The context with these settings, metrics and signing key.
+    /// The context with these settings, metrics, signing key and payment provider.
     pub fn new(
         settings: TicketingSettings,
         metrics: TicketingMetrics,
         signing_key: ed25519_dalek::SigningKey,
+        provider: Option<Arc<dyn provider::PaymentProvider>>,
     ) -> Arc<Self> {
         Arc::new(Ticketing {
             booking_limit: KeyedLimit::per_minute(settings.bookings_per_minute),
             settings,
             metrics,
             signing_key,
+            provider,
+        })
+    }
+
+    /// The payment provider.
+    ///
+    /// Errors: 503 `card_payments_unavailable` when card payments are not set up.
+    pub fn provider(&self) -> Result<&dyn provider::PaymentProvider, ApiError> {
+        self.provider.as_deref().ok_or_else(|| {
+            ApiError::Problem(Problem::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "card_payments_unavailable",
+                "card payments are not set up on this service (STRIPE_SECRET_KEY and \
+                 STRIPE_WEBHOOK_SECRET); pay from a wallet",
+            ))
         })
     }
 }

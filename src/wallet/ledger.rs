@@ -149,8 +149,8 @@ pub struct LedgerReport {
 }
 
 /// Verifies that money was neither created nor lost: per currency, all entries sum to zero;
-/// every account's balance equals the sum of its entries; no wallet is below zero. Reads one
-/// consistent snapshot.
+/// every wallet's balance equals the sum of its entries, and none is below zero (a system
+/// account's balance is the sum of its entries by definition). Reads one consistent snapshot.
 pub async fn check(pool: &Pool) -> Result<LedgerReport, QueryError> {
     let mut client = pool.get().await?;
     let tx = client

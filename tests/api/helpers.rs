@@ -305,7 +305,8 @@ impl TestApp {
         reads: SharedReads,
         movie_versions: VersionCache,
     ) -> TestApp {
-        let service = app::assemble(config, pool.clone(), reads, movie_versions);
+        let service = app::assemble(config, pool.clone(), reads, movie_versions)
+            .expect("the service assembles");
         let api = TestClient::new(app::routes(&service, app::Documents::render()).boxed());
         TestApp {
             api,

@@ -8,6 +8,7 @@ mod events;
 mod helpers;
 mod identity;
 mod ops;
+mod payment_provider;
 mod platform;
 mod reviews;
 mod ticketing;

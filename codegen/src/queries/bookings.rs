@@ -996,6 +996,48 @@ impl<'c, 'a, 's, C: GenericClient>
         self.bind(client, &params.id, &params.user_id)
     }
 }
+pub struct LockBookingByIdStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn lock_booking_by_id() -> LockBookingByIdStmt {
+    LockBookingByIdStmt(
+        "SELECT b.id, b.screening_id, b.seats, b.amount, b.currency, b.status, b.expires_at > now() AS holding, s.starts_at > now() AS upcoming FROM bookings b JOIN screenings s ON s.id = b.screening_id WHERE b.id = $1 FOR NO KEY UPDATE OF b",
+        None,
+    )
+}
+impl LockBookingByIdStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        id: &'a i64,
+    ) -> LockedBookingQuery<'c, 'a, 's, C, LockedBooking, 1> {
+        LockedBookingQuery {
+            client,
+            params: [id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<LockedBookingBorrowed, tokio_postgres::Error> {
+                    Ok(LockedBookingBorrowed {
+                        id: row.try_get(0)?,
+                        screening_id: row.try_get(1)?,
+                        seats: row.try_get(2)?,
+                        amount: row.try_get(3)?,
+                        currency: row.try_get(4)?,
+                        status: row.try_get(5)?,
+                        holding: row.try_get(6)?,
+                        upcoming: row.try_get(7)?,
+                    })
+                },
+            mapper: |it| LockedBooking::from(it),
+        }
+    }
+}
 pub struct ConfirmBookingStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn confirm_booking() -> ConfirmBookingStmt {
     ConfirmBookingStmt(

@@ -184,6 +184,11 @@ pub struct LedgerTotals {
     pub transfers: i64,
     pub entries: i64,
 }
+#[derive(Debug, Clone, PartialEq, Copy)]
+pub struct CardAccounts {
+    pub clearing: i64,
+    pub revenue: i64,
+}
 use crate::client::async_::GenericClient;
 use futures::{self, StreamExt, TryStreamExt};
 pub struct AccountQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
@@ -643,6 +648,70 @@ where
         Ok(mapped)
     }
 }
+pub struct CardAccountsQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<CardAccounts, tokio_postgres::Error>,
+    mapper: fn(CardAccounts) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> CardAccountsQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(CardAccounts) -> R) -> CardAccountsQuery<'c, 'a, 's, C, R, N> {
+        CardAccountsQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
 pub struct OpenAccountStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn open_account() -> OpenAccountStmt {
     OpenAccountStmt(
@@ -821,7 +890,7 @@ impl<'c, 'a, 's, C: GenericClient>
 pub struct LockAccountsStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn lock_accounts() -> LockAccountsStmt {
     LockAccountsStmt(
-        "SELECT id, kind, currency, balance, owner_id IS NOT DISTINCT FROM $1 AS owns FROM accounts WHERE id = ANY($2::bigint[] || ARRAY( SELECT s.id FROM accounts s WHERE s.kind <> 'user' AND s.kind = $3 AND s.currency = $4)) ORDER BY id FOR NO KEY UPDATE",
+        "WITH wallets AS ( SELECT id, kind, currency, balance, owner_id IS NOT DISTINCT FROM $1 AS owns FROM accounts WHERE id = ANY($2::bigint[]) AND kind = 'user' ORDER BY id FOR NO KEY UPDATE ) SELECT id, kind, currency, balance, owns FROM wallets UNION ALL SELECT id, kind, currency, balance, false AS owns FROM accounts WHERE kind <> 'user' AND kind = $3 AND currency = $4",
         None,
     )
 }
@@ -1153,7 +1222,7 @@ impl CurrencyImbalancesStmt {
 pub struct BalanceMismatchesStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn balance_mismatches() -> BalanceMismatchesStmt {
     BalanceMismatchesStmt(
-        "SELECT a.id, a.balance, coalesce(e.total, 0)::bigint AS entries_total FROM accounts a LEFT JOIN (SELECT account_id, sum(amount) AS total FROM entries GROUP BY account_id) e ON e.account_id = a.id WHERE a.balance <> coalesce(e.total, 0) OR (a.kind = 'user' AND a.balance < 0)",
+        "SELECT a.id, a.balance, coalesce(e.total, 0)::bigint AS entries_total FROM accounts a LEFT JOIN (SELECT account_id, sum(amount) AS total FROM entries GROUP BY account_id) e ON e.account_id = a.id WHERE a.kind = 'user' AND (a.balance <> coalesce(e.total, 0) OR a.balance < 0)",
         None,
     )
 }
@@ -1218,6 +1287,41 @@ impl LedgerTotalsStmt {
                 })
             },
             mapper: |it| LedgerTotals::from(it),
+        }
+    }
+}
+pub struct CardAccountsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn card_accounts() -> CardAccountsStmt {
+    CardAccountsStmt(
+        "SELECT (SELECT id FROM accounts WHERE kind = 'clearing' AND currency = $1) AS clearing, (SELECT id FROM accounts WHERE kind = 'revenue' AND currency = $1) AS revenue",
+        None,
+    )
+}
+impl CardAccountsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+        &'s self,
+        client: &'c C,
+        currency: &'a T1,
+    ) -> CardAccountsQuery<'c, 'a, 's, C, CardAccounts, 1> {
+        CardAccountsQuery {
+            client,
+            params: [currency],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row: &tokio_postgres::Row| -> Result<CardAccounts, tokio_postgres::Error> {
+                Ok(CardAccounts {
+                    clearing: row.try_get(0)?,
+                    revenue: row.try_get(1)?,
+                })
+            },
+            mapper: |it| CardAccounts::from(it),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! and check-in.
 
 mod bookings;
+mod card_payments;
 mod payments;
 mod seats;
 mod sell_out;
