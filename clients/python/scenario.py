@@ -1,17 +1,20 @@
 """A customer's evening through the Python client generated from openapi.json by
 openapi-python-client: register, log in, list screenings, book, open a wallet, get it funded,
 pay (twice with one idempotency key), get tickets, be checked in by staff, give a seat back
-for a refund, review the movie. Exits
-non-zero on the first surprise."""
+for a refund, review the movie, pay a booking by card and cancel it for a refund to the
+card. Exits non-zero on the first surprise."""
 
+import json
 import os
 import sys
 import time
+import urllib.parse
+import urllib.request
 
 from boxoffice_client import AuthenticatedClient, Client
 from boxoffice_client.api.accounts import create_deposit, get_account, open_account
-from boxoffice_client.api.bookings import cancel_booking, create_booking
-from boxoffice_client.api.payments import create_payment
+from boxoffice_client.api.bookings import cancel_booking, create_booking, get_booking
+from boxoffice_client.api.payments import create_card_payment, create_payment
 from boxoffice_client.api.reviews import create_review, list_reviews
 from boxoffice_client.api.screenings import list_screenings
 from boxoffice_client.api.tickets import check_in, list_booking_tickets
@@ -24,6 +27,7 @@ from boxoffice_client.models import (
     Login,
     NewAccount,
     NewBooking,
+    NewCardPayment,
     NewCheckIn,
     NewPayment,
     NewReview,
@@ -104,4 +108,35 @@ review = check("review the movie", create_review.sync_detailed(
     client=me, id=screening.movie_id, body=NewReview(rating=4, body="Worth the popcorn.")), 201)
 reviews = check("list reviews", list_reviews.sync_detailed(client=public, id=screening.movie_id), 200)
 assert reviews.items[0].id == review.id and reviews.items[0].username == username
+
+
+def payment_method(number):
+    """A card payment method as Stripe.js would make it in the browser; here from the
+    provider the checks run against (localstripe, see scripts/with-server)."""
+    stripe_url = os.environ["BOXOFFICE_STRIPE_URL"]
+    form = urllib.parse.urlencode({
+        "type": "card", "card[number]": number, "card[exp_month]": "12", "card[exp_year]": "2034",
+        "card[cvc]": "123",
+    }).encode()
+    request = urllib.request.Request(f"{stripe_url}/v1/payment_methods", data=form, headers={
+        "Authorization": f"Bearer {os.environ['BOXOFFICE_STRIPE_SECRET_KEY']}",
+    })
+    with urllib.request.urlopen(request) as made:
+        return json.load(made)["id"]
+
+
+by_card = check("book two seats to pay by card", create_booking.sync_detailed(
+    client=me, body=NewBooking(screening_id=screening.id, seats=2)), 201)
+paid = check("pay by card", create_card_payment.sync_detailed(
+    client=me, id=by_card.id, idempotency_key=f"card-{username}",
+    body=NewCardPayment(payment_method=payment_method("4242424242424242"))), 201)
+assert paid.status.value == "succeeded" and paid.amount == by_card.amount, paid
+refunded = check("cancel it (refund to the card)", cancel_booking.sync_detailed(
+    client=me, id=by_card.id), 200)
+assert refunded.status == BookingStatus.CANCELLED, refunded
+card = refunded.card_payments[0]
+assert card.status.value == "refunded" and card.refunded_amount == paid.amount, card
+assert card.refunds[0].status.value == "succeeded", card.refunds
+again = check("the booking, read again", get_booking.sync_detailed(client=me, id=by_card.id), 200)
+assert again.card_payments[0].id == paid.id
 print("Python SDK scenario passed")

@@ -1,7 +1,8 @@
 // A customer's evening, through a client generated from openapi.json (openapi-typescript
 // types + openapi-fetch): register, log in, list screenings, book, open a wallet, get it
 // funded, pay, get tickets, be checked in by staff, give a seat back for a refund, cancel a
-// hold, order popcorn. Exits non-zero on the first surprise.
+// hold, order popcorn, pay a booking by card (declined once). Exits non-zero on the first
+// surprise.
 import createClient from "openapi-fetch";
 import type { components, paths } from "./generated/schema.js";
 
@@ -110,4 +111,41 @@ const order = check("order popcorn", await api.POST("/v1/orders", {
   headers: me, body: { sku: popcorn.sku, quantity: 2, note: "extra butter" },
 }), 202);
 if (order.status !== "pending") throw new Error("order not pending");
+
+// Paying by card. The payment method is what Stripe.js would make in the browser; here it
+// comes from the provider the checks run against (localstripe, see scripts/with-server).
+const stripeUrl = process.env.BOXOFFICE_STRIPE_URL;
+if (!stripeUrl) throw new Error("BOXOFFICE_STRIPE_URL is not set (run under scripts/with-server)");
+async function paymentMethod(number: string): Promise<string> {
+  const made = await fetch(`${stripeUrl}/v1/payment_methods`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${process.env.BOXOFFICE_STRIPE_SECRET_KEY}` },
+    body: new URLSearchParams({
+      type: "card", "card[number]": number, "card[exp_month]": "12", "card[exp_year]": "2034", "card[cvc]": "123",
+    }),
+  });
+  return ((await made.json()) as { id: string }).id;
+}
+const byCard = check("book a seat to pay by card", await api.POST("/v1/bookings", {
+  headers: me, body: { screening_id: screening.id, seats: 1 },
+}), 201);
+const declined = await api.POST("/v1/bookings/{id}/card-payment", {
+  headers: me, params: { path: { id: byCard.id }, header: { "Idempotency-Key": `card-1-${username}` } },
+  body: { payment_method: await paymentMethod("4000000000000341") },
+});
+if (declined.response.status !== 402 || declined.error?.code !== "card_declined") {
+  throw new Error(`a declined card should be 402 card_declined, got ${declined.response.status}`);
+}
+console.log("ok  declined card (402 card_declined)");
+const paid = check("pay by card", await api.POST("/v1/bookings/{id}/card-payment", {
+  headers: me, params: { path: { id: byCard.id }, header: { "Idempotency-Key": `card-2-${username}` } },
+  body: { payment_method: await paymentMethod("4242424242424242") },
+}), 201);
+if (paid.status !== "succeeded" || paid.amount !== byCard.amount) throw new Error(`card payment ${paid.status}`);
+const confirmed = check("the booking, paid by card", await api.GET("/v1/bookings/{id}", {
+  headers: me, params: { path: { id: byCard.id } },
+}), 200);
+if (confirmed.status !== "confirmed" || confirmed.card_payments[0]?.id !== paid.id) {
+  throw new Error("the card payment did not confirm the booking");
+}
 console.log("TypeScript SDK scenario passed");
