@@ -148,6 +148,7 @@ pub struct CardPayment {
     /// The payment provider: `stripe`.
     pub provider: String,
     /// The provider's payment intent (`pi_…`); none while it is being made.
+    #[oai(nullable)]
     pub provider_payment_id: Option<String>,
     /// What is charged: the booking's amount when the payment began, in minor units of
     /// `currency`.
@@ -157,14 +158,17 @@ pub struct CardPayment {
     pub status: CardPaymentStatus,
     /// What the provider's client library (Stripe.js, the mobile SDKs) confirms the payment
     /// with: shown to the booking's owner only, while the payment is open.
+    #[oai(nullable)]
     pub client_secret: Option<String>,
     /// What the customer must do for `requires_action` (3-D Secure), as the provider
     /// describes it; the provider's client library acts on it.
+    #[oai(nullable)]
     pub next_action: Option<serde_json::Value>,
     /// Why it failed or was refunded in full: the provider's decline code
     /// (`card_declined`, `insufficient_funds`, …), `abandoned` (still open when its hold
     /// ended), `booking_cancelled`, or for a charge that sold nothing
     /// `seats_no_longer_available`, `booking_already_paid`, `booking_changed`.
+    #[oai(nullable)]
     pub failure_reason: Option<String>,
     /// Refunded to the card so far, in minor units.
     pub refunded_amount: i64,
