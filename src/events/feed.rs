@@ -29,8 +29,9 @@ pub struct Event {
     /// processed to follow the feed.
     pub cursor: String,
     /// What happened: `booking.created`, `booking.confirmed`, `booking.cancelled`,
-    /// `booking.expired`, `payment.completed`, `payment.refunded`, `order.created`,
-    /// `order.confirmed`, `order.cancelled` or `ticket.checked_in`.
+    /// `booking.expired`, `booking.seats_released`, `payment.completed`, `payment.refunded`,
+    /// `order.created`, `order.confirmed`, `order.cancelled`, `ticket.checked_in` or
+    /// `ticket.voided`.
     #[oai(rename = "type")]
     pub type_: String,
     /// What it happened to: `booking`, `payment` (a wallet payment), `card_payment`, `order`
@@ -41,11 +42,16 @@ pub struct Event {
     /// When it happened.
     pub created_at: DateTime<Utc>,
     /// The thing as it was just after: for a booking `{id, user_id, screening_id, seats,
-    /// amount, currency, status, expires_at}`; for a payment `{id, booking_id, account_id,
-    /// transfer_id, amount, currency}` (a refund's amount and transfer for `payment.refunded`);
-    /// for an order `{id, user_id, sku, quantity, unit_price, currency, status}`; for a ticket
-    /// `{id, booking_id, screening_id, seat_label, checked_in_at, checked_in_by}`. Amounts in
-    /// minor units.
+    /// amount, currency, status, expires_at}` (for `booking.seats_released` `{id,
+    /// seat_labels, released_amount, refunded_amount, seats, amount, currency, status}`: the
+    /// seats given back, what they cost and what was refunded, and the booking as it now
+    /// is); for a payment `{id, booking_id, account_id, transfer_id, amount, currency}` (a
+    /// refund's amount and transfer for `payment.refunded`; a card payment has `method:
+    /// "card"`, `provider_payment_id` instead of `account_id`, and for a refund `refund_id`
+    /// and `reason`); for an order `{id, user_id, sku, quantity, unit_price, currency,
+    /// status}`; for a ticket `{id, booking_id, screening_id, seat_label, checked_in_at,
+    /// checked_in_by}` (`{id, booking_id, screening_id, seat_label, voided_at}` for
+    /// `ticket.voided`). Amounts in minor units.
     pub data: serde_json::Value,
 }
 

@@ -36,10 +36,14 @@ pub enum EventType {
     /// A booking was cancelled (and refunded if it was paid).
     #[oai(rename = "booking.cancelled")]
     BookingCancelled,
+    /// Some of a booking's seats were given back (and refunded if it was paid); their
+    /// tickets are void.
+    #[oai(rename = "booking.seats_released")]
+    BookingSeatsReleased,
     /// A booking's hold lapsed unpaid.
     #[oai(rename = "booking.expired")]
     BookingExpired,
-    /// A booking was paid from a wallet.
+    /// A booking was paid, from a wallet or by card.
     #[oai(rename = "payment.completed")]
     PaymentCompleted,
     /// A payment was refunded.
@@ -57,6 +61,9 @@ pub enum EventType {
     /// A ticket was scanned at the door.
     #[oai(rename = "ticket.checked_in")]
     TicketCheckedIn,
+    /// A ticket stopped being valid: its seat was given back or its booking cancelled.
+    #[oai(rename = "ticket.voided")]
+    TicketVoided,
 }
 
 impl EventType {

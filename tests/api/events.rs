@@ -62,7 +62,7 @@ pub(crate) struct BookingLife {
 /// A customer's evening, through the API: books A3 and A4, pays from a wallet, has A3
 /// checked in by an usher, cancels A4 (a refund of one seat) and orders popcorn. Its events,
 /// in order: booking.created, booking.confirmed, payment.completed, ticket.checked_in,
-/// payment.refunded, order.created.
+/// booking.seats_released, ticket.voided, payment.refunded, order.created.
 pub(crate) async fn live_a_booking(app: &TestApp, admin: &str) -> BookingLife {
     let usher = app.staff().await;
     let ana = app.customer("ana").await;
@@ -132,7 +132,7 @@ async fn a_bookings_life_is_in_the_feed_in_order() {
     .await
     .expect(200);
 
-    let events = feed_of_at_least(&app, &admin, 7).await;
+    let events = feed_of_at_least(&app, &admin, 9).await;
     let types: Vec<&str> = events.iter().map(|e| e["type"].as_str().unwrap()).collect();
     assert_eq!(
         types,
@@ -141,6 +141,8 @@ async fn a_bookings_life_is_in_the_feed_in_order() {
             "booking.confirmed",
             "payment.completed",
             "ticket.checked_in",
+            "booking.seats_released",
+            "ticket.voided",
             "payment.refunded",
             "order.created",
             "order.cancelled",
@@ -148,9 +150,24 @@ async fn a_bookings_life_is_in_the_feed_in_order() {
     );
     assert_eq!(
         types_of(&events, "booking", &booking["id"]),
-        ["booking.created", "booking.confirmed"]
+        [
+            "booking.created",
+            "booking.confirmed",
+            "booking.seats_released"
+        ]
     );
-    let refund = &events[4];
+    // The door learns that A4's ticket stopped being valid, and the booking what it kept.
+    let voided = &events[5];
+    assert_eq!(voided["aggregate_id"], tickets[1]["id"].to_string());
+    assert_eq!(voided["data"]["seat_label"], "A4");
+    assert!(voided["data"]["voided_at"].is_string());
+    let released = &events[4]["data"];
+    assert_eq!(released["seat_labels"], json!(["A4"]));
+    assert_eq!(released["released_amount"], 1250);
+    assert_eq!(released["refunded_amount"], 1250);
+    assert_eq!(released["seats"], 1);
+    assert_eq!(released["status"], "confirmed");
+    let refund = &events[6];
     assert_eq!(refund["aggregate_id"], payment["id"].to_string());
     assert_eq!(refund["data"]["amount"], 1250, "the refund of one seat");
     assert_eq!(refund["data"]["booking_id"], booking["id"]);

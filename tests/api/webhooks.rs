@@ -207,6 +207,8 @@ async fn a_receiver_gets_every_event_of_a_bookings_life_signed() {
         "payment.completed",
         "payment.refunded",
         "ticket.checked_in",
+        "booking.seats_released",
+        "ticket.voided",
     ];
     let webhook = app.webhook(&admin, &receiver.url(), &subscribed).await;
     let secret = webhook["secret"].as_str().unwrap().to_owned();
@@ -216,7 +218,7 @@ async fn a_receiver_gets_every_event_of_a_bookings_life_signed() {
     let booking = live_a_booking(&app, &admin).await.booking;
 
     let deliveries = app
-        .deliveries_once_all(&admin, &webhook, 5, "delivered")
+        .deliveries_once_all(&admin, &webhook, 7, "delivered")
         .await;
     assert!(
         deliveries.iter().all(|d| d["attempts"] == 1),
@@ -245,8 +247,8 @@ async fn a_receiver_gets_every_event_of_a_bookings_life_signed() {
     assert_eq!(types, BTreeSet::from(subscribed.map(str::to_owned)));
 
     // The same events as the feed, by id.
-    // Five subscribed events and the order's.
-    let feed = feed_of_at_least(&app, &admin, 6).await;
+    // Seven subscribed events and the order's.
+    let feed = feed_of_at_least(&app, &admin, 8).await;
     let feed_ids: BTreeSet<&str> = feed
         .iter()
         .filter(|e| e["type"] != "order.created")
@@ -260,7 +262,7 @@ async fn a_receiver_gets_every_event_of_a_bookings_life_signed() {
             .map(String::as_str)
             .collect::<BTreeSet<_>>()
     );
-    app.assert_deliveries_counted(&[("delivered", 5)]);
+    app.assert_deliveries_counted(&[("delivered", 7)]);
 }
 
 #[tokio::test]
