@@ -23,7 +23,7 @@ use sha2::Sha256;
 
 use crate::platform::db::tls_config;
 use crate::platform::db_errors::QueryError;
-use crate::platform::egress::FilteringResolver;
+use crate::platform::egress::{FilteringResolver, redacted};
 use crate::platform::problem::error_chain;
 use crate::platform::random::random_bytes;
 
@@ -238,7 +238,8 @@ impl DeliveryWorker {
                 Some(response.status().as_u16().into()),
                 format!("the receiver answered {}", response.status()),
             ),
-            Err(err) => failed(None, error_chain(&err)),
+            // Without the URL, whose path or query may hold the receiver's credentials.
+            Err(err) => failed(None, error_chain(&err.without_url())),
         }
     }
 
@@ -276,7 +277,7 @@ impl DeliveryWorker {
             Some(codegen::types::WebhookDeliveryStatus::Dead) => {
                 tracing::warn!(
                     delivery_id = delivery.id,
-                    url = %delivery.url,
+                    url = %redacted(&delivery.url),
                     error = error.as_deref().unwrap_or_default(),
                     "a webhook delivery is dead after its last retry"
                 );

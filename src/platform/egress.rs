@@ -58,15 +58,33 @@ fn ipv4_kind(ip: Ipv4Addr) -> AddressKind {
 }
 
 fn ipv6_kind(ip: Ipv6Addr) -> AddressKind {
-    // IPv4 addresses written as IPv6 (`::ffff:a.b.c.d`, NAT64's `64:ff9b::a.b.c.d`) reach the
-    // IPv4 address: judge that.
-    if let Some(v4) = ip.to_ipv4_mapped() {
-        return ipv4_kind(v4);
-    }
+    // IPv4 addresses written as IPv6 reach the IPv4 address, or one the network derives from
+    // it: judge that. Mapped `::ffff:a.b.c.d`, translated `::ffff:0:a.b.c.d` (RFC 2765),
+    // compatible `::a.b.c.d` (deprecated; `::` and `::1` come out as 0.0.0.0 and 0.0.0.1,
+    // this host), NAT64's well-known `64:ff9b::a.b.c.d` (RFC 6052), and 6to4's
+    // `2002:aabb:ccdd::` (RFC 3056), which a relay sends to a.b.c.d.
     let segments = ip.segments();
-    if segments[..6] == [0x64, 0xff9b, 0, 0, 0, 0] {
-        let [.., hi, lo] = segments;
-        return ipv4_kind(Ipv4Addr::from((u32::from(hi) << 16) | u32::from(lo)));
+    let v4 = |hi: u16, lo: u16| Ipv4Addr::from((u32::from(hi) << 16) | u32::from(lo));
+    let [s0, s1, s2, s3, s4, s5, s6, s7] = segments;
+    if let Some(mapped) = ip.to_ipv4_mapped() {
+        return ipv4_kind(mapped);
+    }
+    if [s0, s1, s2, s3, s5] == [0, 0, 0, 0, 0] && (s4 == 0xffff || s4 == 0) {
+        return ipv4_kind(v4(s6, s7));
+    }
+    if [s0, s1, s2, s3, s4, s5] == [0x64, 0xff9b, 0, 0, 0, 0] {
+        return ipv4_kind(v4(s6, s7));
+    }
+    if s0 == 0x2002 {
+        return ipv4_kind(v4(s1, s2));
+    }
+    // NAT64 for local use (`64:ff9b:1::/48`, RFC 8215) translates into the operator's own
+    // networks; Teredo (`2001::/32`, RFC 4380) tunnels to an IPv4 address it obscures.
+    if s0 == 0x64 && s1 == 0xff9b && s2 == 1 {
+        return AddressKind::Private;
+    }
+    if s0 == 0x2001 && s1 == 0 {
+        return AddressKind::Special;
     }
     if ip.is_loopback() || ip.is_unspecified() {
         AddressKind::Loopback
@@ -158,6 +176,25 @@ impl DestinationPolicy {
 }
 
 /// The address a URL's host names literally (`10.0.0.1`, `[::1]`), if it is one.
+/// A webhook URL as it may be logged: its scheme, host and port, and `/…` in place of a path
+/// or query, which may hold the receiver's credentials (`https://hooks.example.com/…`).
+pub fn redacted(url: &str) -> String {
+    let Ok(parsed) = Url::parse(url) else {
+        return "(not a URL)".to_owned();
+    };
+    let port = parsed.port().map(|p| format!(":{p}")).unwrap_or_default();
+    let rest = if parsed.path() != "/" || parsed.query().is_some() {
+        "/…"
+    } else {
+        "/"
+    };
+    format!(
+        "{}://{}{port}{rest}",
+        parsed.scheme(),
+        parsed.host_str().unwrap_or_default()
+    )
+}
+
 fn ip_literal(host: &str) -> Option<IpAddr> {
     host.trim_start_matches('[')
         .trim_end_matches(']')
@@ -228,13 +265,44 @@ mod tests {
             "::ffff:127.0.0.1",
             "::ffff:10.0.0.1",
             "64:ff9b::a9fe:a9fe",
+            // IPv4-compatible, IPv4-translated, local-use NAT64, 6to4 and Teredo forms of
+            // addresses inside.
+            "::127.0.0.1",
+            "::10.0.0.1",
+            "::ffff:0:169.254.169.254",
+            "::ffff:0:10.0.0.1",
+            "64:ff9b:1::a9fe:a9fe",
+            "64:ff9b:1:2::1",
+            "2002:7f00:1::1",
+            "2002:a9fe:a9fe::",
+            "2002:c0a8:101::1",
+            "2001:0:4136:e378:8000:63bf:3fff:fdd2",
         ] {
             let ip: IpAddr = refused.parse().unwrap();
             assert!(!STRICT.allows(ip), "{refused} should be refused");
         }
-        for allowed in ["93.184.216.34", "1.1.1.1", "2606:4700:4700::1111"] {
+        for allowed in [
+            "93.184.216.34",
+            "1.1.1.1",
+            "2606:4700:4700::1111",
+            "64:ff9b::5db8:d822",
+            "2002:5db8:d822::1",
+        ] {
             assert!(STRICT.allows(allowed.parse().unwrap()), "{allowed}");
         }
+    }
+
+    #[test]
+    fn a_logged_url_keeps_its_host_and_loses_its_secrets() {
+        assert_eq!(
+            redacted("https://hooks.example.com/services/T0/B0/s3cret?token=s3cret"),
+            "https://hooks.example.com/…"
+        );
+        assert_eq!(
+            redacted("https://example.com:8443/"),
+            "https://example.com:8443/"
+        );
+        assert_eq!(redacted("not a url"), "(not a URL)");
     }
 
     #[test]
