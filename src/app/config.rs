@@ -137,6 +137,13 @@ pub struct HttpConfig {
     #[arg(long, env = "DRAIN_TIMEOUT_SECONDS", default_value_t = 30, global = true,
           value_parser = clap::value_parser!(u64).range(1..=3_600))]
     pub drain_timeout_seconds: u64,
+    /// Most milliseconds a request may take, reading its body included, before it is
+    /// answered 503 `database_unavailable` with `Retry-After`: a backstop behind the
+    /// database's own timeouts (README, "Database timeouts") and the payment provider's, so
+    /// that no request waits on a lost server for long. Longer than PAYMENT_PROVIDER_TIMEOUT_MS.
+    #[arg(long, env = "REQUEST_TIMEOUT_MS", default_value_t = 15_000, global = true,
+          value_parser = clap::value_parser!(u64).range(100..=600_000))]
+    pub request_timeout_ms: u64,
     /// Log format: `text` for people, `json` for log collectors.
     #[arg(long, env = "LOG_FORMAT", default_value = "text", global = true)]
     pub log_format: LogFormat,
@@ -160,10 +167,20 @@ pub struct IdentityConfig {
     #[arg(long, env = "PASSWORD_QUEUE_SIZE", default_value_t = 32, global = true,
           value_parser = clap::value_parser!(u16).range(1..=10_000))]
     pub password_queue_size: u16,
-    /// Logins, registrations and token refreshes allowed per minute per client address (a
-    /// burst of that many at once); beyond it, 429 `rate_limited`. 0: no limit.
+    /// Logins and registrations allowed per minute per client address (a burst of that
+    /// many at once; an IPv6 client per /64); beyond it, 429 `rate_limited`. 0: no limit.
+    /// Behind a proxy, set TRUSTED_PROXY_HOPS, or every client is one address.
     #[arg(long, env = "AUTH_RATE_LIMIT", default_value_t = 60, global = true)]
     pub auth_rate_limit: u32,
+    /// Logins allowed per minute per username, from any address; beyond it, 429
+    /// `rate_limited` with the seconds to wait. 0: no limit.
+    #[arg(
+        long,
+        env = "LOGIN_RATE_LIMIT_PER_USERNAME",
+        default_value_t = 10,
+        global = true
+    )]
+    pub login_rate_limit_per_username: u32,
 }
 
 /// Bookings and tickets.

@@ -112,12 +112,30 @@ impl Database {
 }
 
 /// Warns when the service connects as a superuser or as the owner of its tables: it then
-/// could alter the schema, disable the ledger's triggers or truncate it. Best effort: a
-/// database that does not answer yet is the readiness probe's business.
+/// could alter the schema, disable the ledger's triggers or truncate it; and when its
+/// sessions have no `lock_timeout` or `statement_timeout` (a login role other than
+/// [`SERVICE_ROLE`], or a migration 000025 could not apply): one forgotten lock would then
+/// queue requests until the pool drains. Best effort: a database that does not answer yet is
+/// the readiness probe's business.
 pub async fn warn_unless_least_privilege(pool: &Pool) {
     let Ok(client) = pool.get().await else {
         return;
     };
+    let untimed = client
+        .query_one(
+            "SELECT current_setting('lock_timeout') = '0' \
+                 OR current_setting('statement_timeout') = '0'",
+            &[],
+        )
+        .await
+        .map(|row| row.get::<_, bool>(0));
+    if let Ok(true) = untimed {
+        tracing::warn!(
+            "the database sessions have no lock_timeout or statement_timeout: a lock held \
+             elsewhere would hold requests until the pool drains; connect as {SERVICE_ROLE} \
+             or set them on the login role (README, Database timeouts)"
+        );
+    }
     let privileged = client
         .query_one(
             "SELECT r.rolsuper OR EXISTS (SELECT 1 FROM pg_tables t \

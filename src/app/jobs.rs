@@ -41,7 +41,7 @@ pub async fn housekeeping(service: Service, every: Duration) {
         if let Err(err) = purge_expired_sessions(&state.pool).await {
             tracing::warn!(error = %error_chain(&err), "purging expired sessions failed");
         }
-        service.identity.auth_limit.forget_idle();
+        service.identity.forget_idle();
         service.ticketing.booking_limit.forget_idle();
         if let Err(err) = locks::sample(&state.pool, &state.metrics).await {
             tracing::warn!(error = %error_chain(&err), "sampling lock waits failed");

@@ -57,6 +57,8 @@ pub struct Service {
     pub wallet: Arc<Wallet>,
     /// The outbox's webhooks.
     pub events: Arc<Events>,
+    /// How long a request may take before it is answered 503 (REQUEST_TIMEOUT_MS).
+    pub request_timeout: Duration,
 }
 
 /// Every context's constraints whose violations are the client's doing.
@@ -136,10 +138,14 @@ pub fn assemble(
     });
     Ok(Service {
         state,
-        identity: Identity::new(config.identity.auth_rate_limit),
+        identity: Identity::new(
+            config.identity.auth_rate_limit,
+            config.identity.login_rate_limit_per_username,
+        ),
         ticketing,
         wallet,
         events,
+        request_timeout: Duration::from_millis(config.http.request_timeout_ms),
     })
 }
 

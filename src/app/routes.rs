@@ -16,7 +16,7 @@ use crate::concessions::{orders::OrdersApi, products::ProductsApi};
 use crate::events::{feed::EventsApi, webhooks::WebhooksApi};
 use crate::identity::{sessions::SessionsApi, users::UsersApi};
 use crate::ops::probes::{self, OpsApi};
-use crate::platform::http::{AllowedMethods, LimitBody, ProblemDetails};
+use crate::platform::http::{AllowedMethods, Deadline, LimitBody, ProblemDetails};
 use crate::platform::params::Declared;
 use crate::platform::telemetry::Observe;
 use crate::reviews::{discussion::DiscussionApi, movie_reviews::MovieReviewsApi};
@@ -234,7 +234,8 @@ impl Documents {
 
 /// The whole public HTTP surface of `service`: the API under `/v1`, the probes, `/docs`
 /// (Swagger UI) and the document at `/openapi.json` and `/openapi.yaml`. Outermost first: the
-/// state, the request log and metrics, problem details for every error, the body limit.
+/// state, the request log and metrics, problem details for every error, the request deadline,
+/// the body limit.
 /// Metrics are served apart ([`metrics_routes`]). `documents` come from [`Documents::render`].
 pub fn routes(
     service: &Service,
@@ -259,7 +260,10 @@ pub fn routes(
     // `around`, no `Arc` clone and no closure's future per layer and request.
     Observe {
         next: ProblemDetails {
-            next: LimitBody { next: documents },
+            next: Deadline {
+                next: LimitBody { next: documents },
+                after: service.request_timeout,
+            },
             allowed,
         },
         metrics: state.metrics.clone(),

@@ -22,28 +22,72 @@ pub enum Tag {
     Users,
 }
 
-/// What identity works with besides the shared state: the limit on logins, registrations and
-/// token refreshes per client address (AUTH_RATE_LIMIT).
+/// What identity works with besides the shared state: the limits on attempts. Each replica
+/// counts on its own (memory), so with N replicas a client gets N times each limit; they
+/// bound a flood's cost, and password guessing is bounded by argon2 and the per-username
+/// limit together.
 pub struct Identity {
-    /// Attempts per client address.
+    /// Logins and registrations per client address (AUTH_RATE_LIMIT).
     pub auth_limit: KeyedLimit<IpAddr>,
+    /// Logins per username, from whatever addresses (LOGIN_RATE_LIMIT_PER_USERNAME): a
+    /// proxy pool gets this many guesses a minute at one account, not so many per address.
+    pub username_limit: KeyedLimit<String>,
+    /// Refreshes per refresh token ([`REFRESHES_PER_MINUTE`]). A refresh proves a 256-bit
+    /// secret, so it is not counted per address: behind a proxy that hides addresses, an
+    /// attacker's bad logins must not stop signed-in users from refreshing.
+    pub refresh_limit: KeyedLimit<Vec<u8>>,
 }
 
+/// Refreshes a minute of one refresh token: a client retrying a lost answer, never a loop.
+pub const REFRESHES_PER_MINUTE: u32 = 10;
+
 impl Identity {
-    /// Counts a login, registration or refresh of the request's client (its address, as
-    /// `state` tells it).
+    /// Counts a login or registration of the request's client (its address, as `state`
+    /// tells it).
     ///
     /// Errors: 429 `rate_limited`.
     pub fn count_attempt(&self, state: &AppState, req: &Request) -> Result<(), ApiError> {
         self.auth_limit.check(&state.clients.of(req))
     }
 
-    /// The context, allowing `auth_per_minute` attempts a minute per client address (0: no
-    /// limit).
-    pub fn new(auth_per_minute: u32) -> Arc<Self> {
+    /// Counts a login attempt at `username` (case as given: usernames are compared as
+    /// stored).
+    ///
+    /// Errors: 429 `rate_limited`, with the seconds until the next attempt is allowed
+    /// (seconds, not a lockout: an attacker can slow a victim's logins while the attack
+    /// lasts, never lock the account).
+    pub fn count_login(&self, username: &str) -> Result<(), ApiError> {
+        self.username_limit.check_saying(
+            &username.to_owned(),
+            "too many login attempts for this username; retry after the time Retry-After gives",
+        )
+    }
+
+    /// Counts a refresh with the refresh token whose digest is `digest`.
+    ///
+    /// Errors: 429 `rate_limited`.
+    pub fn count_refresh(&self, digest: &[u8]) -> Result<(), ApiError> {
+        self.refresh_limit.check_saying(
+            &digest.to_vec(),
+            "too many refreshes of this token; retry after the time Retry-After gives",
+        )
+    }
+
+    /// The context, allowing `auth_per_minute` logins and registrations a minute per client
+    /// address and `logins_per_username` logins a minute per username (0: no limit).
+    pub fn new(auth_per_minute: u32, logins_per_username: u32) -> Arc<Self> {
         Arc::new(Identity {
             auth_limit: KeyedLimit::per_minute(auth_per_minute),
+            username_limit: KeyedLimit::per_minute(logins_per_username),
+            refresh_limit: KeyedLimit::per_minute(REFRESHES_PER_MINUTE),
         })
+    }
+
+    /// Forgets the buckets that are full again (the housekeeping job).
+    pub fn forget_idle(&self) {
+        self.auth_limit.forget_idle();
+        self.username_limit.forget_idle();
+        self.refresh_limit.forget_idle();
     }
 }
 

@@ -98,6 +98,7 @@ impl SessionsApi {
         body: Json<Login>,
     ) -> Result<Json<Tokens>, LoginError> {
         self.identity.count_attempt(&state, req)?;
+        self.identity.count_login(body.username.as_str())?;
         // No connection is held while the password is hashed: a flood of logins must not
         // take the pool from every other request.
         let credentials = q::find_credentials()
@@ -142,12 +143,11 @@ impl SessionsApi {
     async fn refresh(
         &self,
         state: Data<&Arc<AppState>>,
-        req: &Request,
         body: Json<Refresh>,
     ) -> Result<Json<Tokens>, RefreshError> {
-        self.identity.count_attempt(&state, req)?;
-        let client = state.pool.get().await?;
         let presented = auth::refresh_token_digest(&body.refresh_token);
+        self.identity.count_refresh(&presented)?;
+        let client = state.pool.get().await?;
         let refresh_token = auth::new_refresh_token();
         let rotated = q::rotate_session()
             .bind(

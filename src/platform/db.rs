@@ -19,6 +19,20 @@ use super::problem::ApiError;
 /// runs (migrations/000010_service_role.up.sql). Migrations run as the schema's owner.
 pub const SERVICE_ROLE: &str = "boxoffice_app";
 
+/// How long opening a connection may take before it fails (`connect_timeout`).
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long data sent on a connection may stay unacknowledged before the connection is closed
+/// (`tcp_user_timeout`): a query to a server that vanished fails after this, not after TCP's
+/// retransmissions (~15 minutes).
+pub const TCP_USER_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a connection may be idle before TCP probes the server (`keepalives_idle`).
+pub const KEEPALIVE_IDLE: Duration = Duration::from_secs(10);
+/// How often an unanswered keepalive probe is repeated (`keepalives_interval`).
+pub const KEEPALIVE_INTERVAL: Duration = Duration::from_secs(2);
+/// How many unanswered probes close an idle connection (`keepalives_retries`): one to a
+/// vanished server closes after about 10 + 3 × 2 = 16 s.
+pub const KEEPALIVE_RETRIES: u32 = 3;
+
 /// How many times a workflow runs at most when PostgreSQL keeps reporting serialization
 /// failures or deadlocks.
 const MAX_ATTEMPTS: u32 = 5;
@@ -109,10 +123,20 @@ pub fn named_connection_config(
     Ok(config)
 }
 
-/// The connection settings of a URL, with one default changed: when the URL does not say
-/// `sslmode` and a host is not on this machine, TLS is required. (tokio-postgres, like libpq,
-/// defaults to `prefer`, which falls back to plain text, so a password could cross the
-/// network in the clear.) Loopback hosts and Unix sockets keep `prefer`.
+/// The connection settings of a URL, with these defaults changed where the URL says nothing:
+///
+/// - When a host is not on this machine, TLS is required. (tokio-postgres, like libpq,
+///   defaults to `sslmode=prefer`, which falls back to plain text, so a password could cross
+///   the network in the clear.) Loopback hosts and Unix sockets keep `prefer`.
+/// - A server that vanishes without closing its connections (its node lost, a network
+///   partition: no RST) is given up on in seconds rather than the ~15 minutes of TCP's
+///   retransmissions and 2 hours of its keepalive: connecting gives up after
+///   [`CONNECT_TIMEOUT`], data unacknowledged for [`TCP_USER_TIMEOUT`] closes the connection
+///   (`tcp_user_timeout`, Linux), and an idle connection is probed after
+///   [`KEEPALIVE_IDLE`], every [`KEEPALIVE_INTERVAL`], [`KEEPALIVE_RETRIES`] times.
+///
+/// Every connection the service opens (the pool, the shared reads, the listeners) is
+/// configured here.
 pub fn connection_config(url: &str) -> Result<tokio_postgres::Config, PoolSetupError> {
     use tokio_postgres::config::{Host, SslMode};
     let mut config: tokio_postgres::Config = url.parse().map_err(PoolSetupError::BadUrl)?;
@@ -128,7 +152,40 @@ pub fn connection_config(url: &str) -> Result<tokio_postgres::Config, PoolSetupE
     if remote && !url.contains("sslmode") {
         config.ssl_mode(SslMode::Require);
     }
+    // A URL that names a setting keeps its value, 0 (off) included.
+    let given = |name: &str| url.contains(&format!("{name}="));
+    if !given("connect_timeout") {
+        config.connect_timeout(CONNECT_TIMEOUT);
+    }
+    if !given("tcp_user_timeout") {
+        config.tcp_user_timeout(TCP_USER_TIMEOUT);
+    }
+    if !given("keepalives_idle") {
+        config.keepalives_idle(KEEPALIVE_IDLE);
+    }
+    if !given("keepalives_interval") {
+        config.keepalives_interval(KEEPALIVE_INTERVAL);
+    }
+    if !given("keepalives_retries") {
+        config.keepalives_retries(KEEPALIVE_RETRIES);
+    }
     Ok(config)
+}
+
+/// Asks `client` for an answer every `every` until one fails or does not come within
+/// `every`, and returns why it stopped: a connection to a server that went away without
+/// closing it (a host lost, a network cut) is found out in seconds even while idle, rather
+/// than trusted until TCP gives up. For the long-lived connections outside the pool (the
+/// version listener, the shared reads).
+pub async fn heartbeat(client: &tokio_postgres::Client, every: Duration) -> String {
+    loop {
+        tokio::time::sleep(every).await;
+        match tokio::time::timeout(every, client.batch_execute("")).await {
+            Ok(Ok(())) => {}
+            Ok(Err(err)) => return super::problem::error_chain(&err),
+            Err(_) => return format!("no answer within {} ms", every.as_millis()),
+        }
+    }
 }
 
 /// [`pool`] with a given TLS connector.
@@ -223,4 +280,40 @@ fn is_transient(err: &ApiError) -> bool {
         err.code(),
         Some(&SqlState::T_R_SERIALIZATION_FAILURE | &SqlState::T_R_DEADLOCK_DETECTED)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn connections_give_up_on_a_vanished_server_in_seconds() {
+        let config = connection_config("postgres://app@db.internal/boxoffice").unwrap();
+        assert_eq!(config.get_connect_timeout(), Some(&CONNECT_TIMEOUT));
+        assert_eq!(config.get_tcp_user_timeout(), Some(&TCP_USER_TIMEOUT));
+        assert!(config.get_keepalives());
+        assert_eq!(config.get_keepalives_idle(), KEEPALIVE_IDLE);
+        assert_eq!(config.get_keepalives_interval(), Some(KEEPALIVE_INTERVAL));
+        assert_eq!(config.get_keepalives_retries(), Some(KEEPALIVE_RETRIES));
+    }
+
+    #[test]
+    fn a_url_keeps_the_timeouts_it_names() {
+        let config = connection_config(
+            "postgres://app@db.internal/boxoffice?connect_timeout=0&tcp_user_timeout=30\
+             &keepalives_idle=60&keepalives_interval=5&keepalives_retries=9",
+        )
+        .unwrap();
+        assert_eq!(config.get_connect_timeout(), None, "0 turns it off");
+        assert_eq!(
+            config.get_tcp_user_timeout(),
+            Some(&Duration::from_secs(30))
+        );
+        assert_eq!(config.get_keepalives_idle(), Duration::from_secs(60));
+        assert_eq!(
+            config.get_keepalives_interval(),
+            Some(Duration::from_secs(5))
+        );
+        assert_eq!(config.get_keepalives_retries(), Some(9));
+    }
 }

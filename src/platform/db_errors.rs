@@ -68,8 +68,10 @@ impl From<tokio_postgres::Error> for QueryError {
 
 /// Whether a database error means the database cannot be used right now, rather than that
 /// the statement was wrong: the connection was lost or refused, the server is starting up or
-/// shutting down, it has too many connections, or it is a standby that cannot write (after a
-/// failover, until the pool reconnects to the new primary).
+/// shutting down, it has too many connections, it is a standby that cannot write (after a
+/// failover, until the pool reconnects to the new primary), or the statement ran into the
+/// service role's `lock_timeout` or `statement_timeout` (migration 000025: a lock held by
+/// another session, a server too busy to answer in time).
 pub fn is_unavailable(err: &tokio_postgres::Error) -> bool {
     if err.is_closed() {
         return true;
@@ -81,6 +83,8 @@ pub fn is_unavailable(err: &tokio_postgres::Error) -> bool {
                 || code.starts_with("57P") // admin, crash shutdown; cannot_connect_now
                 || code == SqlState::TOO_MANY_CONNECTIONS.code()
                 || code == SqlState::READ_ONLY_SQL_TRANSACTION.code()
+                || code == SqlState::LOCK_NOT_AVAILABLE.code()
+                || code == SqlState::QUERY_CANCELED.code()
         }
         // No SQLSTATE and not a server error: connecting or talking to the server failed,
         // unless the client could not convert a value or a row count (a defect of ours, not

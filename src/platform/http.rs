@@ -4,6 +4,7 @@
 //! operations take alike are in [`super::params`].)
 
 use std::borrow::Cow;
+use std::time::Duration;
 
 use poem::{
     Endpoint, IntoResponse, Request, RequestBody, Response,
@@ -17,7 +18,7 @@ use poem_openapi::types::{
 };
 use poem_openapi::{ApiExtractor, ApiExtractorType, ExtractParamOptions, Object};
 
-use super::problem::{PROBLEM_JSON, Problem};
+use super::problem::{PROBLEM_JSON, Problem, problem_response};
 
 /// Request bodies larger than this (in bytes, 1 MiB) are answered with 413.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
@@ -486,6 +487,37 @@ async fn limit_body<E: Endpoint>(next: &E, mut req: Request) -> poem::Result<Res
         req.set_body(body);
     }
     Ok(next.call(req).await?.into_response())
+}
+
+/// Answers a request that `next` has not answered within `after` (its body read included)
+/// with 503 `database_unavailable` and `Retry-After`, and drops what it was doing: a
+/// transaction in progress rolls back. The backstop behind the database's timeouts: a
+/// request never waits on a server that vanished for longer than this.
+pub struct Deadline<E> {
+    /// The endpoint that must answer in time.
+    pub next: E,
+    /// How long it has (REQUEST_TIMEOUT_MS).
+    pub after: Duration,
+}
+
+impl<E: Endpoint> Endpoint for Deadline<E> {
+    type Output = Response;
+
+    async fn call(&self, req: Request) -> poem::Result<Response> {
+        let (method, path) = (req.method().clone(), req.uri().path().to_owned());
+        match tokio::time::timeout(self.after, self.next.call(req)).await {
+            Ok(answer) => Ok(answer?.into_response()),
+            Err(_) => {
+                tracing::warn!(
+                    %method,
+                    path,
+                    after_ms = self.after.as_millis() as u64,
+                    "a request ran past its deadline"
+                );
+                Ok(problem_response(&Problem::database_unavailable()))
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -25,13 +25,18 @@ use tokio_postgres::types::{BorrowToSql, ToSql};
 use tokio_postgres::{Client, Error, Row, RowStream, Statement, ToStatement};
 use tokio_postgres_rustls::MakeRustlsConnect;
 
-use super::db::{PoolSetupError, named_connection_config};
+use super::db::{PoolSetupError, heartbeat, named_connection_config};
+use super::problem::error_chain;
 
 /// The `application_name` of shared connections, unless DATABASE_URL gives one.
 pub const APPLICATION_NAME: &str = "boxoffice shared reads";
 
 /// How long a shared connection that failed to open waits before it is tried again.
 const RECONNECT_DELAY: Duration = Duration::from_secs(1);
+
+/// How often an open shared connection is asked for an answer, and how long it has to give
+/// one before it is closed ([`heartbeat`]).
+const HEARTBEAT: Duration = Duration::from_secs(5);
 
 /// A few connections shared by every single-statement read (the catalog's), each pipelining
 /// the queries sent to it concurrently. With none configured, every read uses the pool.
@@ -116,16 +121,12 @@ impl SharedReads {
             let slot = &slots[index];
             match connector.config.connect(connector.tls.clone()).await {
                 Ok((client, connection)) => {
-                    tokio::spawn(async move {
-                        if let Err(err) = connection.await {
-                            tracing::warn!(error = %err, "a shared read connection closed");
-                        }
-                    });
                     let shared = Arc::new(SharedClient {
                         client,
                         statements: RwLock::default(),
                     });
-                    *slot.open.lock().expect("never poisoned") = Some(shared);
+                    *slot.open.lock().expect("never poisoned") = Some(shared.clone());
+                    tokio::spawn(serve(slots.clone(), index, shared, connection));
                 }
                 Err(err) => {
                     tracing::warn!(error = %err, "opening a shared read connection failed");
@@ -134,6 +135,31 @@ impl SharedReads {
             }
             slot.connecting.store(false, Ordering::Release);
         });
+    }
+}
+
+/// Drives slot `index`'s connection while its [`heartbeat`] gets answers; then closes it and
+/// empties the slot (unless another connection took it meanwhile), so that the next read
+/// opens a new one.
+async fn serve<S, T>(
+    slots: Arc<[Slot]>,
+    index: usize,
+    shared: Arc<SharedClient>,
+    connection: tokio_postgres::Connection<S, T>,
+) where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
+    T: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
+{
+    let failure = tokio::select! {
+        ended = connection => ended.err().map(|err| error_chain(&err)),
+        failure = heartbeat(&shared.client, HEARTBEAT) => Some(failure),
+    };
+    if let Some(error) = failure {
+        tracing::warn!(error, "a shared read connection closed");
+    }
+    let mut open = slots[index].open.lock().expect("never poisoned");
+    if open.as_ref().is_some_and(|now| Arc::ptr_eq(now, &shared)) {
+        *open = None;
     }
 }
 

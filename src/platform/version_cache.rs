@@ -33,7 +33,7 @@ use std::time::{Duration, Instant};
 use tokio_postgres::AsyncMessage;
 use tokio_postgres_rustls::MakeRustlsConnect;
 
-use super::db::{PoolSetupError, named_connection_config};
+use super::db::{PoolSetupError, heartbeat, named_connection_config};
 use super::problem::error_chain;
 
 /// The `application_name` of the listening connection, unless the URL gives one.
@@ -271,7 +271,7 @@ async fn listen(shared: Weak<Shared>, listener: Arc<Listener>) {
                                 Ok(Err(err)) => Some(error_chain(&err)),
                                 Err(err) => Some(err.to_string()),
                             },
-                            failure = heartbeat(&client) => Some(failure),
+                            failure = heartbeat(&client, HEARTBEAT) => Some(failure),
                         };
                         driver.abort();
                         if let Some(error) = failure {
@@ -296,21 +296,6 @@ async fn listen(shared: Weak<Shared>, listener: Arc<Listener>) {
             None => return,
         }
         tokio::time::sleep(RECONNECT_DELAY).await;
-    }
-}
-
-/// Asks the listening connection for an answer every [`HEARTBEAT`] until one fails or does
-/// not come within [`HEARTBEAT`]: a server that went away without closing the connection (a
-/// host lost, a network cut) would otherwise leave the cache trusting announcements that no
-/// longer come. Returns why it stopped.
-async fn heartbeat(client: &tokio_postgres::Client) -> String {
-    loop {
-        tokio::time::sleep(HEARTBEAT).await;
-        match tokio::time::timeout(HEARTBEAT, client.batch_execute("")).await {
-            Ok(Ok(())) => {}
-            Ok(Err(err)) => return error_chain(&err),
-            Err(_) => return format!("no answer within {} s", HEARTBEAT.as_secs()),
-        }
     }
 }
 

@@ -170,6 +170,7 @@ pub fn server_config(booking_hold_seconds: u64) -> Config {
         // Tests register and log in many users from one (unknown) address; the rate-limit
         // tests turn the limits on.
         "--auth-rate-limit=0",
+        "--login-rate-limit-per-username=0",
         "--booking-rate-limit=0",
         "--booking-hold-seconds",
         &hold,

@@ -67,9 +67,11 @@ async fn sigterm_finishes_accepted_requests_and_exits_zero() {
         .env("METRICS_ADDR", "127.0.0.1:0")
         .env("TOKEN_SECRET", random_secret())
         .env("TICKET_SIGNING_KEY", random_ticket_key())
-        // The logins below come from one address, as fast as they can: the load under test,
+        // The logins below come from one address and for one user, as fast as they can: the load
+        // under test,
         // not one to limit.
         .env("AUTH_RATE_LIMIT", "0")
+        .env("LOGIN_RATE_LIMIT_PER_USERNAME", "0")
         .env("PASSWORD_QUEUE_SIZE", "1000")
         .env("SHUTDOWN_DELAY_SECONDS", "1")
         .env("DRAIN_TIMEOUT_SECONDS", "20")

@@ -5,3 +5,4 @@ mod local_pg;
 mod locks;
 mod migrations;
 mod probes;
+mod timeouts;

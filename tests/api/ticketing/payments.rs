@@ -162,7 +162,9 @@ async fn cancelling_a_paid_booking_refunds_it() {
 /// 409 the client can act on, not a 500, and the seats stay the other customer's.
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn paying_as_the_hold_lapses_under_someone_elses_booking_is_refused_cleanly() {
-    let app = TestApp::spawn_with_hold(2).await;
+    // A hold of 1 s, so that the payment's wait on the row outlasts it and still ends before
+    // the service role's lock_timeout (2 s) would answer 503.
+    let app = TestApp::spawn_with_hold(1).await;
     let (ana, wallet, screening) = setup(&app, 10_000, 10).await;
     let bea = app.customer("bea").await;
     let booking = app
@@ -183,7 +185,7 @@ async fn paying_as_the_hold_lapses_under_someone_elses_booking_is_refused_cleanl
     let payment = app.pay(&ana, "lapse-1", &booking, &wallet);
     let meanwhile = async {
         // The hold lapses; Bea takes the seats; then Ana's payment goes on.
-        tokio::time::sleep(Duration::from_millis(2_300)).await;
+        tokio::time::sleep(Duration::from_millis(1_200)).await;
         let taken = app
             .book_seats(&bea, &screening["id"], &["A4", "A5"])
             .await
