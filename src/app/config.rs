@@ -144,6 +144,23 @@ pub struct HttpConfig {
     #[arg(long, env = "REQUEST_TIMEOUT_MS", default_value_t = 15_000, global = true,
           value_parser = clap::value_parser!(u64).range(100..=600_000))]
     pub request_timeout_ms: u64,
+    /// Most milliseconds a client may take to send a request's headers, and a keep-alive
+    /// connection may stay idle waiting for its next request, before it is closed: a client
+    /// that trickles its headers (slowloris) holds a connection this long at most.
+    #[arg(long, env = "HEADER_READ_TIMEOUT_MS", default_value_t = 10_000, global = true,
+          value_parser = clap::value_parser!(u64).range(100..=300_000))]
+    pub header_read_timeout_ms: u64,
+    /// Most connections open at once; further ones wait in the listen backlog until one
+    /// closes. Each holds at most a 16 KiB read buffer.
+    #[arg(long, env = "MAX_CONNECTIONS", default_value_t = 1024, global = true,
+          value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub max_connections: u32,
+    /// Most requests in progress at once (the probes aside); beyond it, 503 `overloaded` with
+    /// `Retry-After` at once, before a request costs memory or a database connection. Each
+    /// holds at most a 64 KiB body.
+    #[arg(long, env = "MAX_IN_FLIGHT_REQUESTS", default_value_t = 512, global = true,
+          value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    pub max_in_flight_requests: u32,
     /// Log format: `text` for people, `json` for log collectors.
     #[arg(long, env = "LOG_FORMAT", default_value = "text", global = true)]
     pub log_format: LogFormat,

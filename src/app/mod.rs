@@ -30,6 +30,7 @@ use crate::platform::egress::DestinationPolicy;
 use crate::platform::passwords::Passwords;
 use crate::platform::random::random_bytes;
 use crate::platform::ratelimit::ClientAddresses;
+use crate::platform::serve::{EdgeSettings, serve};
 use crate::platform::shared_reads::SharedReads;
 use crate::platform::telemetry::Metrics;
 use crate::platform::version_cache::VersionCache;
@@ -59,6 +60,8 @@ pub struct Service {
     pub events: Arc<Events>,
     /// How long a request may take before it is answered 503 (REQUEST_TIMEOUT_MS).
     pub request_timeout: Duration,
+    /// Requests in progress at once (MAX_IN_FLIGHT_REQUESTS): one permit each.
+    pub in_flight: Arc<tokio::sync::Semaphore>,
 }
 
 /// Every context's constraints whose violations are the client's doing.
@@ -146,6 +149,9 @@ pub fn assemble(
         wallet,
         events,
         request_timeout: Duration::from_millis(config.http.request_timeout_ms),
+        in_flight: Arc::new(tokio::sync::Semaphore::new(
+            config.http.max_in_flight_requests as usize,
+        )),
     })
 }
 
@@ -199,7 +205,8 @@ pub fn runtime(worker_threads: u16) -> std::io::Result<tokio::runtime::Runtime> 
 
 /// The service, bound to its address and ready to run.
 pub struct Application {
-    acceptor: TcpAcceptor,
+    listener: tokio::net::TcpListener,
+    edge: EdgeSettings,
     metrics_acceptor: TcpAcceptor,
     service: Service,
     documents: Documents,
@@ -232,14 +239,16 @@ impl Application {
         }
         let service = assemble(config, pool, reads, movie_versions)?;
         let webhook_worker = jobs::webhook_worker(&service)?;
-        let acceptor = TcpListener::bind(config.http.listen_addr)
-            .into_acceptor()
-            .await?;
+        let listener = tokio::net::TcpListener::bind(config.http.listen_addr).await?;
         let metrics_acceptor = TcpListener::bind(config.http.metrics_addr)
             .into_acceptor()
             .await?;
         Ok(Application {
-            acceptor,
+            listener,
+            edge: EdgeSettings {
+                header_read_timeout: Duration::from_millis(config.http.header_read_timeout_ms),
+                max_connections: config.http.max_connections as usize,
+            },
             metrics_acceptor,
             service,
             documents: Documents::render(),
@@ -252,7 +261,9 @@ impl Application {
 
     /// The address the API is served on.
     pub fn local_addr(&self) -> SocketAddr {
-        bound_address(&self.acceptor)
+        self.listener
+            .local_addr()
+            .expect("a bound TCP listener has an address")
     }
 
     /// The address metrics are served on.
@@ -290,13 +301,14 @@ impl Application {
             tokio::time::sleep(delay).await;
             tracing::info!("listener closed; finishing requests in flight");
         };
-        let result = Server::new_with_acceptor(self.acceptor)
-            .run_with_graceful_shutdown(
-                routes(&self.service, self.documents),
-                stop,
-                Some(self.drain_timeout),
-            )
-            .await;
+        let result = serve(
+            self.listener,
+            routes(&self.service, self.documents),
+            self.edge,
+            stop,
+            self.drain_timeout,
+        )
+        .await;
         housekeeping.abort();
         metrics.abort();
         if let Some(webhooks) = webhooks {

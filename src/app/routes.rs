@@ -16,7 +16,7 @@ use crate::concessions::{orders::OrdersApi, products::ProductsApi};
 use crate::events::{feed::EventsApi, webhooks::WebhooksApi};
 use crate::identity::{sessions::SessionsApi, users::UsersApi};
 use crate::ops::probes::{self, OpsApi};
-use crate::platform::http::{AllowedMethods, Deadline, LimitBody, ProblemDetails};
+use crate::platform::http::{AllowedMethods, Deadline, LimitBody, ProblemDetails, Shed};
 use crate::platform::params::Declared;
 use crate::platform::telemetry::Observe;
 use crate::reviews::{discussion::DiscussionApi, movie_reviews::MovieReviewsApi};
@@ -234,8 +234,8 @@ impl Documents {
 
 /// The whole public HTTP surface of `service`: the API under `/v1`, the probes, `/docs`
 /// (Swagger UI) and the document at `/openapi.json` and `/openapi.yaml`. Outermost first: the
-/// state, the request log and metrics, problem details for every error, the request deadline,
-/// the body limit.
+/// state, the request log and metrics, problem details for every error, the limit on
+/// requests in flight, the request deadline, the body limit.
 /// Metrics are served apart ([`metrics_routes`]). `documents` come from [`Documents::render`].
 pub fn routes(
     service: &Service,
@@ -260,9 +260,12 @@ pub fn routes(
     // `around`, no `Arc` clone and no closure's future per layer and request.
     Observe {
         next: ProblemDetails {
-            next: Deadline {
-                next: LimitBody { next: documents },
-                after: service.request_timeout,
+            next: Shed {
+                next: Deadline {
+                    next: LimitBody { next: documents },
+                    after: service.request_timeout,
+                },
+                in_flight: service.in_flight.clone(),
             },
             allowed,
         },

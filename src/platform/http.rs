@@ -4,7 +4,10 @@
 //! operations take alike are in [`super::params`].)
 
 use std::borrow::Cow;
+use std::sync::Arc;
 use std::time::Duration;
+
+use tokio::sync::Semaphore;
 
 use poem::{
     Endpoint, IntoResponse, Request, RequestBody, Response,
@@ -20,8 +23,11 @@ use poem_openapi::{ApiExtractor, ApiExtractorType, ExtractParamOptions, Object};
 
 use super::problem::{PROBLEM_JSON, Problem, problem_response};
 
-/// Request bodies larger than this (in bytes, 1 MiB) are answered with 413.
-pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+/// Request bodies larger than this (in bytes, 64 KiB) are answered with 413: what the
+/// largest body needs, a theater's layout of 60 rows of 60 seats with every seat in each of
+/// its lists (45 KiB as compact JSON), with room for whitespace. Bounded this low, a
+/// thousand uploads in flight hold at most 64 MiB.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
 /// Implements poem-openapi's `Type` for a parameter that is an `i64` newtype, with the
 /// schema of an int64 as `refine` completes it (bounds, default).
@@ -487,6 +493,41 @@ async fn limit_body<E: Endpoint>(next: &E, mut req: Request) -> poem::Result<Res
         req.set_body(body);
     }
     Ok(next.call(req).await?.into_response())
+}
+
+/// Refuses requests beyond `in_flight` at once with 503 `overloaded` and `Retry-After: 1`,
+/// before they cost memory or a database connection, so that a flood sheds load rather than
+/// exhausting the pod. The probes are never refused: an overloaded replica is still alive,
+/// and still ready unless its database is not.
+pub struct Shed<E> {
+    /// The endpoint requests within the limit go to.
+    pub next: E,
+    /// One permit per request in flight (MAX_IN_FLIGHT_REQUESTS).
+    pub in_flight: Arc<Semaphore>,
+}
+
+impl<E: Endpoint> Endpoint for Shed<E> {
+    type Output = Response;
+
+    async fn call(&self, req: Request) -> poem::Result<Response> {
+        let probe = matches!(req.uri().path(), "/healthz" | "/readyz");
+        let _permit = match self.in_flight.try_acquire() {
+            Ok(permit) => Some(permit),
+            Err(_) if probe => None,
+            Err(_) => {
+                return Ok(problem_response(
+                    &Problem::new(
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        "overloaded",
+                        "the server has as many requests in progress as it takes; retry \
+                         after the time Retry-After gives",
+                    )
+                    .retry_after(1),
+                ));
+            }
+        };
+        Ok(self.next.call(req).await?.into_response())
+    }
 }
 
 /// Answers a request that `next` has not answered within `after` (its body read included)

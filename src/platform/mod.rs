@@ -1,7 +1,7 @@
 //! What every context shares, and nothing that belongs to one: the database (pool, TLS,
 //! transactions, shared reads, database errors, following a failover), where outgoing HTTP
-//! may go, HTTP plumbing (pages, the body limit, problem details, the parameters many
-//! operations take alike), bearer authentication and roles, passwords, idempotency keys,
+//! may go, the HTTP server and its plumbing (pages, the body limit, deadlines, load
+//! shedding, problem details, the parameters many operations take alike), bearer authentication and roles, passwords, idempotency keys,
 //! rate limits, secrets, telemetry, and the state handlers share.
 //!
 //! Nothing here imports a context or names one (a test in `lib.rs` says so); contexts import
@@ -22,6 +22,7 @@ pub mod problem;
 pub mod random;
 pub mod ratelimit;
 pub mod secret;
+pub mod serve;
 pub mod shared_reads;
 pub mod state;
 pub mod telemetry;

@@ -186,7 +186,7 @@ pub enum Input {
     /// Query parameters: 400 when one is malformed or out of range.
     Query,
     /// A JSON body: 400 when it is malformed, has unknown fields or a value out of range;
-    /// 413 over 1 MiB; 415 when it is missing or not JSON.
+    /// 413 over 64 KiB; 415 when it is missing or not JSON.
     JsonBody,
     /// A bearer access token: 401 without a valid one.
     Bearer,
@@ -202,7 +202,7 @@ const BAD_QUERY: &str = "`invalid_request`: a query parameter is malformed or ou
 const BAD_PATH_OR_QUERY: &str =
     "`invalid_request`: the id or a query parameter is malformed or out of range.";
 const BAD_BODY: &str = "`invalid_request`: malformed JSON, unknown fields or a value out of range.";
-const TOO_LARGE: &str = "`payload_too_large`: the body is over 1 MiB.";
+const TOO_LARGE: &str = "`payload_too_large`: the body is over 64 KiB.";
 const NOT_JSON: &str = "`unsupported_media_type`: the body is missing or not `application/json`.";
 /// The 401 response of an operation a caller's extractor guards.
 pub const NO_TOKEN: &str = "`unauthorized`: no valid bearer token.";

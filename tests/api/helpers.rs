@@ -171,6 +171,9 @@ pub fn server_config(booking_hold_seconds: u64) -> Config {
         // tests turn the limits on.
         "--auth-rate-limit=0",
         "--login-rate-limit-per-username=0",
+        // Tests send thousands of requests at once in-process; shedding is tested against the
+        // binary (ops::edge).
+        "--max-in-flight-requests=100000",
         "--booking-rate-limit=0",
         "--booking-hold-seconds",
         &hold,

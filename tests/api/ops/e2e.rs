@@ -14,7 +14,7 @@ use crate::helpers::{PASSWORD, fresh_database};
 
 /// What became of one request.
 #[derive(Debug, PartialEq)]
-enum Outcome {
+pub(super) enum Outcome {
     /// A whole response: the status line, headers and `Content-Length` bytes of body.
     Complete(u16),
     /// The server never took the request (refused, or closed before a byte).
@@ -24,7 +24,7 @@ enum Outcome {
 }
 
 /// One HTTP/1.1 request on a new connection.
-async fn request(addr: SocketAddr, method: &str, path: &str, body: &str) -> Outcome {
+pub(super) async fn request(addr: SocketAddr, method: &str, path: &str, body: &str) -> Outcome {
     let Ok(mut stream) = TcpStream::connect(addr).await else {
         return Outcome::NotAccepted;
     };
@@ -57,30 +57,24 @@ async fn request(addr: SocketAddr, method: &str, path: &str, body: &str) -> Outc
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn sigterm_finishes_accepted_requests_and_exits_zero() {
+/// The real binary serving a fresh database with `env` on top of the test settings, and the
+/// address it says it listens on.
+pub(super) async fn spawn_binary(env: &[(&str, &str)]) -> (tokio::process::Child, SocketAddr) {
     let url = fresh_database().await;
-    let mut server = Command::new(env!("CARGO_BIN_EXE_boxoffice"))
+    let mut server = Command::new(env!("CARGO_BIN_EXE_boxoffice"));
+    server
         .arg("serve")
         .env("DATABASE_URL", &url)
         .env("LISTEN_ADDR", "127.0.0.1:0")
         .env("METRICS_ADDR", "127.0.0.1:0")
         .env("TOKEN_SECRET", random_secret())
         .env("TICKET_SIGNING_KEY", random_ticket_key())
-        // The logins below come from one address and for one user, as fast as they can: the load
-        // under test,
-        // not one to limit.
-        .env("AUTH_RATE_LIMIT", "0")
-        .env("LOGIN_RATE_LIMIT_PER_USERNAME", "0")
-        .env("PASSWORD_QUEUE_SIZE", "1000")
-        .env("SHUTDOWN_DELAY_SECONDS", "1")
-        .env("DRAIN_TIMEOUT_SECONDS", "20")
         .env("RUST_LOG", "warn")
+        .envs(env.iter().copied())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
-        .kill_on_drop(true)
-        .spawn()
-        .expect("the binary starts");
+        .kill_on_drop(true);
+    let mut server = server.spawn().expect("the binary starts");
     let mut stdout = BufReader::new(server.stdout.take().unwrap()).lines();
     let line = tokio::time::timeout(Duration::from_secs(30), stdout.next_line())
         .await
@@ -93,6 +87,23 @@ async fn sigterm_finishes_accepted_requests_and_exits_zero() {
         .and_then(|rest| rest.strip_suffix("/docs"))
         .and_then(|addr| addr.parse().ok())
         .unwrap_or_else(|| panic!("no address in {line:?}"));
+    // Anything else it prints is read, so that its stdout never breaks.
+    tokio::spawn(async move { while let Ok(Some(_)) = stdout.next_line().await {} });
+    (server, addr)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn sigterm_finishes_accepted_requests_and_exits_zero() {
+    let (mut server, addr) = spawn_binary(&[
+        // The logins below come from one address and for one user, as fast as they can: the
+        // load under test, not one to limit.
+        ("AUTH_RATE_LIMIT", "0"),
+        ("LOGIN_RATE_LIMIT_PER_USERNAME", "0"),
+        ("PASSWORD_QUEUE_SIZE", "1000"),
+        ("SHUTDOWN_DELAY_SECONDS", "1"),
+        ("DRAIN_TIMEOUT_SECONDS", "20"),
+    ])
+    .await;
 
     let register = format!(
         r#"{{"username":"ana","email":"ana@example.com","password":"{PASSWORD}","full_name":"Ana"}}"#

@@ -1,5 +1,7 @@
 //! Every failure answers RFC 9457 problem details, never a 500 for bad input.
 
+use serde_json::json;
+
 use crate::helpers::TestApp;
 
 #[tokio::test]
@@ -34,11 +36,11 @@ async fn malformed_bodies_are_400_problems() {
 }
 
 #[tokio::test]
-async fn a_body_over_one_mebibyte_is_413() {
+async fn a_body_over_64_kib_is_413_and_the_largest_layout_fits() {
     let app = TestApp::spawn().await;
     let huge = format!(
         r#"{{"username": "{}", "password": "x"}}"#,
-        "a".repeat(1024 * 1024)
+        "a".repeat(64 * 1024)
     );
     app.send(
         app.api
@@ -51,7 +53,7 @@ async fn a_body_over_one_mebibyte_is_413() {
     // Without Content-Length (a streamed body) the limit holds too.
     let stream = futures::stream::iter(
         huge.into_bytes()
-            .chunks(64 * 1024)
+            .chunks(8 * 1024)
             .map(|c| Ok::<_, std::io::Error>(c.to_vec()))
             .collect::<Vec<_>>(),
     );
@@ -63,6 +65,28 @@ async fn a_body_over_one_mebibyte_is_413() {
     )
     .await
     .expect_problem(413, "payload_too_large");
+
+    // The largest body the API takes: a hall of 60 rows of 60 seats, every seat in each of
+    // its lists (which the layout rules then refuse, after reading it).
+    let admin = app.admin().await;
+    let every_seat: Vec<i32> = (1..=60).collect();
+    let rows: Vec<_> = (0..60u8)
+        .map(|i| {
+            json!({
+                "row": format!("{}{}", char::from(b'A' + i / 26), char::from(b'A' + i % 26)),
+                "seats": 60,
+                "premium": every_seat,
+                "wheelchair": every_seat,
+                "companion": every_seat,
+                "blocked": every_seat,
+            })
+        })
+        .collect();
+    let theater = json!({ "name": "Largest", "city": "Lisbon", "layout": rows });
+    let size = serde_json::to_vec(&theater).unwrap().len();
+    assert!(size > 40 * 1024 && size < 64 * 1024, "{size}");
+    let reply = app.post("/v1/theaters", Some(&admin), theater).await;
+    assert_ne!(reply.status, 413, "{:?}", reply.body);
 }
 
 #[tokio::test]
