@@ -51,6 +51,12 @@ PG_SETTINGS = {
 }
 
 PASSWORD = "bench-password"
+# The signing secret of the service's Stripe webhook endpoint in the bench.
+WEBHOOK_SECRET = "whsec_bench_" + secrets.token_hex(16)
+# The ids of the pending bookings the payment scenarios pay (made by the harness before each
+# run, far above the ids the service hands out), and how many each bench user has.
+PAY_FIRST_BOOKING, PAY_PER_USER = 10_000_000, 150
+CARD_FIRST_BOOKING, CARD_PER_USER = 20_000_000, 125
 CONNECTIONS = 64
 THREADS = 2
 # The baseline's shared, pipelined PostgreSQL connections: one per core.
@@ -117,7 +123,11 @@ class Server:
                    # 64 connections from one address are the load, not an attack; and 64
                    # users who book thousands of seats each in a run are its customers.
                    AUTH_RATE_LIMIT="0", BOOKING_RATE_LIMIT="0",
-                   MAX_HELD_SEATS_PER_SCREENING="10000", MAX_HELD_SEATS="10000")
+                   MAX_HELD_SEATS_PER_SCREENING="10000", MAX_HELD_SEATS="10000",
+                   # Card payments on, for the webhook path: the events are the harness's
+                   # (signed with this secret), and that path never calls Stripe's API.
+                   STRIPE_SECRET_KEY="sk_test_bench", STRIPE_WEBHOOK_SECRET=WEBHOOK_SECRET,
+                   STRIPE_API_BASE="http://127.0.0.1:9")
         started = time.monotonic()
         self.process = subprocess.Popen([*wrapper, str(binary), "serve"], env=env,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -330,6 +340,70 @@ def run_pgbench(pg, script, seconds):
     return float(re.search(r"^tps = ([\d.]+)", out.stdout, re.M).group(1))
 
 
+def pending_bookings_sql(first_booking, per_user, first_user, first_screening, last_screening,
+                         card=False):
+    """SQL making CONNECTIONS * per_user pending one-seat bookings (1200 EUR cents, adult)
+    on free seats of screenings first..last, with ids first_booking + n, n's user the bench
+    user n % CONNECTIONS: seats held, items written, as the service's own bookings are. With
+    `card`, each also has an open card payment of the same id whose intent is
+    `pi_bench_<id>`."""
+    count = CONNECTIONS * per_user
+    sql = (
+        "WITH seats AS ("
+        " SELECT (row_number() OVER (ORDER BY screening_id, row_index, number)) - 1 AS n,"
+        "  screening_id, row_index, number, category FROM screening_seats"
+        f" WHERE screening_id BETWEEN {first_screening} AND {last_screening} AND NOT blocked"
+        "  AND booking_id IS NULL AND category = 'standard'"
+        f" ORDER BY screening_id, row_index, number LIMIT {count}"
+        "), booked AS ("
+        " INSERT INTO bookings (id, user_id, screening_id, seats, amount, currency, expires_at)"
+        f" OVERRIDING SYSTEM VALUE SELECT {first_booking} + n, {first_user} + n % {CONNECTIONS},"
+        "  screening_id, 1, 1200, 'EUR', now() + interval '1 hour' FROM seats RETURNING id"
+        "), held AS ("
+        f" UPDATE screening_seats x SET booking_id = {first_booking} + s.n,"
+        "  held_until = now() + interval '1 hour' FROM seats s"
+        " WHERE x.screening_id = s.screening_id AND x.row_index = s.row_index"
+        "  AND x.number = s.number RETURNING 1"
+        ") INSERT INTO booking_items (booking_id, screening_id, row_index, number, seat_label,"
+        " category, ticket_type, amount)"
+        f" SELECT {first_booking} + n, screening_id, row_index, number,"
+        " row_label(row_index) || number, category, 'adult', 1200 FROM seats;"
+    )
+    if card:
+        sql += (
+            " INSERT INTO card_payments (id, booking_id, provider, provider_payment_id,"
+            " provider_idempotency_key, amount, currency, hold_expires_at)"
+            " OVERRIDING SYSTEM VALUE SELECT id, id, 'stripe', 'pi_bench_' || id,"
+            " 'bench-' || id, 1200, 'EUR', now() + interval '1 hour' FROM bookings"
+            f" WHERE id BETWEEN {first_booking} AND {first_booking + count - 1};"
+        )
+    return sql
+
+
+def write_signed_events(path, first_booking, count, run):
+    """Stripe's payment_intent.succeeded for the bench card payments first_booking.., one
+    per line as "<Stripe-Signature>\t<body>", signed now with the bench's webhook secret as
+    Stripe signs (HMAC-SHA256 of "<t>.<body>"): the events wrk sends."""
+    import hashlib
+    import hmac
+    now = int(time.time())
+    with path.open("w") as out:
+        for n in range(count):
+            booking = first_booking + n
+            body = json.dumps({
+                "id": f"evt_bench_{run}_{n}", "object": "event",
+                "type": "payment_intent.succeeded",
+                "data": {"object": {
+                    "id": f"pi_bench_{booking}", "object": "payment_intent",
+                    "status": "succeeded", "amount": 1200, "currency": "eur",
+                    "client_secret": None, "next_action": None, "last_payment_error": None,
+                    "metadata": {"booking_id": str(booking), "card_payment_id": str(booking)},
+                }},
+            }, separators=(",", ":"))
+            mac = hmac.new(WEBHOOK_SECRET.encode(), f"{now}.{body}".encode(), hashlib.sha256)
+            out.write(f"t={now},v1={mac.hexdigest()}\t{body}\n")
+
+
 def lone_seats_sql(first, last):
     """SQL counting the lone available seats of screenings `first`..`last`: free seats (no
     booking, not blocked) whose neighbours are both taken, blocked or the row's end. Best
@@ -537,6 +611,8 @@ def main():
         ])
 
         key = "('pg-' || :client_id || '-' || :r)"
+        # The signed events the card webhook scenario sends (card_webhook.lua).
+        events_file = WORK / "card_events.txt"
         # A movie's first page of screenings: the wrk path, and the filters the service passes
         # list_screenings_of_movie for it (none, and the page size 20 plus one).
         screenings_page = "/v1/screenings?limit=20&movie_id=%d"
@@ -600,6 +676,76 @@ def main():
                  query("idempotency", "store_response", {
                      "response_status": "201", "response_body": "'{}'::jsonb",
                      "idempotency_key": key}),
+                 "COMMIT;",
+             ])),
+            ("pay_wallet", "POST /v1/payments (wallets into one currency)", "pay.lua",
+             [tokens_file, PAY_FIRST_BOOKING, CONNECTIONS, THREADS],
+             pgbench_script(WORK / "pay_wallet.sql", [
+                 # The same payers as wrk's, one per client (so no two pay one booking); each
+                 # pays its lowest pending booking, which wrk knows without asking.
+                 "\\set u :client_id",
+                 f"\\set user_id {first_user} + :u",
+                 f"\\set account_id {first_account} + :u",
+                 "\\set r random(1, 1000000000000)",
+                 "SELECT min(id) AS booking_id FROM bookings WHERE user_id = :user_id "
+                 "AND status = 'pending' \\gset",
+                 "BEGIN;",
+                 query("idempotency", "claim_idempotency_key",
+                       {"idempotency_key": key, "request_hash": "'\\x00'::bytea"}),
+                 query("bookings", "lock_booking", {"id": ":booking_id"}),
+                 query("seats", "lock_booking_seats", {}),
+                 query("ledger", "lock_accounts", {
+                     "owner_id": ":user_id", "ids": "ARRAY[:account_id]::bigint[]",
+                     "system_kind": "'revenue'", "system_currency": "'EUR'"}),
+                 query("ledger", "post_transfer", {
+                     "amount": "1200", "currency": "'EUR'", "from_account_id": ":account_id",
+                     "to_account_id": f"(SELECT id FROM accounts WHERE kind = 'revenue' "
+                                      "AND currency = 'EUR')"}),
+                 query("bookings", "confirm_booking", {"id": ":booking_id"}),
+                 query("seats", "confirm_seats", {}),
+                 query("tickets", "issue_tickets", {}),
+                 query("payments", "insert_payment", {
+                     "account_id": ":account_id", "transfer_id": "currval('transfers_id_seq')",
+                     "amount": "1200", "currency": "'EUR'"}),
+                 query("idempotency", "store_response", {
+                     "response_status": "201", "response_body": "'{}'::jsonb",
+                     "idempotency_key": key}),
+                 "COMMIT;",
+             ])),
+            ("card_webhook", "POST /v1/providers/stripe/webhook (card successes, 1 screening)",
+             "card_webhook.lua", [events_file, THREADS],
+             pgbench_script(WORK / "card_webhook.sql", [
+                 # Each client confirms the lowest open card payment of its own user's
+                 # bookings (one user per client, so no two confirm one).
+                 "\\set u :client_id",
+                 f"\\set user_id {first_user} + :u",
+                 "\\set r random(1, 1000000000000)",
+                 "SELECT min(id) AS booking_id FROM bookings WHERE user_id = :user_id "
+                 f"AND status = 'pending' AND screening_id = {hot} \\gset",
+                 "BEGIN;",
+                 query("card_payments", "record_provider_event", {
+                     "provider": "'stripe'", "event_id": "('evt_pg_' || :client_id || '-' || :r)",
+                     "type": "'payment_intent.succeeded'"}),
+                 query("card_payments", "card_payment_of_intent", {
+                     "provider": "'stripe'",
+                     "provider_payment_id": "('pi_bench_' || :booking_id)",
+                     "card_payment_id": ":booking_id"}),
+                 query("bookings", "lock_booking_by_id", {"id": ":booking_id"}),
+                 query("card_payments", "lock_card_payment", {"id": ":booking_id"}),
+                 query("seats", "lock_booking_seats", {}),
+                 query("ledger", "card_accounts", {"currency": "'EUR'"}),
+                 query("ledger", "post_transfer", {
+                     "amount": "1200", "currency": "'EUR'",
+                     "from_account_id": "(SELECT id FROM accounts WHERE kind = 'clearing' "
+                                        "AND currency = 'EUR')",
+                     "to_account_id": "(SELECT id FROM accounts WHERE kind = 'revenue' "
+                                      "AND currency = 'EUR')"}),
+                 query("bookings", "confirm_booking", {"id": ":booking_id"}),
+                 query("seats", "confirm_seats", {}),
+                 query("tickets", "issue_tickets", {}),
+                 query("card_payments", "mark_succeeded", {
+                     "id": ":booking_id", "transfer_id": "currval('transfers_id_seq')",
+                     "provider_payment_id": "('pi_bench_' || :booking_id)"}),
                  "COMMIT;",
              ])),
             ("login", "POST /v1/users/login (argon2id)", "login.lua", [],
@@ -683,6 +829,8 @@ def main():
             pg.psql("boxoffice", "UPDATE screening_seats SET booking_id = NULL, held_until = NULL "
                                  "WHERE booking_id IS NOT NULL; DELETE FROM tickets; DELETE FROM booking_items; "
                                  "DELETE FROM payment_refunds; DELETE FROM payments; "
+                                 "DELETE FROM card_refunds; DELETE FROM card_payments; "
+                                 "DELETE FROM provider_events; "
                                  "DELETE FROM bookings; DELETE FROM sessions; "
                                  "DELETE FROM idempotency_keys")
             # A statement of its own: VACUUM cannot run inside the implicit transaction.
@@ -701,13 +849,32 @@ def main():
                           f"screening_id = {hot} AND status = 'pending'")
             return misplaced + doubled + abs(taken - held)
 
+        # What a payment scenario pays, made anew after every reset: pending bookings of the
+        # bench users (spread over the 100 screenings for wallets; on the one hot screening for
+        # cards, each with an open card payment), and the events that confirm the cards.
+        prepared = {
+            "pay_wallet": lambda: pg.psql("boxoffice", pending_bookings_sql(
+                PAY_FIRST_BOOKING, PAY_PER_USER, first_user, spread_first, spread_last)),
+            "card_webhook": lambda: pg.psql("boxoffice", pending_bookings_sql(
+                CARD_FIRST_BOOKING, CARD_PER_USER, first_user, hot, hot, card=True)),
+        }
+        runs = iter(range(1_000_000))
+
+        def reset_for(name):
+            reset()
+            if name in prepared:
+                prepared[name]()
+            if name == "card_webhook":
+                write_signed_events(events_file, CARD_FIRST_BOOKING,
+                                    CONNECTIONS * CARD_PER_USER, next(runs))
+
         # The screenings each booking scenario books, whose lone seats are counted after it.
         booked = {"book_spread": (spread_first, spread_last), "book_hot": (hot, hot),
                   "choose_hot": (hot, hot)}
         results = []
         for name, title, script, wrk_args, pgbench_file in scenarios:
             log(f"{name}: warm-up")
-            reset()
+            reset_for(name)
             run_wrk(server.url, script, wrk_args, warmup)
             server.wait_idle()
             api, db, base, other = [], [], [], []
@@ -717,7 +884,7 @@ def main():
             if name in baselined:
                 run_wrk(baseline.url, script, wrk_args, warmup)
             for attempt in range(repeats):
-                reset()
+                reset_for(name)
                 recording = Profile(f"{name}-service", seconds) if args.perf and not attempt else None
                 api.append(measured(server.process,
                                     lambda: run_wrk(server.url, script, wrk_args, seconds)))
@@ -736,7 +903,7 @@ def main():
                                          lambda: run_wrk(baseline.url, script, wrk_args, seconds)))
                     if recording:
                         recording.summarise()
-                reset()
+                reset_for(name)
                 db.append(run_pgbench(pg, pgbench_file, seconds))
                 log(f"{name} {attempt + 1}/{repeats}: API {api[-1]['rps']:.0f} req/s, "
                     + (f"baseline {base[-1]['rps']:.0f} req/s, " if base else "")
@@ -865,6 +1032,12 @@ def print_table(report):
     if "choose_hot" in by_name:
         print(f"chosen seats, hot, API / pgbench: {by_name['choose_hot']['ratio']:.2f} "
               "(target >= 0.7)")
+    for name, what in (("pay_wallet", "wallet payments into one currency"),
+                       ("card_webhook", "card successes through the webhook, one screening")):
+        if name in by_name:
+            r = by_name[name]
+            print(f"{what}: {r['api_rps']:.0f}/s, API / pgbench {r['ratio']:.2f} "
+                  f"(target >= 0.7); server CPU per request {r['cpu_us']:.0f} µs")
     print(f"\nstart-up to ready (migrated): {report['startup_seconds'] * 1000:.0f} ms; "
           f"idle RSS: {report['idle_rss_mib']:.1f} MiB")
 
