@@ -12,11 +12,27 @@
 -- this migration does not run again) or per connection (DATABASE_URL's
 -- options=-c%20statement_timeout%3D10s). Setting another role's defaults needs CREATEROLE;
 -- without it the migration warns and leaves them unset rather than fail the upgrade.
+--
+-- A setting the role already has is left as it is: an operator's value stays, and databases
+-- migrated at once on one server (each migration holds its own database's lock, not the
+-- server's) do not write the role's settings at the same time once they are there.
 DO $$
+DECLARE
+    given text[] := (
+        SELECT s.setconfig FROM pg_db_role_setting s JOIN pg_roles r ON r.oid = s.setrole
+        WHERE r.rolname = 'boxoffice_app' AND s.setdatabase = 0
+    );
+    wanted text[] := ARRAY['statement_timeout=5s', 'lock_timeout=2s',
+                           'idle_in_transaction_session_timeout=30s'];
+    setting text;
 BEGIN
-    ALTER ROLE boxoffice_app SET statement_timeout = '5s';
-    ALTER ROLE boxoffice_app SET lock_timeout = '2s';
-    ALTER ROLE boxoffice_app SET idle_in_transaction_session_timeout = '30s';
+    FOREACH setting IN ARRAY wanted LOOP
+        IF NOT EXISTS (SELECT 1 FROM unnest(given) AS g
+                       WHERE split_part(g, '=', 1) = split_part(setting, '=', 1)) THEN
+            EXECUTE format('ALTER ROLE boxoffice_app SET %I = %L',
+                           split_part(setting, '=', 1), split_part(setting, '=', 2));
+        END IF;
+    END LOOP;
 EXCEPTION WHEN insufficient_privilege THEN
     RAISE WARNING 'boxoffice_app''s timeouts are not set (needs CREATEROLE): as a superuser, '
         'ALTER ROLE boxoffice_app SET statement_timeout = ''5s''; '
