@@ -1,4 +1,5 @@
---: MapSeat()
+--: MapSeat(next_lapse?)
+--: SeatMapVersion(version?)
 --: NearSeat()
 --: HeldSeat()
 --: SeatRow()
@@ -6,15 +7,28 @@
 --! seat_map : MapSeat
 -- A screening's seats as of now, row by row front to back, left to right
 -- (screening_seats_pkey): a seat is available unless it is blocked, sold, or held by a
--- booking whose hold has not lapsed. No row when the screening does not exist.
+-- booking whose hold has not lapsed; and on every row, when the next of those holds lapses
+-- (null: none will), after which the map changes without a write. No row when the
+-- screening does not exist.
 -- vet: not null: available: `… IS TRUE` is never null (a sold seat's held_until is)
 SELECT x.row_index, r.label AS row_label, x.number, x.category, x.blocked,
-       NOT x.blocked AND (x.booking_id IS NULL OR x.held_until <= now()) IS TRUE AS available
+       NOT x.blocked AND (x.booking_id IS NULL OR x.held_until <= now()) IS TRUE AS available,
+       min(x.held_until) FILTER (WHERE x.held_until > now()) OVER () AS next_lapse
 FROM screenings s
 JOIN screening_seats x ON x.screening_id = s.id
 JOIN theater_rows r ON r.theater_id = s.theater_id AND r.row_index = x.row_index
 WHERE s.id = :screening_id
 ORDER BY x.row_index, x.number;
+
+--! seat_map_version : SeatMapVersion
+-- What a screening's seat map is made from, as a digest of its rows' change counts
+-- (screening_rows_pkey, a few dozen rows): it changes with every booking, expiry, release or
+-- new hold of a seat (screening_seats_mark_rows, migration 000026), in the transaction that
+-- makes the change. Null when the screening has no rows (it does not exist). A hold that
+-- lapses changes the map but not this: seat_map's next_lapse covers it.
+SELECT md5(string_agg(int8send(changes), '\x'::bytea ORDER BY row_index)) AS version
+FROM screening_rows
+WHERE screening_id = :screening_id;
 
 --! lock_seats_around : NearSeat
 -- Chosen seats: locks the seats asked for (by row label and number) and their neighbours two

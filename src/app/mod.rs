@@ -28,6 +28,7 @@ use crate::platform::auth::TokenKeys;
 use crate::platform::db_errors::install_constraint_problems;
 use crate::platform::egress::DestinationPolicy;
 use crate::platform::passwords::Passwords;
+use crate::platform::probe::ProbeConnection;
 use crate::platform::random::random_bytes;
 use crate::platform::ratelimit::ClientAddresses;
 use crate::platform::serve::{EdgeSettings, serve};
@@ -127,6 +128,7 @@ pub fn assemble(
         metrics: EventMetrics::register(metrics.registry()),
     });
     let state = Arc::new(AppState {
+        probe: ProbeConnection::new(pool.clone()),
         pool,
         reads,
         movie_versions,

@@ -56,7 +56,7 @@ fn apis(service: &Service) -> Apis {
         ),
         (MoviesApi, TheatersApi, LayoutsApi, ScreeningsApi),
         (
-            SeatMapsApi,
+            SeatMapsApi::new(service.ticketing.metrics.seat_maps.clone()),
             BookingsApi {
                 ticketing: service.ticketing.clone(),
             },

@@ -12,8 +12,9 @@
 //! The runner's own bookkeeping is the one place the service writes SQL outside queries/: the
 //! `schema_history` table must exist before any migration, so cornucopia cannot check it.
 
+use crate::platform::probe::{ProbeConnection, ProbeError};
 use chrono::{DateTime, Utc};
-use deadpool_postgres::{Client, Pool};
+use deadpool_postgres::Client;
 
 /// One migration: `up` applies it, `down` reverts it.
 #[derive(Debug)]
@@ -186,13 +187,13 @@ pub async fn status(
 }
 
 /// Whether the database is at (or past, during a rolling upgrade) the latest migration this
-/// binary knows. Errors when the database does not answer.
-pub async fn is_current(pool: &Pool) -> Result<bool, Box<dyn std::error::Error + Send + Sync>> {
-    let client = pool.get().await?;
-    let row = client
-        .query_one("SELECT coalesce(max(version), 0) FROM schema_history", &[])
+/// binary knows, asked on the readiness probe's own connection. Errors when the database does
+/// not answer.
+pub async fn is_current(probe: &ProbeConnection) -> Result<bool, ProbeError> {
+    let applied = probe
+        .query_i64("SELECT coalesce(max(version), 0) FROM schema_history")
         .await?;
-    Ok(row.get::<_, i64>(0) >= latest_version())
+    Ok(applied >= latest_version())
 }
 
 /// (version, checksum) of every applied migration.

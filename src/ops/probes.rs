@@ -56,7 +56,7 @@ impl OpsApi {
                 status: "shutting down".into(),
             }));
         }
-        match migrate::is_current(&state.pool).await {
+        match migrate::is_current(&state.probe).await {
             Ok(true) => Readiness::Ready(Json(Health {
                 status: "ok".into(),
             })),

@@ -8,6 +8,7 @@ use deadpool_postgres::Pool;
 
 use super::auth::TokenKeys;
 use super::passwords::Passwords;
+use super::probe::ProbeConnection;
 use super::ratelimit::ClientAddresses;
 use super::shared_reads::SharedReads;
 use super::telemetry::Metrics;
@@ -35,6 +36,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// Set when shutdown begins: readiness then answers 503.
     pub draining: AtomicBool,
+    /// The readiness probe's connection, apart from the pool.
+    pub probe: ProbeConnection,
 }
 
 impl AppState {

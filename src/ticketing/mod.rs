@@ -96,6 +96,9 @@ pub struct TicketingMetrics {
     pub provider_webhooks: OutcomeCounter,
     /// How long calls to the payment provider take, by call and outcome.
     pub provider_calls: Family<ProviderCallLabels, Histogram>,
+    /// Seat maps answered, by where their seats came from: `database` (read) or `memory`
+    /// (unchanged since the last read).
+    pub seat_maps: OutcomeCounter,
 }
 
 /// Labels of a payment-provider call.
@@ -158,6 +161,11 @@ impl TicketingMetrics {
                 registry,
                 "boxoffice_payments",
                 "Payment requests by outcome (ok or the problem code)",
+            ),
+            seat_maps: OutcomeCounter::register(
+                registry,
+                "boxoffice_seat_maps",
+                "Seat maps answered, by where their seats came from: database or memory",
             ),
         }
     }

@@ -4,6 +4,10 @@
 
 use std::fmt::Write as _;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
 
 use codegen::queries::seats as q;
 use poem::web::Data;
@@ -16,6 +20,8 @@ use crate::platform::AppState;
 use crate::platform::caching::AVAILABILITY;
 use crate::platform::http::{JsonBody, Svg};
 use crate::platform::problem::ApiError;
+use crate::platform::recent::Recent;
+use crate::platform::telemetry::OutcomeCounter;
 
 /// A seat of a screening.
 #[derive(Object, Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -211,7 +217,7 @@ enum SeatMapAnswer {
     /// The seat map.
     #[oai(status = 200)]
     Ok(
-        JsonBody<SeatMap>,
+        JsonBody<Arc<SeatMap>>,
         /// `public, max-age=1`: bookings change it all the time.
         #[oai(header = "Cache-Control")]
         String,
@@ -237,21 +243,81 @@ operation_errors! {
     }
 }
 
-/// `/v1/screenings/{id}/seats`.
-#[derive(Default)]
-pub struct SeatMapsApi;
+/// A screening's seat map as read, which of its seats are blocked (in map order), and when
+/// the next of its holds lapses (which changes the map with no write).
+#[derive(Clone)]
+struct ReadSeatMap {
+    map: Arc<SeatMap>,
+    blocked: Arc<[bool]>,
+    next_lapse: Option<DateTime<Utc>>,
+}
 
-/// Reads a screening's seats: the map, and which seats are blocked (in map order).
-///
-/// Errors: 404 `screening_not_found`.
-async fn read_seat_map(state: &AppState, id: i64) -> Result<(SeatMap, Vec<bool>), ApiError> {
-    let client = state.pool.get().await?;
-    let seats = q::seat_map().bind(&client, &id).all().await?;
-    if seats.is_empty() {
-        return Err(screening_not_found(id));
+/// `/v1/screenings/{id}/seats`.
+pub struct SeatMapsApi {
+    /// Seat maps by screening and the digest of what they are made from.
+    recent: Recent<(i64, String), ReadSeatMap>,
+    /// Counts the maps answered, `database` or `memory`.
+    answered: OutcomeCounter,
+}
+
+/// How long a seat map read and not asked for again is kept. While its screening's seats stay
+/// as they are, each request costs a digest of a few dozen rows instead of the seats' read.
+pub const SEAT_MAP_KEPT: Duration = Duration::from_secs(10);
+
+impl SeatMapsApi {
+    /// The API, counting the maps it answers in `answered` (ticketing's `seat_maps`).
+    pub fn new(answered: OutcomeCounter) -> Self {
+        SeatMapsApi {
+            recent: Recent::new(SEAT_MAP_KEPT),
+            answered,
+        }
     }
-    let blocked = seats.iter().map(|seat| seat.blocked).collect();
-    Ok((SeatMap::from_seats(id, seats), blocked))
+
+    /// A screening's seats as of now: read again only when a seat's holder changed since the
+    /// last read (the digest of its rows, `seat_map_version`, on a shared read connection) or
+    /// a hold has lapsed; requests that come while it is read share the read.
+    ///
+    /// Errors: 404 `screening_not_found`.
+    async fn read(&self, state: &AppState, id: i64) -> Result<ReadSeatMap, ApiError> {
+        // On the primary, as the seats' read: a read replica could be behind a booking the
+        // client has just made.
+        let version = q::seat_map_version()
+            .bind(&state.pool.get().await?, &id)
+            .one()
+            .await?
+            .version
+            .ok_or_else(|| screening_not_found(id))?;
+        let fresh = AtomicBool::new(false);
+        let read = async {
+            fresh.store(true, Ordering::Relaxed);
+            let client = state.pool.get().await?;
+            let seats = q::seat_map().bind(&client, &id).all().await?;
+            if seats.is_empty() {
+                return Err(screening_not_found(id));
+            }
+            let blocked = seats.iter().map(|seat| seat.blocked).collect();
+            let next_lapse = seats.first().and_then(|seat| seat.next_lapse);
+            Ok(ReadSeatMap {
+                map: Arc::new(SeatMap::from_seats(id, seats)),
+                blocked,
+                next_lapse,
+            })
+        };
+        let lapsed = |read: &ReadSeatMap| read.next_lapse.is_some_and(|at| at <= Utc::now());
+        let answer = self
+            .recent
+            .get_or_read_unless(&(id, version), read, lapsed)
+            .await;
+        if answer.is_ok() {
+            let from = if fresh.load(Ordering::Relaxed) {
+                "database"
+            } else {
+                "memory"
+            };
+            self.answered.count_as(from);
+        }
+        answer
+    }
 }
 
 #[OpenApi(
@@ -270,8 +336,11 @@ impl SeatMapsApi {
         /// The screening's id.
         id: Path<i64>,
     ) -> Result<SeatMapAnswer, GetSeatMapError> {
-        let map = read_seat_map(&state, id.0).await?.0;
-        Ok(SeatMapAnswer::Ok(JsonBody(map), AVAILABILITY.to_owned()))
+        let read = self.read(&state, id.0).await?;
+        Ok(SeatMapAnswer::Ok(
+            JsonBody(read.map),
+            AVAILABILITY.to_owned(),
+        ))
     }
 
     /// Draw a screening's seat map
@@ -289,8 +358,8 @@ impl SeatMapsApi {
         /// The screening's id.
         id: Path<i64>,
     ) -> Result<SeatMapPicture, GetSeatMapError> {
-        let (map, blocked) = read_seat_map(&state, id.0).await?;
-        let picture = Svg(map.to_svg(&blocked));
+        let read = self.read(&state, id.0).await?;
+        let picture = Svg(read.map.to_svg(&read.blocked));
         Ok(SeatMapPicture::Ok(picture, AVAILABILITY.to_owned()))
     }
 }

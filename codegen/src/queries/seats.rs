@@ -52,6 +52,7 @@ pub struct MapSeat {
     pub category: crate::types::SeatCategory,
     pub blocked: bool,
     pub available: bool,
+    pub next_lapse: Option<chrono::DateTime<chrono::Utc>>,
 }
 pub struct MapSeatBorrowed<'a> {
     pub row_index: i16,
@@ -60,6 +61,7 @@ pub struct MapSeatBorrowed<'a> {
     pub category: crate::types::SeatCategory,
     pub blocked: bool,
     pub available: bool,
+    pub next_lapse: Option<chrono::DateTime<chrono::Utc>>,
 }
 impl<'a> From<MapSeatBorrowed<'a>> for MapSeat {
     fn from(
@@ -70,6 +72,7 @@ impl<'a> From<MapSeatBorrowed<'a>> for MapSeat {
             category,
             blocked,
             available,
+            next_lapse,
         }: MapSeatBorrowed<'a>,
     ) -> Self {
         Self {
@@ -79,6 +82,21 @@ impl<'a> From<MapSeatBorrowed<'a>> for MapSeat {
             category,
             blocked,
             available,
+            next_lapse,
+        }
+    }
+}
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeatMapVersion {
+    pub version: Option<String>,
+}
+pub struct SeatMapVersionBorrowed<'a> {
+    pub version: Option<&'a str>,
+}
+impl<'a> From<SeatMapVersionBorrowed<'a>> for SeatMapVersion {
+    fn from(SeatMapVersionBorrowed { version }: SeatMapVersionBorrowed<'a>) -> Self {
+        Self {
+            version: version.map(|v| v.into()),
         }
     }
 }
@@ -238,6 +256,73 @@ where
 {
     pub fn map<R>(self, mapper: fn(MapSeatBorrowed) -> R) -> MapSeatQuery<'c, 'a, 's, C, R, N> {
         MapSeatQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct SeatMapVersionQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<SeatMapVersionBorrowed, tokio_postgres::Error>,
+    mapper: fn(SeatMapVersionBorrowed) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> SeatMapVersionQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(
+        self,
+        mapper: fn(SeatMapVersionBorrowed) -> R,
+    ) -> SeatMapVersionQuery<'c, 'a, 's, C, R, N> {
+        SeatMapVersionQuery {
             client: self.client,
             params: self.params,
             query: self.query,
@@ -681,7 +766,7 @@ where
 pub struct SeatMapStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn seat_map() -> SeatMapStmt {
     SeatMapStmt(
-        "SELECT x.row_index, r.label AS row_label, x.number, x.category, x.blocked, NOT x.blocked AND (x.booking_id IS NULL OR x.held_until <= now()) IS TRUE AS available FROM screenings s JOIN screening_seats x ON x.screening_id = s.id JOIN theater_rows r ON r.theater_id = s.theater_id AND r.row_index = x.row_index WHERE s.id = $1 ORDER BY x.row_index, x.number",
+        "SELECT x.row_index, r.label AS row_label, x.number, x.category, x.blocked, NOT x.blocked AND (x.booking_id IS NULL OR x.held_until <= now()) IS TRUE AS available, min(x.held_until) FILTER (WHERE x.held_until > now()) OVER () AS next_lapse FROM screenings s JOIN screening_seats x ON x.screening_id = s.id JOIN theater_rows r ON r.theater_id = s.theater_id AND r.row_index = x.row_index WHERE s.id = $1 ORDER BY x.row_index, x.number",
         None,
     )
 }
@@ -712,9 +797,46 @@ impl SeatMapStmt {
                         category: row.try_get(3)?,
                         blocked: row.try_get(4)?,
                         available: row.try_get(5)?,
+                        next_lapse: row.try_get(6)?,
                     })
                 },
             mapper: |it| MapSeat::from(it),
+        }
+    }
+}
+pub struct SeatMapVersionStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn seat_map_version() -> SeatMapVersionStmt {
+    SeatMapVersionStmt(
+        "SELECT md5(string_agg(int8send(changes), '\\x'::bytea ORDER BY row_index)) AS version FROM screening_rows WHERE screening_id = $1",
+        None,
+    )
+}
+impl SeatMapVersionStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        screening_id: &'a i64,
+    ) -> SeatMapVersionQuery<'c, 'a, 's, C, SeatMapVersion, 1> {
+        SeatMapVersionQuery {
+            client,
+            params: [screening_id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |
+                row: &tokio_postgres::Row,
+            | -> Result<SeatMapVersionBorrowed, tokio_postgres::Error> {
+                Ok(SeatMapVersionBorrowed {
+                    version: row.try_get(0)?,
+                })
+            },
+            mapper: |it| SeatMapVersion::from(it),
         }
     }
 }

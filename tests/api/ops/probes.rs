@@ -1,3 +1,5 @@
+use std::time::Duration;
+
 use crate::helpers::{TestApp, empty_database};
 use boxoffice::app;
 use boxoffice::platform::db;
@@ -13,6 +15,21 @@ async fn liveness_answers_without_the_database() {
 async fn ready_when_the_schema_is_current() {
     let app = TestApp::spawn().await;
     app.get("/readyz", None).await.expect(200);
+}
+
+/// A burst of heavy reads that holds every pooled connection does not make the replica
+/// unready: the probe has a connection of its own.
+#[tokio::test]
+async fn readiness_does_not_wait_for_the_pool() {
+    let app = TestApp::spawn_with(&crate::helpers::server_config(600), 2).await;
+    app.get("/readyz", None).await.expect(200);
+    // Every pooled connection is taken (the reads of a burst, in flight).
+    let held = [app.pool.get().await.unwrap(), app.pool.get().await.unwrap()];
+    let ready = tokio::time::timeout(Duration::from_secs(3), app.get("/readyz", None))
+        .await
+        .expect("readiness answers without a pooled connection");
+    ready.expect(200);
+    drop(held);
 }
 
 #[tokio::test]

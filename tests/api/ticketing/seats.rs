@@ -492,3 +492,77 @@ async fn two_hundred_clients_buying_best_available_sell_out_without_sharing_a_se
     assert_eq!(app.seat_map(id).await["available_seats"], 0);
     app.assert_no_seat_sold_twice(id).await;
 }
+
+impl TestApp {
+    /// How many seat maps were answered from `from` (`database` or `memory`).
+    fn seat_maps_from(&self, from: &str) -> u64 {
+        let metrics = self
+            .state
+            .metrics
+            .render(&self.pool, &self.state.movie_versions);
+        let line = format!(r#"boxoffice_seat_maps_total{{outcome="{from}"}} "#);
+        metrics
+            .lines()
+            .find_map(|l| l.strip_prefix(&line))
+            .map_or(0, |n| n.trim().parse().unwrap())
+    }
+}
+
+/// A burst of requests for one hall's map reads its seats once; every change to who holds a
+/// seat (a booking, its cancellation) and every hold that lapses shows at once, in the very
+/// next map.
+#[tokio::test]
+async fn a_seat_map_is_read_once_while_its_seats_stay_as_they_are() {
+    let app = TestApp::spawn_with_hold(2).await;
+    let admin = app.admin().await;
+    let screening = app.screening_in(&admin, small_hall(), json!({})).await;
+    let ana = app.customer("ana").await;
+    let path = format!("/v1/screenings/{}/seats", screening["id"]);
+
+    let maps = futures::future::join_all((0..20).map(|_| app.get(&path, None))).await;
+    let first = maps[0].body.clone();
+    assert!(maps.into_iter().all(|m| m.expect(200) == first));
+    app.api
+        .get(format!("{path}.svg"))
+        .send()
+        .await
+        .assert_status_is_ok();
+    assert_eq!(app.seat_maps_from("database"), 1, "one read for 21 answers");
+    assert_eq!(app.seat_maps_from("memory"), 20);
+
+    // Ana books C1 and C2: the next map shows it, read anew.
+    let booking = app
+        .book_seats(&ana, &screening["id"], &["C1", "C2"])
+        .await
+        .expect(201);
+    let taken = app.available_labels(&screening["id"]).await;
+    assert!(!taken.contains(&"C1".to_owned()) && !taken.contains(&"C2".to_owned()));
+    assert_eq!(app.seat_maps_from("database"), 2);
+    app.available_labels(&screening["id"]).await;
+    assert_eq!(app.seat_maps_from("database"), 2, "unchanged since");
+
+    // Her hold lapses (2 s) with no write yet: the map shows the seats free again.
+    tokio::time::sleep(Duration::from_millis(2_200)).await;
+    let lapsed = app.available_labels(&screening["id"]).await;
+    assert!(lapsed.contains(&"C1".to_owned()), "{lapsed:?}");
+
+    // A new booking of them, cancelled: each shows at once.
+    let again = app
+        .book_seats(&ana, &screening["id"], &["C1"])
+        .await
+        .expect(201);
+    assert!(
+        !app.available_labels(&screening["id"])
+            .await
+            .contains(&"C1".to_owned())
+    );
+    app.post_without_body(&format!("/v1/bookings/{}/cancel", again["id"]), Some(&ana))
+        .await
+        .expect(200);
+    assert!(
+        app.available_labels(&screening["id"])
+            .await
+            .contains(&"C1".to_owned())
+    );
+    assert!(booking["id"] != again["id"]);
+}
