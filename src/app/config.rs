@@ -317,6 +317,21 @@ pub struct WebhookConfig {
     #[arg(long, env = "WEBHOOK_CONCURRENCY", default_value_t = 16, global = true,
           value_parser = clap::value_parser!(u16).range(0..=1_000))]
     pub webhook_concurrency: u16,
+    /// Most deliveries of one webhook being sent at once, by all replicas together (leases
+    /// are counted in the database): a receiver that holds its requests for the whole timeout
+    /// takes at most this many places, and the other webhooks' deliveries go on.
+    #[arg(long, env = "WEBHOOK_MAX_IN_FLIGHT_PER_WEBHOOK", default_value_t = 4, global = true,
+          value_parser = clap::value_parser!(u16).range(1..=1_000))]
+    pub webhook_max_in_flight_per_webhook: u16,
+    /// Failed attempts in a row after which a webhook is paused (a circuit breaker): nothing
+    /// is sent to it for WEBHOOK_PAUSE_SECONDS, then one attempt decides.
+    #[arg(long, env = "WEBHOOK_FAILURES_BEFORE_PAUSE", default_value_t = 10, global = true,
+          value_parser = clap::value_parser!(u16).range(1..=10_000))]
+    pub webhook_failures_before_pause: u16,
+    /// Seconds a paused webhook is sent nothing.
+    #[arg(long, env = "WEBHOOK_PAUSE_SECONDS", default_value_t = 60, global = true,
+          value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub webhook_pause_seconds: u64,
     /// Let webhooks reach loopback addresses, over `http` too. For development and tests
     /// only: in a deployment it lets an admin reach the service's own host.
     #[arg(

@@ -120,6 +120,9 @@ pub fn assemble(
             retry_window: Duration::from_secs(webhooks.webhook_retry_window_seconds),
             poll: Duration::from_millis(webhooks.webhook_poll_ms),
             concurrency: webhooks.webhook_concurrency,
+            per_webhook: webhooks.webhook_max_in_flight_per_webhook,
+            failures_before_pause: webhooks.webhook_failures_before_pause,
+            pause: Duration::from_secs(webhooks.webhook_pause_seconds),
             destinations: DestinationPolicy {
                 allow_loopback: webhooks.webhook_allow_loopback,
                 allow_private: webhooks.webhook_allow_private_addresses,

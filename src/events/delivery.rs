@@ -24,6 +24,9 @@ use sha2::Sha256;
 use crate::platform::db::tls_config;
 use crate::platform::db_errors::QueryError;
 use crate::platform::egress::{FilteringResolver, redacted};
+
+/// Most time a webhook attempt may take to connect, whatever WEBHOOK_TIMEOUT_MS allows.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
 use crate::platform::problem::error_chain;
 use crate::platform::random::random_bytes;
 
@@ -118,6 +121,9 @@ impl DeliveryWorker {
             .redirect(reqwest::redirect::Policy::none())
             .no_proxy()
             .timeout(settings.timeout)
+            // A receiver that does not accept the connection (a host gone, packets dropped)
+            // gives its place up sooner than one that is slow to answer.
+            .connect_timeout(settings.timeout.min(CONNECT_TIMEOUT))
             .user_agent(concat!("boxoffice-webhooks/", env!("CARGO_PKG_VERSION")))
             .dns_resolver(Arc::new(FilteringResolver(settings.destinations)))
             .build()
@@ -176,7 +182,12 @@ impl DeliveryWorker {
         let client = self.pool.get().await?;
         let limit = i64::try_from(limit).expect("the concurrency fits in a u16");
         Ok(q::claim_deliveries()
-            .bind(&client, &limit, &lease(&self.settings).as_secs_f64())
+            .bind(
+                &client,
+                &i64::from(self.settings.per_webhook),
+                &limit,
+                &lease(&self.settings).as_secs_f64(),
+            )
             .all()
             .await?)
     }
@@ -256,7 +267,7 @@ impl DeliveryWorker {
             .error
             .map(|error| error.chars().take(500).collect::<String>());
         let client = self.pool.get().await?;
-        let status = q::record_attempt()
+        let recorded = q::record_attempt()
             .params(
                 &client,
                 &q::RecordAttemptParams {
@@ -267,11 +278,23 @@ impl DeliveryWorker {
                     error: error.as_deref(),
                     id: delivery.id,
                     attempt: delivery.attempts,
+                    failures_before_pause: i32::from(self.settings.failures_before_pause),
+                    pause_seconds: self.settings.pause.as_secs_f64(),
                 },
             )
             .opt()
             .await?;
-        let outcome = match status {
+        if recorded.as_ref().is_some_and(|r| r.paused) {
+            tracing::warn!(
+                webhook_id = delivery.webhook_id,
+                url = %redacted(&delivery.url),
+                failures = self.settings.failures_before_pause,
+                pause_seconds = self.settings.pause.as_secs(),
+                "a webhook failed too often in a row; nothing is sent to it for a while"
+            );
+            self.metrics.pauses.inc();
+        }
+        let outcome = match recorded.map(|r| r.status) {
             Some(codegen::types::WebhookDeliveryStatus::Delivered) => "delivered",
             Some(codegen::types::WebhookDeliveryStatus::Pending) => "failed",
             Some(codegen::types::WebhookDeliveryStatus::Dead) => {
@@ -310,6 +333,9 @@ mod tests {
             retry_window: Duration::from_secs(window_s),
             poll: Duration::from_secs(1),
             concurrency: 16,
+            per_webhook: 4,
+            failures_before_pause: 10,
+            pause: Duration::from_secs(60),
             destinations: DestinationPolicy::default(),
         }
     }

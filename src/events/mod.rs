@@ -12,6 +12,7 @@
 use std::sync::atomic::AtomicU64;
 use std::time::Duration;
 
+use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::registry::Registry;
 
@@ -44,6 +45,14 @@ pub struct WebhookSettings {
     pub poll: Duration,
     /// Most deliveries one worker sends at once; 0: none (WEBHOOK_CONCURRENCY).
     pub concurrency: u16,
+    /// Most deliveries of one webhook being sent at once, by all workers
+    /// (WEBHOOK_MAX_IN_FLIGHT_PER_WEBHOOK).
+    pub per_webhook: u16,
+    /// Failed attempts in a row after which a webhook is paused
+    /// (WEBHOOK_FAILURES_BEFORE_PAUSE).
+    pub failures_before_pause: u16,
+    /// How long a paused webhook is sent nothing (WEBHOOK_PAUSE_SECONDS).
+    pub pause: Duration,
     /// Where webhooks may send.
     pub destinations: DestinationPolicy,
 }
@@ -55,6 +64,8 @@ pub struct EventMetrics {
     pub deliveries: OutcomeCounter,
     /// Age in seconds of the oldest event a webhook still waits for, as last sampled.
     pub oldest_pending: Gauge<f64, AtomicU64>,
+    /// Times a webhook was paused after failures in a row (its circuit breaker opened).
+    pub pauses: Counter,
 }
 
 impl EventMetrics {
@@ -73,9 +84,17 @@ impl EventMetrics {
              as last sampled",
             oldest_pending.clone(),
         );
+        let pauses = Counter::default();
+        registry.register(
+            "webhook_pauses",
+            "Times a webhook was paused after WEBHOOK_FAILURES_BEFORE_PAUSE failed attempts in \
+             a row",
+            pauses.clone(),
+        );
         EventMetrics {
             deliveries,
             oldest_pending,
+            pauses,
         }
     }
 }

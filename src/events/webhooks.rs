@@ -124,6 +124,13 @@ pub struct Webhook {
     pub events: Vec<EventType>,
     /// When it was created.
     pub created_at: DateTime<Utc>,
+    /// Attempts in a row that failed (0 after a delivery).
+    pub consecutive_failures: i32,
+    /// Until when nothing is sent to it, after WEBHOOK_FAILURES_BEFORE_PAUSE failures in a
+    /// row (a circuit breaker; RFC 3339, UTC); `null` when it is not paused. The first attempt
+    /// after the pause ends it on success, or pauses it anew.
+    #[oai(nullable)]
+    pub paused_until: Option<DateTime<Utc>>,
 }
 
 impl From<q::Webhook> for Webhook {
@@ -138,6 +145,8 @@ impl From<q::Webhook> for Webhook {
                 .filter_map(|name| EventType::from_name(name))
                 .collect(),
             created_at: row.created_at,
+            consecutive_failures: row.consecutive_failures,
+            paused_until: row.paused_until,
         }
     }
 }

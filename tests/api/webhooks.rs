@@ -591,3 +591,78 @@ async fn loopback_receivers_need_the_development_setting() {
         .expect_problem(422, "webhook_url_refused");
     }
 }
+
+/// A receiver whose host takes connections and never answers holds at most its share of the
+/// worker's places, so a healthy receiver's events arrive within seconds; after failures in
+/// a row it is paused, visibly, and sent nothing until the pause ends.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_black_holed_receiver_holds_one_place_and_is_paused() {
+    let mut config = uncapped_config(600);
+    config.webhooks.webhook_timeout_ms = 2_000;
+    config.webhooks.webhook_concurrency = 4;
+    config.webhooks.webhook_max_in_flight_per_webhook = 1;
+    config.webhooks.webhook_failures_before_pause = 3;
+    config.webhooks.webhook_pause_seconds = 600;
+    let app = TestApp::spawn_with(&config, 16).await;
+    let admin = app.admin().await;
+    let ana = app.customer("ana").await;
+    let (dead, healthy) = (Receiver::start().await, Receiver::start().await);
+    dead.hang.store(usize::MAX, Ordering::SeqCst);
+    let dead_webhook = app.webhook(&admin, &dead.url(), &["booking.created"]).await;
+    let screening = app
+        .screening_in(&admin, hall(&["A", "B"], 10), json!({}))
+        .await;
+    // A backlog for the dead receiver, older than anything the healthy one will get.
+    for _ in 0..8 {
+        app.book(&ana, &screening["id"], 1).await.expect(201);
+    }
+    app.webhook(&admin, &healthy.url(), &["booking.created"])
+        .await;
+    app.start_webhook_worker();
+    let started = std::time::Instant::now();
+    for _ in 0..12 {
+        app.book(&ana, &screening["id"], 1).await.expect(201);
+    }
+    tokio::time::timeout(
+        Duration::from_secs(4),
+        eventually("the healthy receiver to get all twelve", || async {
+            (healthy.received().len() >= 12).then_some(())
+        }),
+    )
+    .await
+    .unwrap_or_else(|_| {
+        panic!(
+            "after {:?} the healthy receiver had {} of 12",
+            started.elapsed(),
+            healthy.received().len()
+        )
+    });
+
+    // Three attempts in a row time out: the dead receiver's webhook is paused.
+    let path = format!("/v1/webhooks/{}", dead_webhook["id"]);
+    let paused = tokio::time::timeout(
+        Duration::from_secs(20),
+        eventually("the dead receiver's webhook to be paused", || async {
+            let webhook = app.get(&path, Some(&admin)).await.expect(200);
+            webhook["paused_until"].is_string().then_some(webhook)
+        }),
+    )
+    .await
+    .expect("paused within three timeouts");
+    assert!(
+        paused["consecutive_failures"].as_i64().unwrap() >= 3,
+        "{paused}"
+    );
+    let metrics = app
+        .state
+        .metrics
+        .render(&app.pool, &app.state.movie_versions);
+    assert!(metrics.contains("webhook_pauses_total 1"), "{metrics}");
+    let attempts = dead.received().len();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        dead.received().len(),
+        attempts,
+        "nothing is sent while paused"
+    );
+}

@@ -35,6 +35,7 @@ pub struct DeliveryStatusParams {
 }
 #[derive(Clone, Copy, Debug)]
 pub struct ClaimDeliveriesParams {
+    pub per_webhook: i64,
     pub limit: i64,
     pub lease_seconds: f64,
 }
@@ -47,6 +48,8 @@ pub struct RecordAttemptParams<T1: crate::StringSql> {
     pub error: Option<T1>,
     pub id: i64,
     pub attempt: i32,
+    pub failures_before_pause: i32,
+    pub pause_seconds: f64,
 }
 #[derive(Debug, Clone, PartialEq)]
 pub struct Webhook {
@@ -54,12 +57,16 @@ pub struct Webhook {
     pub url: String,
     pub event_types: Vec<String>,
     pub created_at: chrono::DateTime<chrono::Utc>,
+    pub consecutive_failures: i32,
+    pub paused_until: Option<chrono::DateTime<chrono::Utc>>,
 }
 pub struct WebhookBorrowed<'a> {
     pub id: i64,
     pub url: &'a str,
     pub event_types: crate::ArrayIterator<'a, &'a str>,
     pub created_at: chrono::DateTime<chrono::Utc>,
+    pub consecutive_failures: i32,
+    pub paused_until: Option<chrono::DateTime<chrono::Utc>>,
 }
 impl<'a> From<WebhookBorrowed<'a>> for Webhook {
     fn from(
@@ -68,6 +75,8 @@ impl<'a> From<WebhookBorrowed<'a>> for Webhook {
             url,
             event_types,
             created_at,
+            consecutive_failures,
+            paused_until,
         }: WebhookBorrowed<'a>,
     ) -> Self {
         Self {
@@ -75,6 +84,8 @@ impl<'a> From<WebhookBorrowed<'a>> for Webhook {
             url: url.into(),
             event_types: event_types.map(|v| v.into()).collect(),
             created_at,
+            consecutive_failures,
+            paused_until,
         }
     }
 }
@@ -139,6 +150,7 @@ impl<'a> From<DeliveryBorrowed<'a>> for Delivery {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClaimedDelivery {
     pub id: i64,
+    pub webhook_id: i64,
     pub attempts: i32,
     pub url: String,
     pub secret: String,
@@ -149,6 +161,7 @@ pub struct ClaimedDelivery {
 }
 pub struct ClaimedDeliveryBorrowed<'a> {
     pub id: i64,
+    pub webhook_id: i64,
     pub attempts: i32,
     pub url: &'a str,
     pub secret: &'a str,
@@ -161,6 +174,7 @@ impl<'a> From<ClaimedDeliveryBorrowed<'a>> for ClaimedDelivery {
     fn from(
         ClaimedDeliveryBorrowed {
             id,
+            webhook_id,
             attempts,
             url,
             secret,
@@ -172,6 +186,7 @@ impl<'a> From<ClaimedDeliveryBorrowed<'a>> for ClaimedDelivery {
     ) -> Self {
         Self {
             id,
+            webhook_id,
             attempts,
             url: url.into(),
             secret: secret.into(),
@@ -181,6 +196,11 @@ impl<'a> From<ClaimedDeliveryBorrowed<'a>> for ClaimedDelivery {
             payload: serde_json::from_str(payload.0.get()).unwrap(),
         }
     }
+}
+#[derive(Debug, Clone, PartialEq, Copy)]
+pub struct RecordedAttempt {
+    pub status: crate::types::WebhookDeliveryStatus,
+    pub paused: bool,
 }
 use crate::client::async_::GenericClient;
 use futures::{self, StreamExt, TryStreamExt};
@@ -448,6 +468,73 @@ where
         Ok(mapped)
     }
 }
+pub struct RecordedAttemptQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<RecordedAttempt, tokio_postgres::Error>,
+    mapper: fn(RecordedAttempt) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> RecordedAttemptQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(
+        self,
+        mapper: fn(RecordedAttempt) -> R,
+    ) -> RecordedAttemptQuery<'c, 'a, 's, C, R, N> {
+        RecordedAttemptQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
 pub struct F64Query<'c, 'a, 's, C: GenericClient, T, const N: usize> {
     client: &'c C,
     params: [&'a (dyn postgres_types::ToSql + Sync); N],
@@ -515,7 +602,7 @@ where
 pub struct InsertWebhookStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn insert_webhook() -> InsertWebhookStmt {
     InsertWebhookStmt(
-        "INSERT INTO webhooks (url, event_types, secret) VALUES ($1, $2, $3) RETURNING id, url, event_types, created_at",
+        "INSERT INTO webhooks (url, event_types, secret) VALUES ($1, $2, $3) RETURNING id, url, event_types, created_at, consecutive_failures, paused_until",
         None,
     )
 }
@@ -555,6 +642,8 @@ impl InsertWebhookStmt {
                         url: row.try_get(1)?,
                         event_types: row.try_get(2)?,
                         created_at: row.try_get(3)?,
+                        consecutive_failures: row.try_get(4)?,
+                        paused_until: row.try_get(5)?,
                     })
                 },
             mapper: |it| Webhook::from(it),
@@ -591,7 +680,7 @@ impl<
 pub struct ListWebhooksStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn list_webhooks() -> ListWebhooksStmt {
     ListWebhooksStmt(
-        "SELECT id, url, event_types, created_at FROM webhooks WHERE id > $1 ORDER BY id LIMIT $2",
+        "SELECT id, url, event_types, created_at, consecutive_failures, paused_until FROM webhooks WHERE id > $1 ORDER BY id LIMIT $2",
         None,
     )
 }
@@ -621,6 +710,8 @@ impl ListWebhooksStmt {
                         url: row.try_get(1)?,
                         event_types: row.try_get(2)?,
                         created_at: row.try_get(3)?,
+                        consecutive_failures: row.try_get(4)?,
+                        paused_until: row.try_get(5)?,
                     })
                 },
             mapper: |it| Webhook::from(it),
@@ -648,7 +739,7 @@ impl<'c, 'a, 's, C: GenericClient>
 pub struct GetWebhookStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn get_webhook() -> GetWebhookStmt {
     GetWebhookStmt(
-        "SELECT id, url, event_types, created_at FROM webhooks WHERE id = $1",
+        "SELECT id, url, event_types, created_at, consecutive_failures, paused_until FROM webhooks WHERE id = $1",
         None,
     )
 }
@@ -677,6 +768,8 @@ impl GetWebhookStmt {
                         url: row.try_get(1)?,
                         event_types: row.try_get(2)?,
                         created_at: row.try_get(3)?,
+                        consecutive_failures: row.try_get(4)?,
+                        paused_until: row.try_get(5)?,
                     })
                 },
             mapper: |it| Webhook::from(it),
@@ -891,7 +984,7 @@ impl<'c, 'a, 's, C: GenericClient>
 pub struct ClaimDeliveriesStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn claim_deliveries() -> ClaimDeliveriesStmt {
     ClaimDeliveriesStmt(
-        "WITH due AS ( SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED ) UPDATE webhook_deliveries d SET attempts = d.attempts + 1, next_attempt_at = now() + make_interval(secs => $2) FROM due, webhooks w, events e WHERE d.id = due.id AND w.id = d.webhook_id AND e.position = d.event_position RETURNING d.id, d.attempts, w.url, w.secret, e.id::text AS event_id, e.type AS event_type, e.created_at AS event_created_at, e.payload",
+        "WITH candidates AS ( SELECT d.id, d.nth, d.next_attempt_at FROM webhooks w CROSS JOIN LATERAL ( SELECT count(*) AS leased FROM webhook_deliveries x WHERE x.webhook_id = w.id AND x.status = 'pending' AND x.next_attempt_at > now() AND x.leased_until > now() ) busy CROSS JOIN LATERAL ( SELECT x.id, x.next_attempt_at, row_number() OVER (ORDER BY x.next_attempt_at, x.id) AS nth FROM webhook_deliveries x WHERE x.webhook_id = w.id AND x.status = 'pending' AND x.next_attempt_at <= now() ORDER BY x.next_attempt_at, x.id LIMIT greatest($1 - busy.leased, 0) ) d WHERE w.paused_until IS NULL OR w.paused_until <= now() ), due AS ( SELECT x.id FROM webhook_deliveries x JOIN candidates c ON c.id = x.id WHERE x.status = 'pending' AND x.next_attempt_at <= now() ORDER BY c.nth, c.next_attempt_at LIMIT $2 FOR UPDATE OF x SKIP LOCKED ) UPDATE webhook_deliveries d SET attempts = d.attempts + 1, next_attempt_at = now() + make_interval(secs => $3), leased_until = now() + make_interval(secs => $3) FROM due, webhooks w, events e WHERE d.id = due.id AND w.id = d.webhook_id AND e.position = d.event_position RETURNING d.id, d.webhook_id, d.attempts, w.url, w.secret, e.id::text AS event_id, e.type AS event_type, e.created_at AS event_created_at, e.payload",
         None,
     )
 }
@@ -906,12 +999,13 @@ impl ClaimDeliveriesStmt {
     pub fn bind<'c, 'a, 's, C: GenericClient>(
         &'s self,
         client: &'c C,
+        per_webhook: &'a i64,
         limit: &'a i64,
         lease_seconds: &'a f64,
-    ) -> ClaimedDeliveryQuery<'c, 'a, 's, C, ClaimedDelivery, 2> {
+    ) -> ClaimedDeliveryQuery<'c, 'a, 's, C, ClaimedDelivery, 3> {
         ClaimedDeliveryQuery {
             client,
-            params: [limit, lease_seconds],
+            params: [per_webhook, limit, lease_seconds],
             query: self.0,
             cached: self.1.as_ref(),
             extractor: |
@@ -919,13 +1013,14 @@ impl ClaimDeliveriesStmt {
             | -> Result<ClaimedDeliveryBorrowed, tokio_postgres::Error> {
                 Ok(ClaimedDeliveryBorrowed {
                     id: row.try_get(0)?,
-                    attempts: row.try_get(1)?,
-                    url: row.try_get(2)?,
-                    secret: row.try_get(3)?,
-                    event_id: row.try_get(4)?,
-                    event_type: row.try_get(5)?,
-                    event_created_at: row.try_get(6)?,
-                    payload: row.try_get(7)?,
+                    webhook_id: row.try_get(1)?,
+                    attempts: row.try_get(2)?,
+                    url: row.try_get(3)?,
+                    secret: row.try_get(4)?,
+                    event_id: row.try_get(5)?,
+                    event_type: row.try_get(6)?,
+                    event_created_at: row.try_get(7)?,
+                    payload: row.try_get(8)?,
                 })
             },
             mapper: |it| ClaimedDelivery::from(it),
@@ -938,7 +1033,7 @@ impl<'c, 'a, 's, C: GenericClient>
         'a,
         's,
         ClaimDeliveriesParams,
-        ClaimedDeliveryQuery<'c, 'a, 's, C, ClaimedDelivery, 2>,
+        ClaimedDeliveryQuery<'c, 'a, 's, C, ClaimedDelivery, 3>,
         C,
     > for ClaimDeliveriesStmt
 {
@@ -946,14 +1041,19 @@ impl<'c, 'a, 's, C: GenericClient>
         &'s self,
         client: &'c C,
         params: &'a ClaimDeliveriesParams,
-    ) -> ClaimedDeliveryQuery<'c, 'a, 's, C, ClaimedDelivery, 2> {
-        self.bind(client, &params.limit, &params.lease_seconds)
+    ) -> ClaimedDeliveryQuery<'c, 'a, 's, C, ClaimedDelivery, 3> {
+        self.bind(
+            client,
+            &params.per_webhook,
+            &params.limit,
+            &params.lease_seconds,
+        )
     }
 }
 pub struct RecordAttemptStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn record_attempt() -> RecordAttemptStmt {
     RecordAttemptStmt(
-        "UPDATE webhook_deliveries SET status = CASE WHEN $1 THEN 'delivered' WHEN now() + make_interval(secs => $2) > retry_from + make_interval(secs => $3) THEN 'dead' ELSE 'pending' END::webhook_delivery_status, next_attempt_at = now() + make_interval(secs => $2), delivered_at = CASE WHEN $1 THEN now() END, last_attempt_at = now(), last_status_code = $4, last_error = $5 WHERE id = $6 AND attempts = $7 AND status = 'pending' RETURNING status",
+        "WITH attempt AS ( UPDATE webhook_deliveries SET status = CASE WHEN $1 THEN 'delivered' WHEN now() + make_interval(secs => $2) > retry_from + make_interval(secs => $3) THEN 'dead' ELSE 'pending' END::webhook_delivery_status, next_attempt_at = now() + make_interval(secs => $2), leased_until = NULL, delivered_at = CASE WHEN $1 THEN now() END, last_attempt_at = now(), last_status_code = $4, last_error = $5 WHERE id = $6 AND attempts = $7 AND status = 'pending' RETURNING webhook_id, status ), breaker AS ( UPDATE webhooks w SET consecutive_failures = CASE WHEN $1 THEN 0 ELSE w.consecutive_failures + 1 END, paused_until = CASE WHEN $1 THEN NULL WHEN w.consecutive_failures + 1 >= $8 THEN now() + make_interval(secs => $9) ELSE w.paused_until END FROM attempt a WHERE w.id = a.webhook_id AND (NOT $1 OR w.consecutive_failures > 0 OR w.paused_until IS NOT NULL) RETURNING NOT $1 AND w.consecutive_failures >= $8 AS paused ) SELECT a.status, coalesce((SELECT paused FROM breaker), false) AS paused FROM attempt a",
         None,
     )
 }
@@ -975,8 +1075,10 @@ impl RecordAttemptStmt {
         error: &'a Option<T1>,
         id: &'a i64,
         attempt: &'a i32,
-    ) -> WebhookDeliveryStatusQuery<'c, 'a, 's, C, crate::types::WebhookDeliveryStatus, 7> {
-        WebhookDeliveryStatusQuery {
+        failures_before_pause: &'a i32,
+        pause_seconds: &'a f64,
+    ) -> RecordedAttemptQuery<'c, 'a, 's, C, RecordedAttempt, 9> {
+        RecordedAttemptQuery {
             client,
             params: [
                 delivered,
@@ -986,11 +1088,19 @@ impl RecordAttemptStmt {
                 error,
                 id,
                 attempt,
+                failures_before_pause,
+                pause_seconds,
             ],
             query: self.0,
             cached: self.1.as_ref(),
-            extractor: |row| Ok(row.try_get(0)?),
-            mapper: |it| it,
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<RecordedAttempt, tokio_postgres::Error> {
+                    Ok(RecordedAttempt {
+                        status: row.try_get(0)?,
+                        paused: row.try_get(1)?,
+                    })
+                },
+            mapper: |it| RecordedAttempt::from(it),
         }
     }
 }
@@ -1000,7 +1110,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
         'a,
         's,
         RecordAttemptParams<T1>,
-        WebhookDeliveryStatusQuery<'c, 'a, 's, C, crate::types::WebhookDeliveryStatus, 7>,
+        RecordedAttemptQuery<'c, 'a, 's, C, RecordedAttempt, 9>,
         C,
     > for RecordAttemptStmt
 {
@@ -1008,7 +1118,7 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
         &'s self,
         client: &'c C,
         params: &'a RecordAttemptParams<T1>,
-    ) -> WebhookDeliveryStatusQuery<'c, 'a, 's, C, crate::types::WebhookDeliveryStatus, 7> {
+    ) -> RecordedAttemptQuery<'c, 'a, 's, C, RecordedAttempt, 9> {
         self.bind(
             client,
             &params.delivered,
@@ -1018,6 +1128,8 @@ impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
             &params.error,
             &params.id,
             &params.attempt,
+            &params.failures_before_pause,
+            &params.pause_seconds,
         )
     }
 }
