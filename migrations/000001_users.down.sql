@@ -1,3 +1,4 @@
+-- loses: users, sessions
 DROP TABLE sessions;
 DROP TABLE users;
 DROP TYPE user_role;

@@ -1,3 +1,4 @@
+-- loses: movies, theaters, screenings
 DROP TABLE screenings;
 DROP TABLE theaters;
 DROP TABLE movies;

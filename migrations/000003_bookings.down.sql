@@ -1,3 +1,4 @@
+-- loses: bookings
 DROP VIEW screenings_now;
 DROP TABLE bookings;
 DROP TYPE booking_status;

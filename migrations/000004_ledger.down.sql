@@ -1,3 +1,4 @@
+-- loses: transfers, payments, idempotency_keys (entries go with transfers; accounts and currencies hold what the migrations seed and wallets, whose money is in transfers)
 DROP TABLE idempotency_keys;
 DROP TABLE payments;
 DROP TYPE payment_status;

@@ -1,3 +1,4 @@
+-- loses: orders, products
 DROP TABLE orders;
 DROP FUNCTION orders_check_status_transition();
 DROP TYPE order_status;

@@ -1,3 +1,4 @@
+-- loses: booking_items, payment_refunds (theater_rows, theater_seats, screening_seats: kept in theaters and bookings)
 -- Back to a counter of free seats per screening, computed from the seats held now. Lapsed
 -- holds are expired first (as the sweep would), so that the counter and the view's add-back
 -- of lapsed holds agree.

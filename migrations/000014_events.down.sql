@@ -1,3 +1,4 @@
+-- loses: events
 DROP TRIGGER tickets_checked_in ON tickets;
 DROP TRIGGER orders_status_changed ON orders;
 DROP TRIGGER orders_created ON orders;

@@ -1,3 +1,4 @@
+-- loses: webhooks, webhook_deliveries
 DROP TRIGGER events_fan_out ON events;
 DROP FUNCTION fan_out_event();
 DROP TABLE webhook_deliveries;

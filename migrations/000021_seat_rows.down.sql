@@ -1,3 +1,4 @@
+-- loses: nothing (screening_rows is kept from screening_seats)
 DROP INDEX bookings_pending_user_idx;
 DROP FUNCTION expire_bookings(bigint[]);
 CREATE OR REPLACE FUNCTION booking_releases_seats() RETURNS trigger LANGUAGE plpgsql AS $$

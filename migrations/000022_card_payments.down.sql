@@ -1,3 +1,4 @@
+-- loses: card_payments, card_refunds, provider_events
 -- A new enum value cannot be removed: account_kind keeps 'clearing'.
 REVOKE UPDATE (expires_at) ON bookings FROM boxoffice_app;
 DROP TRIGGER card_refunds_made ON card_refunds;

@@ -109,11 +109,15 @@ pub enum DbAction {
 pub enum MigrateAction {
     /// Apply every pending migration.
     Up,
-    /// Revert the last N applied migrations.
+    /// Revert the last N applied migrations. A migration whose down would drop a table that
+    /// holds rows (tickets, refunds, events…) is refused unless --force.
     Down {
         /// How many to revert.
         #[arg(default_value_t = 1)]
         steps: usize,
+        /// Revert even a migration that drops tables holding rows: they are lost.
+        #[arg(long)]
+        force: bool,
     },
     /// List migrations and whether each is applied.
     Status,

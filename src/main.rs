@@ -117,8 +117,8 @@ async fn run(mut cli: Cli) -> Result<(), Error> {
                     let applied = migrate::up(&mut client).await?;
                     report("applied", &applied);
                 }
-                MigrateAction::Down { steps } => {
-                    let reverted = migrate::down(&mut client, steps).await?;
+                MigrateAction::Down { steps, force } => {
+                    let reverted = migrate::down(&mut client, steps, force).await?;
                     report("reverted", &reverted);
                 }
                 MigrateAction::Status => {

@@ -67,6 +67,12 @@ pub enum MigrateError {
     /// The database has a version this binary does not know; it cannot be reverted here.
     #[error("the database has migration {0:06}, which this binary does not know")]
     UnknownVersion(i64),
+    /// A down migration would drop a table that holds rows; `--force` allows it.
+    #[error(
+        "migration {version:06}'s down drops {table}, which holds rows that no migration \
+         brings back; back them up, and pass --force to revert it anyway"
+    )]
+    WouldLoseRows { version: i64, table: String },
     /// An applied migration's file has changed since; the schema may not be what it says.
     #[error(
         "migration {0:06} was changed after it was applied; restore it and add a new migration \
@@ -129,10 +135,16 @@ pub async fn up(client: &mut Client) -> Result<Vec<&'static Migration>, MigrateE
 }
 
 /// Reverts the `steps` most recently applied migrations, newest first. Returns those it
-/// reverted.
+/// reverted. Unless `force`, a migration whose down drops a table that holds rows (tickets,
+/// refunds, the event outbox: what no later `up` brings back) is refused before it runs,
+/// and the ones before it stay reverted.
+///
+/// Errors: [`MigrateError::WouldLoseRows`] as said; a statement or the bookkeeping failed;
+/// the database has a migration this binary does not know.
 pub async fn down(
     client: &mut Client,
     steps: usize,
+    force: bool,
 ) -> Result<Vec<&'static Migration>, MigrateError> {
     locked(client, async |client| {
         let mut applied: Vec<i64> = applied_migrations(client)
@@ -152,6 +164,23 @@ pub async fn down(
                 "SET LOCAL lock_timeout = '{MIGRATION_LOCK_TIMEOUT}'"
             ))
             .await?;
+            if !force {
+                for table in guarded_tables(migration.down) {
+                    let holds_rows: bool = tx
+                        .query_one(
+                            &format!(
+                                "SELECT to_regclass('{table}') IS NOT NULL \
+                                 AND EXISTS (SELECT 1 FROM {table})"
+                            ),
+                            &[],
+                        )
+                        .await?
+                        .get(0);
+                    if holds_rows {
+                        return Err(MigrateError::WouldLoseRows { version, table });
+                    }
+                }
+            }
             tx.batch_execute(migration.down)
                 .await
                 .map_err(|source| MigrateError::Migration { version, source })?;
@@ -163,6 +192,70 @@ pub async fn down(
         Ok(done)
     })
     .await
+}
+
+/// The tables whose rows a down script would lose, and so must be empty to run it without
+/// `--force`: those its `-- loses: a, b (why)` line names (`nothing`: none), or without one
+/// every table it drops. Tables the migrations seed, or that are kept from others, are left
+/// out by that line.
+fn guarded_tables(script: &str) -> Vec<String> {
+    let declared = script
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("-- loses:"));
+    match declared {
+        Some(list) => list
+            .split('(')
+            .next()
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|name| !name.is_empty() && *name != "nothing")
+            .map(str::to_owned)
+            .collect(),
+        None => dropped_tables(script),
+    }
+}
+
+/// The tables a down script drops (`DROP TABLE [IF EXISTS] a, b [CASCADE]`), by the names it
+/// gives. Our own scripts only: a statement is what lies between semicolons, and no down
+/// script drops a table inside a function body.
+fn dropped_tables(script: &str) -> Vec<String> {
+    // Comments go first: they may hold semicolons.
+    let code: String = script
+        .lines()
+        .map(|line| line.split("--").next().unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut tables = Vec::new();
+    for statement in code.split(';') {
+        let words: Vec<&str> = statement.split_whitespace().collect();
+        let [first, second, rest @ ..] = words.as_slice() else {
+            continue;
+        };
+        if !(first.eq_ignore_ascii_case("DROP") && second.eq_ignore_ascii_case("TABLE")) {
+            continue;
+        }
+        let rest = match rest {
+            [if_, exists, rest @ ..]
+                if if_.eq_ignore_ascii_case("IF") && exists.eq_ignore_ascii_case("EXISTS") =>
+            {
+                rest
+            }
+            rest => rest,
+        };
+        tables.extend(
+            rest.join(" ")
+                .split(',')
+                .map(|name| {
+                    name.split_whitespace()
+                        .next()
+                        .unwrap_or_default()
+                        .to_owned()
+                })
+                .filter(|name| !name.is_empty()),
+        );
+    }
+    tables
 }
 
 /// Every known migration with when it was applied (`None`: pending).
@@ -223,4 +316,47 @@ async fn locked<T>(
     let value = result?;
     unlocked?;
     Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tables_a_down_script_drops_are_found() {
+        let script = "-- DROP TABLE commented_out;\n\
+                      DROP TRIGGER t ON tickets;\n\
+                      drop table if exists tickets, payment_refunds cascade;\n\
+                      DROP TABLE\n    events;\n\
+                      ALTER TABLE webhooks DROP COLUMN paused_until;";
+        assert_eq!(
+            dropped_tables(script),
+            ["tickets", "payment_refunds", "events"]
+        );
+        assert_eq!(
+            guarded_tables("-- loses: tickets, events (why)\nDROP TABLE tickets;"),
+            ["tickets", "events"]
+        );
+        assert!(guarded_tables("-- loses: nothing (kept)\nDROP TABLE x;").is_empty());
+        assert_eq!(
+            guarded_tables("DROP TABLE x;"),
+            ["x"],
+            "undeclared: what it drops"
+        );
+        // A down that says what it loses names every table it drops on that line, lost or
+        // not (and why not), so that a table added to it later is not forgotten.
+        for migration in MIGRATIONS {
+            let Some(line) = migration.down.lines().find(|l| l.starts_with("-- loses:")) else {
+                continue;
+            };
+            for table in dropped_tables(migration.down) {
+                assert!(
+                    line.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                        .any(|word| word == table),
+                    "{:06} drops {table}, which its loses line does not name",
+                    migration.version
+                );
+            }
+        }
+    }
 }

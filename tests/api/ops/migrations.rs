@@ -54,7 +54,9 @@ async fn up_down_up_leaves_the_same_schema() {
     let migrated = schema_of(&url);
     assert!(migrated.contains("CREATE TABLE public.bookings"));
 
-    let reverted = migrate::down(&mut client, MIGRATIONS.len()).await.unwrap();
+    let reverted = migrate::down(&mut client, MIGRATIONS.len(), false)
+        .await
+        .unwrap();
     let mut versions: Vec<i64> = reverted.iter().map(|m| m.version).collect();
     assert!(
         versions.is_sorted_by(|a, b| a > b),
@@ -85,7 +87,7 @@ async fn down_reverts_the_latest_first_and_status_reports_it() {
     let pool = db::pool(&url, 1).unwrap();
     let mut client = pool.get().await.unwrap();
     migrate::up(&mut client).await.unwrap();
-    let reverted = migrate::down(&mut client, 1).await.unwrap();
+    let reverted = migrate::down(&mut client, 1, false).await.unwrap();
     let latest = MIGRATIONS.last().unwrap();
     assert_eq!(reverted.len(), 1);
     assert_eq!(reverted[0].version, latest.version);
@@ -184,7 +186,7 @@ async fn seat_maps_migrate_existing_bookings_up_down_up() {
     let mut client = pool.get().await.unwrap();
     migrate::up(&mut client).await.unwrap();
     let newer = MIGRATIONS.iter().filter(|m| m.version >= SEAT_MAPS).count();
-    migrate::down(&mut client, newer).await.unwrap();
+    migrate::down(&mut client, newer, false).await.unwrap();
     let older = MIGRATIONS.iter().filter(|m| m.version < SEAT_MAPS).count();
     // A 45-seat theater; bookings of 5 (pending), 10 (confirmed), 3 (cancelled), 2
     // (expired) and 4 (pending, hold lapsed, not yet swept) seats: 19 taken by the counter.
@@ -253,7 +255,8 @@ async fn seat_maps_migrate_existing_bookings_up_down_up() {
             .map(|r| r.get(0))
             .collect();
         assert_eq!(row, (6..=15).map(|n| format!("A{n}")).collect::<Vec<_>>());
-        migrate::down(&mut client, newer).await.unwrap();
+        // Its bookings' items and tickets go, on purpose.
+        migrate::down(&mut client, newer, true).await.unwrap();
         let counter: i32 = client
             .query_one(
                 "SELECT available_seats FROM screenings_now WHERE id = 1",
@@ -283,7 +286,7 @@ async fn tickets_are_issued_for_paid_bookings_and_staff_revert_to_customers() {
     let mut client = pool.get().await.unwrap();
     migrate::up(&mut client).await.unwrap();
     let newer = MIGRATIONS.iter().filter(|m| m.version >= SEAT_MAPS).count();
-    migrate::down(&mut client, newer).await.unwrap();
+    migrate::down(&mut client, newer, false).await.unwrap();
     // Before seat maps and tickets: a paid booking of 4 seats, a pending one of 2, a
     // cancelled one of 3.
     client
@@ -321,7 +324,9 @@ async fn tickets_are_issued_for_paid_bookings_and_staff_revert_to_customers() {
             .unwrap();
         // Back to before tickets (and what came after them).
         let from_tickets = MIGRATIONS.iter().filter(|m| m.version >= 13).count();
-        migrate::down(&mut client, from_tickets).await.unwrap();
+        migrate::down(&mut client, from_tickets, true)
+            .await
+            .unwrap();
         let role: String = client
             .query_one("SELECT role::text FROM users WHERE username = 'usher'", &[])
             .await
@@ -329,4 +334,54 @@ async fn tickets_are_issued_for_paid_bookings_and_staff_revert_to_customers() {
             .get(0);
         assert_eq!(role, "customer", "staff have no role to go back to");
     }
+}
+
+#[tokio::test]
+async fn down_refuses_to_drop_tables_that_hold_rows_unless_forced() {
+    let url = empty_database().await;
+    let pool = db::pool(&url, 1).unwrap();
+    let mut client = pool.get().await.unwrap();
+    migrate::up(&mut client).await.unwrap();
+    client
+        .batch_execute(
+            "INSERT INTO webhooks (url, event_types, secret) \
+             VALUES ('https://example.com/hook', '{booking.created}', 'whsec_x')",
+        )
+        .await
+        .unwrap();
+    let webhooks = MIGRATIONS
+        .iter()
+        .find(|m| m.name.contains("webhooks"))
+        .unwrap()
+        .version;
+
+    let refused = migrate::down(&mut client, MIGRATIONS.len(), false)
+        .await
+        .unwrap_err();
+    match &refused {
+        migrate::MigrateError::WouldLoseRows { version, table } => {
+            assert_eq!((*version, table.as_str()), (webhooks, "webhooks"));
+        }
+        other => panic!("{other}"),
+    }
+    assert!(refused.to_string().contains("--force"), "{refused}");
+    // The migrations after it were reverted; it and those before it stand, rows included.
+    let applied = migrate::status(&mut client)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|(_, at)| at.is_some())
+        .count();
+    assert_eq!(applied, webhooks as usize);
+    let kept: i64 = client
+        .query_one("SELECT count(*) FROM webhooks", &[])
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(kept, 1);
+
+    let reverted = migrate::down(&mut client, MIGRATIONS.len(), true)
+        .await
+        .unwrap();
+    assert_eq!(reverted.len(), webhooks as usize);
 }
