@@ -321,3 +321,15 @@ FROM accounts a LEFT JOIN entries e ON e.account_id = a.id
 WHERE a.kind = 'clearing'
 GROUP BY a.currency
 ORDER BY a.currency;
+
+--! purge_provider_events
+-- Forgets up to `batch` provider events received more than `retention_days` ago
+-- (provider_events_received_at_idx): the provider no longer sends them again. Returns how
+-- many.
+DELETE FROM provider_events
+WHERE (provider, event_id) IN (
+    SELECT provider, event_id FROM provider_events
+    WHERE received_at < now() - make_interval(days => :retention_days)
+    ORDER BY received_at
+    LIMIT :batch
+);

@@ -332,6 +332,12 @@ pub struct WebhookConfig {
     #[arg(long, env = "WEBHOOK_PAUSE_SECONDS", default_value_t = 60, global = true,
           value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub webhook_pause_seconds: u64,
+    /// Days the event outbox (GET /v1/events) and finished webhook deliveries are kept; the
+    /// housekeeping job deletes older ones, except events a webhook still waits for. A feed
+    /// consumer further behind than this misses events.
+    #[arg(long, env = "EVENT_RETENTION_DAYS", default_value_t = 30, global = true,
+          value_parser = clap::value_parser!(u16).range(1..=3_650))]
+    pub event_retention_days: u16,
     /// Let webhooks reach loopback addresses, over `http` too. For development and tests
     /// only: in a deployment it lets an admin reach the service's own host.
     #[arg(

@@ -6,11 +6,12 @@
 use std::time::Duration;
 
 use crate::events::delivery::{self, DeliveryWorker};
+use crate::events::retention;
 use crate::identity::sessions::purge_expired_sessions;
 use crate::ops::locks;
 use crate::platform::idempotency::purge_expired_keys;
 use crate::platform::problem::error_chain;
-use crate::ticketing::card_outcomes::sweep_card_payments;
+use crate::ticketing::card_outcomes::{purge_provider_events, sweep_card_payments};
 use crate::ticketing::holds::sweep_all_expired_holds;
 
 use super::Service;
@@ -19,8 +20,10 @@ use super::Service;
 const CARD_SWEEP_BATCH: i64 = 100;
 
 /// Every `every`: asks the payment provider about card payments open past their hold and
-/// sends refunds it has not accepted yet, returns the seats of lapsed booking holds, forgets idempotency keys older
-/// than 24 hours, expired sessions and rate-limit buckets of idle clients, and samples the
+/// sends refunds it has not accepted yet, returns the seats of lapsed booking holds, forgets
+/// idempotency keys older than 24 hours, expired sessions, events and finished deliveries
+/// past EVENT_RETENTION_DAYS, provider events past 30 days and rate-limit buckets of idle
+/// clients, and samples the
 /// lock and webhook backlog gauges. Runs until aborted; failures are logged and retried next
 /// time.
 pub async fn housekeeping(service: Service, every: Duration) {
@@ -40,6 +43,12 @@ pub async fn housekeeping(service: Service, every: Duration) {
         }
         if let Err(err) = purge_expired_sessions(&state.pool).await {
             tracing::warn!(error = %error_chain(&err), "purging expired sessions failed");
+        }
+        if let Err(err) = retention::purge(&state.pool, service.events.retention_days).await {
+            tracing::warn!(error = %error_chain(&err), "purging old events failed");
+        }
+        if let Err(err) = purge_provider_events(&state.pool).await {
+            tracing::warn!(error = %error_chain(&err), "purging old provider events failed");
         }
         service.identity.forget_idle();
         service.ticketing.booking_limit.forget_idle();

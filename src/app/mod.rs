@@ -129,6 +129,7 @@ pub fn assemble(
             },
         },
         metrics: EventMetrics::register(metrics.registry()),
+        retention_days: webhooks.event_retention_days.into(),
     });
     let state = Arc::new(AppState {
         probe: ProbeConnection::new(pool.clone()),

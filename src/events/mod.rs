@@ -21,6 +21,7 @@ use crate::platform::telemetry::OutcomeCounter;
 
 pub mod delivery;
 pub mod feed;
+pub mod retention;
 pub mod webhooks;
 
 /// The OpenAPI tags of this context's operations.
@@ -104,6 +105,8 @@ impl EventMetrics {
 pub struct Events {
     /// Webhook delivery.
     pub webhooks: WebhookSettings,
+    /// Days events and finished deliveries are kept (EVENT_RETENTION_DAYS).
+    pub retention_days: i32,
     /// The metrics.
     pub metrics: EventMetrics,
 }

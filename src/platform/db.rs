@@ -188,6 +188,32 @@ pub async fn heartbeat(client: &tokio_postgres::Client, every: Duration) -> Stri
     }
 }
 
+/// Rows a purge deletes per statement, so that none holds locks or writes WAL for long.
+pub const PURGE_BATCH: i64 = 1_000;
+
+/// Counts the batches of a purge: `while batches.more(delete().await?) {}` runs a statement
+/// that deletes at most [`PURGE_BATCH`] rows until one deletes fewer, 20 times at most (what
+/// is left waits for the next sweep).
+#[derive(Debug, Default)]
+pub struct PurgeBatches {
+    purged: u64,
+    runs: usize,
+}
+
+impl PurgeBatches {
+    /// Counts a batch that deleted `deleted` rows; whether to run another.
+    pub fn more(&mut self, deleted: u64) -> bool {
+        self.purged += deleted;
+        self.runs += 1;
+        deleted >= PURGE_BATCH as u64 && self.runs < 20
+    }
+
+    /// Rows deleted so far.
+    pub fn purged(&self) -> u64 {
+        self.purged
+    }
+}
+
 /// [`pool`] with a given TLS connector.
 pub fn pool_with_tls(
     url: &str,

@@ -28,7 +28,8 @@ use poem_openapi::{Object, OpenApi, payload::Json};
 
 use crate::operation_errors;
 use crate::platform::AppState;
-use crate::platform::db::{Workflow, in_transaction};
+use crate::platform::db::{PURGE_BATCH, PurgeBatches, Workflow, in_transaction};
+use crate::platform::db_errors::QueryError;
 use crate::platform::http::RawJson;
 use crate::platform::problem::{ApiError, error_chain};
 use crate::wallet::ledger::post_transfer;
@@ -476,6 +477,25 @@ impl ProvidersApi {
         };
         in_transaction(&state.pool, &apply).await
     }
+}
+
+/// Days a provider event already applied is remembered (its id, so that a redelivery is
+/// answered as a duplicate): Stripe sends an event again for three days at most.
+pub const PROVIDER_EVENTS_KEPT_DAYS: i32 = 30;
+
+/// Forgets the provider events received more than [`PROVIDER_EVENTS_KEPT_DAYS`] ago
+/// ([`PurgeBatches`]). Returns how many.
+///
+/// Errors: the database could not be reached or a statement failed.
+pub async fn purge_provider_events(pool: &Pool) -> Result<u64, QueryError> {
+    let client = pool.get().await?;
+    let mut batches = PurgeBatches::default();
+    while batches.more(
+        q::purge_provider_events()
+            .bind(&client, &PROVIDER_EVENTS_KEPT_DAYS, &PURGE_BATCH)
+            .await?,
+    ) {}
+    Ok(batches.purged())
 }
 
 /// The sweep's part in card payments: asks the provider about each payment still open past

@@ -249,3 +249,77 @@ async fn the_feed_never_shows_an_event_before_an_older_transaction_ends() {
     let events = feed_of_at_least(&app, &admin, 2).await;
     assert_eq!(events[1]["aggregate_id"], second["id"].to_string());
 }
+
+/// Events, their finished webhook deliveries and applied provider events are kept for a
+/// while, not for ever; an event a webhook still waits for stays until its delivery ends.
+#[tokio::test]
+async fn old_events_and_finished_deliveries_are_purged_but_awaited_ones_stay() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let ana = app.customer("ana").await;
+    // A receiver for booking.created that no worker sends to here.
+    app.post(
+        "/v1/webhooks",
+        Some(&admin),
+        json!({ "url": "http://127.0.0.1:9/hook", "events": ["booking.created"] }),
+    )
+    .await
+    .expect(201);
+    let screening = app.screening_in(&admin, hall(), json!({})).await;
+    let first = app.book(&ana, &screening["id"], 1).await.expect(201);
+    let second = app.book(&ana, &screening["id"], 1).await.expect(201);
+    app.post_without_body(&format!("/v1/bookings/{}/cancel", second["id"]), Some(&ana))
+        .await
+        .expect(200);
+
+    // Forty days pass: the first booking's delivery ended, the second's is still pending.
+    let owner = app.owner.get().await.unwrap();
+    owner
+        .batch_execute(&format!(
+            "UPDATE events SET created_at = now() - interval '40 days';
+             UPDATE webhook_deliveries SET created_at = now() - interval '40 days';
+             UPDATE webhook_deliveries d SET status = 'delivered', delivered_at = now()
+             FROM events e
+             WHERE e.position = d.event_position AND e.aggregateid = '{}';
+             INSERT INTO provider_events (provider, event_id, type, received_at) VALUES
+                 ('stripe', 'evt_old', 'payment_intent.succeeded', now() - interval '31 days'),
+                 ('stripe', 'evt_new', 'payment_intent.succeeded', now() - interval '2 days');",
+            first["id"]
+        ))
+        .await
+        .unwrap();
+    let recent = app.book(&ana, &screening["id"], 1).await.expect(201);
+
+    let purged = boxoffice::events::retention::purge(&app.pool, 30)
+        .await
+        .unwrap();
+    let forgotten = boxoffice::ticketing::card_outcomes::purge_provider_events(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(purged.deliveries, 1, "the first booking's, delivered");
+    assert_eq!(forgotten, 1, "evt_old");
+
+    let left: Vec<(String, String)> = owner
+        .query(
+            "SELECT type, aggregateid FROM events ORDER BY position",
+            &[],
+        )
+        .await
+        .unwrap()
+        .iter()
+        .map(|row| (row.get(0), row.get(1)))
+        .collect();
+    let created = |booking: &Value| ("booking.created".to_owned(), booking["id"].to_string());
+    // The second booking's creation is still awaited by its pending delivery; the recent
+    // booking's is recent; the rest (the first booking's, the cancellation) went.
+    assert_eq!(left, [created(&second), created(&recent)]);
+    assert_eq!(purged.events as usize, 2);
+    let kept: Vec<String> = owner
+        .query("SELECT event_id FROM provider_events", &[])
+        .await
+        .unwrap()
+        .iter()
+        .map(|row| row.get(0))
+        .collect();
+    assert_eq!(kept, ["evt_new"]);
+}

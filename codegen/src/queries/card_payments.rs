@@ -88,6 +88,11 @@ pub struct RecordProviderEventParams<
     pub event_id: T2,
     pub r#type: T3,
 }
+#[derive(Clone, Copy, Debug)]
+pub struct PurgeProviderEventsParams {
+    pub retention_days: i32,
+    pub batch: i64,
+}
 #[derive(Debug, Clone, PartialEq)]
 pub struct CardPayment {
     pub id: i64,
@@ -2280,5 +2285,51 @@ impl ClearingBalancesStmt {
             },
             mapper: |it| ClearingBalance::from(it),
         }
+    }
+}
+pub struct PurgeProviderEventsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn purge_provider_events() -> PurgeProviderEventsStmt {
+    PurgeProviderEventsStmt(
+        "DELETE FROM provider_events WHERE (provider, event_id) IN ( SELECT provider, event_id FROM provider_events WHERE received_at < now() - make_interval(days => $1) ORDER BY received_at LIMIT $2 )",
+        None,
+    )
+}
+impl PurgeProviderEventsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub async fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        retention_days: &'a i32,
+        batch: &'a i64,
+    ) -> Result<u64, tokio_postgres::Error> {
+        client.execute(self.0, &[retention_days, batch]).await
+    }
+}
+impl<'a, C: GenericClient + Send + Sync>
+    crate::client::async_::Params<
+        'a,
+        'a,
+        'a,
+        PurgeProviderEventsParams,
+        std::pin::Pin<
+            Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>,
+        >,
+        C,
+    > for PurgeProviderEventsStmt
+{
+    fn params(
+        &'a self,
+        client: &'a C,
+        params: &'a PurgeProviderEventsParams,
+    ) -> std::pin::Pin<
+        Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>,
+    > {
+        Box::pin(self.bind(client, &params.retention_days, &params.batch))
     }
 }

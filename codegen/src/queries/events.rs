@@ -6,6 +6,16 @@ pub struct EventFeedParams {
     pub after_position: i64,
     pub limit: i64,
 }
+#[derive(Clone, Copy, Debug)]
+pub struct PurgeFinishedDeliveriesParams {
+    pub retention_days: i32,
+    pub batch: i64,
+}
+#[derive(Clone, Copy, Debug)]
+pub struct PurgeEventsParams {
+    pub retention_days: i32,
+    pub batch: i64,
+}
 #[derive(Debug, Clone, PartialEq)]
 pub struct FeedEvent {
     pub txid: i64,
@@ -183,5 +193,97 @@ impl<'c, 'a, 's, C: GenericClient>
             &params.after_position,
             &params.limit,
         )
+    }
+}
+pub struct PurgeFinishedDeliveriesStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn purge_finished_deliveries() -> PurgeFinishedDeliveriesStmt {
+    PurgeFinishedDeliveriesStmt(
+        "DELETE FROM webhook_deliveries WHERE id IN ( SELECT id FROM webhook_deliveries WHERE status <> 'pending' AND created_at < now() - make_interval(days => $1) ORDER BY id LIMIT $2 )",
+        None,
+    )
+}
+impl PurgeFinishedDeliveriesStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub async fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        retention_days: &'a i32,
+        batch: &'a i64,
+    ) -> Result<u64, tokio_postgres::Error> {
+        client.execute(self.0, &[retention_days, batch]).await
+    }
+}
+impl<'a, C: GenericClient + Send + Sync>
+    crate::client::async_::Params<
+        'a,
+        'a,
+        'a,
+        PurgeFinishedDeliveriesParams,
+        std::pin::Pin<
+            Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>,
+        >,
+        C,
+    > for PurgeFinishedDeliveriesStmt
+{
+    fn params(
+        &'a self,
+        client: &'a C,
+        params: &'a PurgeFinishedDeliveriesParams,
+    ) -> std::pin::Pin<
+        Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>,
+    > {
+        Box::pin(self.bind(client, &params.retention_days, &params.batch))
+    }
+}
+pub struct PurgeEventsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn purge_events() -> PurgeEventsStmt {
+    PurgeEventsStmt(
+        "DELETE FROM events WHERE position IN ( SELECT e.position FROM events e WHERE e.created_at < now() - make_interval(days => $1) AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_position = e.position) ORDER BY e.position LIMIT $2 )",
+        None,
+    )
+}
+impl PurgeEventsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub async fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        retention_days: &'a i32,
+        batch: &'a i64,
+    ) -> Result<u64, tokio_postgres::Error> {
+        client.execute(self.0, &[retention_days, batch]).await
+    }
+}
+impl<'a, C: GenericClient + Send + Sync>
+    crate::client::async_::Params<
+        'a,
+        'a,
+        'a,
+        PurgeEventsParams,
+        std::pin::Pin<
+            Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>,
+        >,
+        C,
+    > for PurgeEventsStmt
+{
+    fn params(
+        &'a self,
+        client: &'a C,
+        params: &'a PurgeEventsParams,
+    ) -> std::pin::Pin<
+        Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>,
+    > {
+        Box::pin(self.bind(client, &params.retention_days, &params.batch))
     }
 }
