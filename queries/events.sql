@@ -19,22 +19,24 @@ LIMIT :limit;
 -- `retention_days` after they began, oldest first (webhook_deliveries_pkey). Returns how
 -- many.
 DELETE FROM webhook_deliveries
-WHERE id IN (
+WHERE id = ANY (ARRAY(
     SELECT id FROM webhook_deliveries
     WHERE status <> 'pending' AND created_at < now() - make_interval(days => :retention_days)
     ORDER BY id
     LIMIT :batch
-);
+));
 
 --! purge_events
 -- Deletes up to `batch` events older than `retention_days` that no webhook delivery refers
 -- to any more, oldest first (events_pkey, webhook_deliveries_event_position_idx): a consumer
 -- of the feed that far behind misses them. Returns how many.
+-- (`= ANY (ARRAY(…))`: the batch is found first, then deleted by primary key, rather than
+-- joined with the whole table.)
 DELETE FROM events
-WHERE position IN (
+WHERE position = ANY (ARRAY(
     SELECT e.position FROM events e
     WHERE e.created_at < now() - make_interval(days => :retention_days)
       AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_position = e.position)
     ORDER BY e.position
     LIMIT :batch
-);
+));

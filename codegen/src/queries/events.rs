@@ -198,7 +198,7 @@ impl<'c, 'a, 's, C: GenericClient>
 pub struct PurgeFinishedDeliveriesStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn purge_finished_deliveries() -> PurgeFinishedDeliveriesStmt {
     PurgeFinishedDeliveriesStmt(
-        "DELETE FROM webhook_deliveries WHERE id IN ( SELECT id FROM webhook_deliveries WHERE status <> 'pending' AND created_at < now() - make_interval(days => $1) ORDER BY id LIMIT $2 )",
+        "DELETE FROM webhook_deliveries WHERE id = ANY (ARRAY( SELECT id FROM webhook_deliveries WHERE status <> 'pending' AND created_at < now() - make_interval(days => $1) ORDER BY id LIMIT $2 ))",
         None,
     )
 }
@@ -244,7 +244,7 @@ impl<'a, C: GenericClient + Send + Sync>
 pub struct PurgeEventsStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn purge_events() -> PurgeEventsStmt {
     PurgeEventsStmt(
-        "DELETE FROM events WHERE position IN ( SELECT e.position FROM events e WHERE e.created_at < now() - make_interval(days => $1) AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_position = e.position) ORDER BY e.position LIMIT $2 )",
+        "DELETE FROM events WHERE position = ANY (ARRAY( SELECT e.position FROM events e WHERE e.created_at < now() - make_interval(days => $1) AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_position = e.position) ORDER BY e.position LIMIT $2 ))",
         None,
     )
 }
