@@ -11,8 +11,9 @@ use crate::identity::sessions::purge_expired_sessions;
 use crate::ops::locks;
 use crate::platform::idempotency::purge_expired_keys;
 use crate::platform::problem::error_chain;
-use crate::ticketing::card_outcomes::{purge_provider_events, sweep_card_payments};
+use crate::ticketing::card_outcomes::sweep_card_payments;
 use crate::ticketing::holds::sweep_all_expired_holds;
+use crate::ticketing::provider_webhooks::purge_provider_events;
 
 use super::Service;
 

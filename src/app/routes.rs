@@ -21,8 +21,9 @@ use crate::platform::params::Declared;
 use crate::platform::telemetry::Observe;
 use crate::reviews::{discussion::DiscussionApi, movie_reviews::MovieReviewsApi};
 use crate::ticketing::{
-    bookings::BookingsApi, card_outcomes::ProvidersApi, card_payments::CardPaymentsApi,
-    checkins::CheckInsApi, payments::PaymentsApi, seat_maps::SeatMapsApi, tickets::TicketsApi,
+    bookings::BookingsApi, card_payments::CardPaymentsApi, checkins::CheckInsApi,
+    payments::PaymentsApi, provider_webhooks::ProvidersApi, seat_maps::SeatMapsApi,
+    tickets::TicketsApi,
 };
 use crate::wallet::{accounts::AccountsApi, transfers::TransfersApi};
 

@@ -25,7 +25,7 @@ use crate::platform::params::Paging;
 use crate::platform::problem::{ApiError, RATE_LIMITED};
 
 use super::card_outcomes::cancel_intent_quietly;
-use super::card_payments::{CardPayment, card_payments_of};
+use super::card_records::{CardPayment, card_payments_of};
 use super::card_refunds::{refund_to_card, settle_refunds_of};
 use super::holds::{SeatRequest, book};
 use super::payments::refund;

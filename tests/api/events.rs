@@ -293,7 +293,7 @@ async fn old_events_and_finished_deliveries_are_purged_but_awaited_ones_stay() {
     let purged = boxoffice::events::retention::purge(&app.pool, 30)
         .await
         .unwrap();
-    let forgotten = boxoffice::ticketing::card_outcomes::purge_provider_events(&app.pool)
+    let forgotten = boxoffice::ticketing::provider_webhooks::purge_provider_events(&app.pool)
         .await
         .unwrap();
     assert_eq!(purged.deliveries, 1, "the first booking's, delivered");
