@@ -10,6 +10,20 @@ use crate::helpers::{TestApp, server_config};
 /// without timeouts waits on the lock for as long as it is held, which this cuts short.
 const PATIENCE: Duration = Duration::from_secs(8);
 
+/// A session of the schema's owner in an open transaction that holds every row of
+/// `screening`'s seats, until it rolls back.
+async fn hold_rows(app: &TestApp, screening: &serde_json::Value) -> deadpool_postgres::Object {
+    let holder = app.owner.get().await.unwrap();
+    holder
+        .batch_execute(&format!(
+            "BEGIN; SELECT * FROM screening_rows WHERE screening_id = {} FOR UPDATE",
+            screening["id"]
+        ))
+        .await
+        .unwrap();
+    holder
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_lock_held_elsewhere_answers_503_in_seconds_and_other_screenings_keep_selling() {
     // A small pool, so that requests stuck on the lock would drain it.
@@ -27,15 +41,7 @@ async fn a_lock_held_elsewhere_answers_503_in_seconds_and_other_screenings_keep_
     ];
 
     // An operator's forgotten transaction holds every row of one screening's seats.
-    let mut holder = app.owner.get().await.unwrap();
-    let holding = holder.transaction().await.unwrap();
-    holding
-        .execute(
-            "SELECT * FROM screening_rows WHERE screening_id = $1 FOR UPDATE",
-            &[&locked["id"].as_i64().unwrap()],
-        )
-        .await
-        .unwrap();
+    let holder = hold_rows(&app, &locked).await;
 
     // Six customers at once ask for seats of it, more than the pool has connections: each
     // is told to retry within seconds.
@@ -62,7 +68,7 @@ async fn a_lock_held_elsewhere_answers_503_in_seconds_and_other_screenings_keep_
     }
 
     // Once the lock goes, the screening sells again.
-    holding.rollback().await.unwrap();
+    holder.batch_execute("ROLLBACK").await.unwrap();
     app.book(&customers[0], &locked["id"], 2).await.expect(201);
     app.assert_no_seat_sold_twice(&locked["id"]).await;
 }
@@ -77,15 +83,7 @@ async fn a_request_past_its_deadline_answers_503() {
     let screening = app.screening(&admin, 20).await;
     let ana = app.customer("ana").await;
 
-    let mut holder = app.owner.get().await.unwrap();
-    let holding = holder.transaction().await.unwrap();
-    holding
-        .execute(
-            "SELECT * FROM screening_rows WHERE screening_id = $1 FOR UPDATE",
-            &[&screening["id"].as_i64().unwrap()],
-        )
-        .await
-        .unwrap();
+    let holder = hold_rows(&app, &screening).await;
 
     let started = Instant::now();
     let reply = tokio::time::timeout(PATIENCE, app.book(&ana, &screening["id"], 2))
@@ -100,7 +98,7 @@ async fn a_request_past_its_deadline_answers_503() {
     );
 
     // Nothing of the abandoned booking stays: once the lock goes, the seats are all free.
-    holding.rollback().await.unwrap();
+    holder.batch_execute("ROLLBACK").await.unwrap();
     let seats = app.available_labels(&screening["id"]).await;
     assert_eq!(seats.len(), 20, "{seats:?}");
 }
