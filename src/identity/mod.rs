@@ -50,15 +50,15 @@ impl Identity {
         self.auth_limit.check(&state.clients.of(req))
     }
 
-    /// Counts a login attempt at `username` (case as given: usernames are compared as
-    /// stored).
+    /// Counts a login attempt at `username`, whatever its case (logins compare usernames
+    /// case-insensitively, so `Ana` and `ANA` are one account and one bucket).
     ///
     /// Errors: 429 `rate_limited`, with the seconds until the next attempt is allowed
     /// (seconds, not a lockout: an attacker can slow a victim's logins while the attack
     /// lasts, never lock the account).
     pub fn count_login(&self, username: &str) -> Result<(), ApiError> {
         self.username_limit.check_saying(
-            &username.to_owned(),
+            &username.to_ascii_lowercase(),
             "too many login attempts for this username; retry after the time Retry-After gives",
         )
     }

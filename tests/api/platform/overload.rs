@@ -160,10 +160,18 @@ async fn a_proxy_pool_gets_a_usernames_limit_not_one_per_address() {
     app.register("ana").await;
     app.register("ben").await;
 
-    // Each guess from another address of the pool.
+    // Each guess from another address of the pool, the username in another case (logins
+    // compare usernames case-insensitively).
     let mut statuses = Vec::new();
-    for n in 0..5 {
-        let reply = login(&app, format!("203.0.113.{n}")).await;
+    for (n, username) in ["ana", "Ana", "ANA", "aNa", "anA"].into_iter().enumerate() {
+        let reply = app
+            .send(
+                app.api
+                    .post("/v1/users/login")
+                    .header("x-forwarded-for", format!("203.0.113.{n}"))
+                    .body_json(&json!({ "username": username, "password": "a guess" })),
+            )
+            .await;
         statuses.push(reply.status.as_u16());
         if reply.status == 429 {
             assert!(reply.retry_after.is_some());
