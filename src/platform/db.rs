@@ -260,6 +260,22 @@ pub async fn create_database_if_missing(
     Ok(())
 }
 
+/// A read-only transaction on `client` that sees one snapshot of the whole database
+/// (REPEATABLE READ), for checks that compare many tables (the ledger check, the card
+/// reconciliation).
+///
+/// Errors: the database's.
+pub async fn read_snapshot(
+    client: &mut deadpool_postgres::Object,
+) -> Result<Transaction<'_>, tokio_postgres::Error> {
+    client
+        .build_transaction()
+        .isolation_level(tokio_postgres::IsolationLevel::RepeatableRead)
+        .read_only(true)
+        .start()
+        .await
+}
+
 /// A unit of work done in one transaction (a transfer, a payment, a cancellation…). It may
 /// run more than once (see [`in_transaction`]), so it reads everything it needs from `self`.
 pub trait Workflow: Sync {

@@ -192,22 +192,28 @@ impl<'a, T: ParseFromJSON> ApiExtractor<'a> for OptionalJson<T> {
         if bytes.is_empty() {
             return Ok(OptionalJson(None));
         }
-        match request.content_type() {
-            None => return Err(ContentTypeError::ExpectContentType.into()),
-            Some(content_type) if !<Json<T> as Payload>::check_content_type(content_type) => {
-                return Err(ContentTypeError::NotSupported {
-                    content_type: content_type.to_owned(),
-                }
-                .into());
-            }
-            Some(_) => {}
-        }
+        require_json::<T>(request)?;
         // As poem-openapi's `Json<T>` parses, so that errors read the same.
         let payload_error = |reason: String| ParseRequestPayloadError { reason };
         let value = serde_json::from_slice(&bytes).map_err(|err| payload_error(err.to_string()))?;
         let value =
             T::parse_from_json(Some(value)).map_err(|err| payload_error(err.into_message()))?;
         Ok(OptionalJson(Some(value)))
+    }
+}
+
+/// Refuses a request whose `Content-Type` is missing or not JSON, as poem-openapi's `Json<T>`
+/// does (415).
+fn require_json<T: ParseFromJSON>(request: &Request) -> poem::Result<()> {
+    match request.content_type() {
+        None => Err(ContentTypeError::ExpectContentType.into()),
+        Some(content_type) if !<Json<T> as Payload>::check_content_type(content_type) => {
+            Err(ContentTypeError::NotSupported {
+                content_type: content_type.to_owned(),
+            }
+            .into())
+        }
+        Some(_) => Ok(()),
     }
 }
 
@@ -236,16 +242,7 @@ impl<'a, T: ParseFromJSON> ApiExtractor<'a> for RawJson<T> {
         body: &mut RequestBody,
         _param_opts: ExtractParamOptions<Self::ParamType>,
     ) -> poem::Result<Self> {
-        match request.content_type() {
-            None => return Err(ContentTypeError::ExpectContentType.into()),
-            Some(content_type) if !<Json<T> as Payload>::check_content_type(content_type) => {
-                return Err(ContentTypeError::NotSupported {
-                    content_type: content_type.to_owned(),
-                }
-                .into());
-            }
-            Some(_) => {}
-        }
+        require_json::<T>(request)?;
         let bytes = body.take()?.into_vec().await?;
         Ok(RawJson(bytes, std::marker::PhantomData))
     }

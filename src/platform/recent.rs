@@ -36,22 +36,11 @@ impl<K: Hash + Eq + Clone, V: Clone> Recent<K, V> {
 
     /// `key`'s value: the one read less than the lifetime ago, or the one being read now, or
     /// else what `read` gives (which later callers then share; `read` is not run otherwise).
-    /// A failed read is not kept: the next caller reads again.
+    /// A value `stale` calls stale is read again even within its lifetime (a seat map once
+    /// one of its holds has lapsed). A failed read is not kept: the next caller reads again.
     ///
     /// Errors: `read`'s.
     pub async fn get_or_read<E>(
-        &self,
-        key: &K,
-        read: impl Future<Output = Result<V, E>>,
-    ) -> Result<V, E> {
-        self.get_or_read_unless(key, read, |_| false).await
-    }
-
-    /// [`Self::get_or_read`], except that a value `stale` calls stale is read again even
-    /// within its lifetime (a seat map once one of its holds has lapsed).
-    ///
-    /// Errors: `read`'s.
-    pub async fn get_or_read_unless<E>(
         &self,
         key: &K,
         read: impl Future<Output = Result<V, E>>,
@@ -104,22 +93,35 @@ mod tests {
             Ok::<_, ()>(reads.load(Ordering::SeqCst))
         };
         let answers =
-            futures::future::join_all((0..10).map(|_| recent.get_or_read(&1, read()))).await;
+            futures::future::join_all((0..10).map(|_| recent.get_or_read(&1, read(), |_| false)))
+                .await;
         assert!(answers.iter().all(|a| *a == Ok(1)), "{answers:?}");
-        assert_eq!(recent.get_or_read(&2, read()).await, Ok(2), "another key");
+        assert_eq!(
+            recent.get_or_read(&2, read(), |_| false).await,
+            Ok(2),
+            "another key"
+        );
         tokio::time::sleep(Duration::from_millis(250)).await;
-        assert_eq!(recent.get_or_read(&1, read()).await, Ok(3), "read again");
+        assert_eq!(
+            recent.get_or_read(&1, read(), |_| false).await,
+            Ok(3),
+            "read again"
+        );
     }
 
     #[tokio::test]
     async fn a_failed_read_is_not_kept() {
         let recent = Recent::<i64, i64>::new(Duration::from_secs(60));
         assert_eq!(
-            recent.get_or_read(&1, async { Err("down") }).await,
+            recent
+                .get_or_read(&1, async { Err("down") }, |_| false)
+                .await,
             Err("down")
         );
         assert_eq!(
-            recent.get_or_read(&1, async { Ok::<_, &str>(7) }).await,
+            recent
+                .get_or_read(&1, async { Ok::<_, &str>(7) }, |_| false)
+                .await,
             Ok(7)
         );
     }
@@ -128,15 +130,15 @@ mod tests {
     async fn a_value_called_stale_is_read_again() {
         let recent = Recent::new(Duration::from_secs(60));
         let first = recent
-            .get_or_read_unless(&1, async { Ok::<_, ()>(1) }, |v| *v == 1)
+            .get_or_read(&1, async { Ok::<_, ()>(1) }, |v| *v == 1)
             .await;
         assert_eq!(first, Ok(1));
         let second = recent
-            .get_or_read_unless(&1, async { Ok::<_, ()>(2) }, |v| *v == 1)
+            .get_or_read(&1, async { Ok::<_, ()>(2) }, |v| *v == 1)
             .await;
         assert_eq!(second, Ok(2), "1 was stale");
         let third = recent
-            .get_or_read_unless(&1, async { Ok::<_, ()>(3) }, |v| *v == 1)
+            .get_or_read(&1, async { Ok::<_, ()>(3) }, |v| *v == 1)
             .await;
         assert_eq!(third, Ok(2), "2 is not");
     }

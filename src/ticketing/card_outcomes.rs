@@ -265,30 +265,32 @@ pub async fn apply_intent(
             apply_success(tx, &booking, &payment, &intent.id).await?;
         }
         IntentStatus::Canceled if is_open(payment.status) => {
-            close(tx, payment.id, "canceled", &intent.id).await?;
+            mark_failed(tx, payment.id, "canceled", Some(&intent.id)).await?;
         }
         IntentStatus::RequiresPaymentMethod if is_open(payment.status) => {
             let reason = intent.failure.as_deref().unwrap_or("payment_failed");
-            close(tx, payment.id, reason, &intent.id).await?;
+            mark_failed(tx, payment.id, reason, Some(&intent.id)).await?;
         }
         _ => {}
     }
     Ok(Some(payment.id))
 }
 
-/// Marks an open payment failed for `reason`.
-async fn close(
+/// Marks an open payment failed for `reason`, with its intent if one was made.
+///
+/// Errors: the database's.
+pub async fn mark_failed(
     tx: &Transaction<'_>,
     payment_id: i64,
     reason: &str,
-    intent_id: &str,
+    intent_id: Option<&str>,
 ) -> Result<(), ApiError> {
     q::mark_failed()
         .params(
             tx,
             &q::MarkFailedParams {
                 failure_reason: reason,
-                provider_payment_id: Some(intent_id),
+                provider_payment_id: intent_id,
                 id: payment_id,
             },
         )

@@ -42,7 +42,7 @@ use crate::platform::params::IdempotencyKey;
 use crate::platform::problem::{ApiError, Problem, RATE_LIMITED};
 
 use super::card_outcomes::{
-    apply_success, cancel_intent_quietly, is_open, lock_booking_and_payment, relock,
+    apply_success, cancel_intent_quietly, is_open, lock_booking_and_payment, mark_failed, relock,
 };
 use super::card_records::{CardPayment, CardPaymentStatus, with_refunds};
 use super::card_refunds::settle_refunds_of;
@@ -422,7 +422,7 @@ impl Workflow for RecordIntent {
         let intent = match &self.answer {
             Err(refusal) => {
                 // A decline decided by the provider: recorded, and the key's outcome.
-                fail(tx, payment.id, &refusal.code, None).await?;
+                mark_failed(tx, payment.id, &refusal.code, None).await?;
                 return Err(refused(refusal, self.server_side));
             }
             Ok(intent) => intent,
@@ -439,18 +439,18 @@ impl Workflow for RecordIntent {
             }
             IntentStatus::RequiresPaymentMethod if self.server_side && intent.failure.is_some() => {
                 let reason = intent.failure.clone().unwrap_or_default();
-                fail(tx, payment.id, &reason, Some(&intent.id)).await?;
+                mark_failed(tx, payment.id, &reason, Some(&intent.id)).await?;
                 Err(declined(&reason))
             }
             IntentStatus::Canceled => {
-                fail(tx, payment.id, "canceled", Some(&intent.id)).await?;
+                mark_failed(tx, payment.id, "canceled", Some(&intent.id)).await?;
                 Err(booking_not_payable(format!(
                     "the payment provider cancelled the payment of booking {}",
                     booking.id
                 )))
             }
             _ if booking.status != DbBookingStatus::Pending || !booking.holding => {
-                fail(tx, payment.id, "hold_lapsed", Some(&intent.id)).await?;
+                mark_failed(tx, payment.id, "hold_lapsed", Some(&intent.id)).await?;
                 Err(booking_not_payable(format!(
                     "booking {}: its hold lapsed while the payment was being made",
                     booking.id
@@ -487,26 +487,6 @@ fn open_status(status: IntentStatus) -> DbStatus {
         IntentStatus::Processing | IntentStatus::RequiresCapture => DbStatus::Processing,
         _ => DbStatus::RequiresPaymentMethod,
     }
-}
-
-/// Marks an open payment failed for `reason`, with its intent if one was made.
-async fn fail(
-    tx: &Transaction<'_>,
-    payment_id: i64,
-    reason: &str,
-    intent_id: Option<&str>,
-) -> Result<(), ApiError> {
-    q::mark_failed()
-        .params(
-            tx,
-            &q::MarkFailedParams {
-                failure_reason: reason,
-                provider_payment_id: intent_id,
-                id: payment_id,
-            },
-        )
-        .await?;
-    Ok(())
 }
 
 /// 402 `card_declined`.

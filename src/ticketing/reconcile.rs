@@ -14,6 +14,7 @@ use codegen::queries::card_payments as q;
 use codegen::types::{CardPaymentStatus as DbStatus, CardRefundStatus as DbRefundStatus};
 use deadpool_postgres::Pool;
 
+use crate::platform::db::read_snapshot;
 use crate::platform::problem::ApiError;
 
 use super::provider::{IntentStatus, PaymentProvider, RefundStatus};
@@ -38,12 +39,7 @@ pub async fn reconcile(
     provider: &dyn PaymentProvider,
 ) -> Result<Reconciliation, ApiError> {
     let mut client = pool.get().await?;
-    let tx = client
-        .build_transaction()
-        .isolation_level(tokio_postgres::IsolationLevel::RepeatableRead)
-        .read_only(true)
-        .start()
-        .await?;
+    let tx = read_snapshot(&mut client).await?;
     let payments = q::all_card_payments().bind(&tx).all().await?;
     let refunds = q::all_card_refunds().bind(&tx).all().await?;
     let clearing = q::clearing_balances().bind(&tx).all().await?;

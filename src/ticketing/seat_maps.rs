@@ -304,10 +304,7 @@ impl SeatMapsApi {
             })
         };
         let lapsed = |read: &ReadSeatMap| read.next_lapse.is_some_and(|at| at <= Utc::now());
-        let answer = self
-            .recent
-            .get_or_read_unless(&(id, version), read, lapsed)
-            .await;
+        let answer = self.recent.get_or_read(&(id, version), read, lapsed).await;
         if answer.is_ok() {
             let from = if fresh.load(Ordering::Relaxed) {
                 "database"

@@ -14,6 +14,7 @@ use codegen::types::AccountKind;
 use deadpool_postgres::{Pool, Transaction};
 use poem_openapi::Object;
 
+use crate::platform::db::read_snapshot;
 use crate::platform::db_errors::QueryError;
 use crate::platform::problem::ApiError;
 
@@ -153,12 +154,7 @@ pub struct LedgerReport {
 /// account's balance is the sum of its entries by definition). Reads one consistent snapshot.
 pub async fn check(pool: &Pool) -> Result<LedgerReport, QueryError> {
     let mut client = pool.get().await?;
-    let tx = client
-        .build_transaction()
-        .isolation_level(tokio_postgres::IsolationLevel::RepeatableRead)
-        .read_only(true)
-        .start()
-        .await?;
+    let tx = read_snapshot(&mut client).await?;
     let totals = q::ledger_totals().bind(&tx).one().await?;
     let mut report = LedgerReport {
         accounts: totals.accounts,
