@@ -13,6 +13,7 @@ use tokio_postgres::error::SqlState;
 use tokio_postgres_rustls::MakeRustlsConnect;
 
 use super::failover;
+use super::hosts::Hosts;
 use super::problem::ApiError;
 
 /// The role the service connects as: it owns nothing and has only the statements the service
@@ -221,9 +222,13 @@ pub fn pool_with_tls(
     tls: MakeRustlsConnect,
 ) -> Result<Pool, PoolSetupError> {
     let pg_config = connection_config(url)?;
-    let manager = Manager::from_config(
-        pg_config,
+    let connect = HostsConnect {
+        hosts: Hosts::new(&pg_config),
         tls,
+    };
+    let manager = Manager::from_connect(
+        pg_config,
+        connect,
         ManagerConfig {
             recycling_method: RecyclingMethod::Fast,
         },
@@ -236,6 +241,33 @@ pub fn pool_with_tls(
         .pre_recycle(Hook::sync_fn(failover::opened_before_a_read_only_refusal))
         .build()
         .map_err(|err| PoolSetupError::Pool(err.to_string()))
+}
+
+type ConnectResult =
+    Result<(tokio_postgres::Client, tokio::task::JoinHandle<()>), tokio_postgres::Error>;
+
+/// How the pool opens a connection: through [`Hosts`], which tries the host that accepted
+/// last first and one that fell silent last.
+struct HostsConnect {
+    hosts: Hosts,
+    tls: MakeRustlsConnect,
+}
+
+impl deadpool_postgres::Connect for HostsConnect {
+    fn connect(
+        &self,
+        _config: &tokio_postgres::Config,
+    ) -> std::pin::Pin<Box<dyn Future<Output = ConnectResult> + Send + '_>> {
+        Box::pin(async move {
+            let (client, connection) = self.hosts.connect(self.tls.clone()).await?;
+            let driver = tokio::spawn(async move {
+                if let Err(err) = connection.await {
+                    tracing::warn!(target: "deadpool.postgres", "Connection error: {err}");
+                }
+            });
+            Ok((client, driver))
+        })
+    }
 }
 
 /// `CREATE DATABASE name` unless it exists, through a server URL's maintenance database.

@@ -14,6 +14,7 @@ pub mod db;
 pub mod db_errors;
 pub mod egress;
 pub mod failover;
+pub mod hosts;
 pub mod http;
 pub mod idempotency;
 pub mod params;

@@ -26,6 +26,7 @@ use tokio_postgres::{Client, Error, Row, RowStream, Statement, ToStatement};
 use tokio_postgres_rustls::MakeRustlsConnect;
 
 use super::db::{PoolSetupError, heartbeat, named_connection_config};
+use super::hosts::Hosts;
 use super::problem::error_chain;
 
 /// The `application_name` of shared connections, unless DATABASE_URL gives one.
@@ -48,7 +49,7 @@ pub struct SharedReads {
 
 /// Where shared connections go, and how.
 struct Connector {
-    config: tokio_postgres::Config,
+    hosts: Hosts,
     tls: MakeRustlsConnect,
 }
 
@@ -72,7 +73,10 @@ impl SharedReads {
     /// Errors: `url` does not parse.
     pub fn new(url: &str, tls: MakeRustlsConnect, count: usize) -> Result<Self, PoolSetupError> {
         let config = named_connection_config(url, APPLICATION_NAME)?;
-        let connector = Connector { config, tls };
+        let connector = Connector {
+            hosts: Hosts::new(&config),
+            tls,
+        };
         Ok(SharedReads {
             slots: (0..count).map(|_| Slot::default()).collect(),
             next: AtomicUsize::new(0),
@@ -119,7 +123,7 @@ impl SharedReads {
         let (slots, connector) = (self.slots.clone(), connector.clone());
         tokio::spawn(async move {
             let slot = &slots[index];
-            match connector.config.connect(connector.tls.clone()).await {
+            match connector.hosts.connect(connector.tls.clone()).await {
                 Ok((client, connection)) => {
                     let shared = Arc::new(SharedClient {
                         client,

@@ -34,6 +34,7 @@ use tokio_postgres::AsyncMessage;
 use tokio_postgres_rustls::MakeRustlsConnect;
 
 use super::db::{PoolSetupError, heartbeat, named_connection_config};
+use super::hosts::Hosts;
 use super::problem::error_chain;
 
 /// The `application_name` of the listening connection, unless the URL gives one.
@@ -61,7 +62,7 @@ pub struct VersionCache {
 
 /// Where and what the listener listens to.
 struct Listener {
-    config: tokio_postgres::Config,
+    hosts: Hosts,
     tls: MakeRustlsConnect,
     channel: &'static str,
 }
@@ -113,7 +114,7 @@ impl VersionCache {
         Ok(VersionCache {
             shared: Arc::default(),
             listener: Some(Arc::new(Listener {
-                config: named_connection_config(url, APPLICATION_NAME)?,
+                hosts: Hosts::new(&named_connection_config(url, APPLICATION_NAME)?),
                 tls,
                 channel,
             })),
@@ -242,7 +243,7 @@ impl State {
 /// the connection fails; ends when the cache is dropped.
 async fn listen(shared: Weak<Shared>, listener: Arc<Listener>) {
     loop {
-        match listener.config.connect(listener.tls.clone()).await {
+        match listener.hosts.connect(listener.tls.clone()).await {
             Ok((client, mut connection)) => {
                 let announcements = shared.clone();
                 let mut driver = tokio::spawn(async move {
@@ -353,7 +354,7 @@ mod tests {
         let cache = VersionCache {
             shared: Arc::default(),
             listener: Some(Arc::new(Listener {
-                config: tokio_postgres::Config::new(),
+                hosts: Hosts::new(&tokio_postgres::Config::new()),
                 tls: super::super::db::tls(None).unwrap(),
                 channel: "test",
             })),

@@ -7,5 +7,6 @@ mod overload;
 mod read_replica;
 mod secrets;
 mod shared_reads;
+mod silent_host;
 mod tls;
 mod version_cache;
