@@ -62,8 +62,9 @@ bench *args:
     python3 bench/run.py {{args}}
 
 # The failover drill: a Patroni cluster, three replicas behind HAProxy, a booking load while
-# the primary is killed, the replicas restarted and one killed (RELIABILITY.md). `--short`
-# is the version CI runs; `--release` uses the release build.
+# the primary is killed, the replicas restarted and one killed, a screening's rows held, and
+# the primary cut off the network (RELIABILITY.md). `--short` is the version CI runs;
+# `--release` uses the release build.
 drill *args:
     scripts/drill {{args}}
 
