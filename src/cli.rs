@@ -126,9 +126,11 @@ pub enum MigrateAction {
 /// `boxoffice admin …`.
 #[derive(Subcommand, Debug)]
 pub enum AdminAction {
-    /// Create an admin (or staff) user; the password is read from standard input.
+    /// Create an admin, staff or integrations user; the password is read from standard
+    /// input.
     Create {
-        /// `admin` manages everything; `staff` only checks tickets in at the door.
+        /// `admin` manages everything; `staff` only checks tickets in at the door;
+        /// `integrations` only reads the event feed and manages webhooks.
         #[arg(long, value_enum, default_value = "admin")]
         role: PrivilegedRole,
         /// 3–32 letters, digits, `_`, `.` or `-`.
@@ -150,6 +152,8 @@ pub enum PrivilegedRole {
     Admin,
     /// Checks tickets in and reads check-in counts.
     Staff,
+    /// Reads the event feed and manages webhooks: a connected system's account.
+    Integrations,
 }
 
 impl From<PrivilegedRole> for Role {
@@ -157,6 +161,7 @@ impl From<PrivilegedRole> for Role {
         match role {
             PrivilegedRole::Admin => Role::Admin,
             PrivilegedRole::Staff => Role::Staff,
+            PrivilegedRole::Integrations => Role::Integrations,
         }
     }
 }

@@ -6,6 +6,7 @@ pub enum UserRole {
     Customer,
     Admin,
     Staff,
+    Integrations,
 }
 impl<'a> postgres_types::ToSql for UserRole {
     fn to_sql(
@@ -17,6 +18,7 @@ impl<'a> postgres_types::ToSql for UserRole {
             UserRole::Customer => "customer",
             UserRole::Admin => "admin",
             UserRole::Staff => "staff",
+            UserRole::Integrations => "integrations",
         };
         buf.extend_from_slice(s.as_bytes());
         std::result::Result::Ok(postgres_types::IsNull::No)
@@ -27,13 +29,14 @@ impl<'a> postgres_types::ToSql for UserRole {
         }
         match *ty.kind() {
             postgres_types::Kind::Enum(ref variants) => {
-                if variants.len() != 3 {
+                if variants.len() != 4 {
                     return false;
                 }
                 variants.iter().all(|v| match &**v {
                     "customer" => true,
                     "admin" => true,
                     "staff" => true,
+                    "integrations" => true,
                     _ => false,
                 })
             }
@@ -57,6 +60,7 @@ impl<'a> postgres_types::FromSql<'a> for UserRole {
             "customer" => Ok(UserRole::Customer),
             "admin" => Ok(UserRole::Admin),
             "staff" => Ok(UserRole::Staff),
+            "integrations" => Ok(UserRole::Integrations),
             s => Result::Err(Into::into(format!("invalid variant `{}`", s))),
         }
     }
@@ -66,13 +70,14 @@ impl<'a> postgres_types::FromSql<'a> for UserRole {
         }
         match *ty.kind() {
             postgres_types::Kind::Enum(ref variants) => {
-                if variants.len() != 3 {
+                if variants.len() != 4 {
                     return false;
                 }
                 variants.iter().all(|v| match &**v {
                     "customer" => true,
                     "admin" => true,
                     "staff" => true,
+                    "integrations" => true,
                     _ => false,
                 })
             }

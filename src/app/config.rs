@@ -124,7 +124,7 @@ pub struct HttpConfig {
           value_parser = clap::value_parser!(u8).range(0..=10))]
     pub trusted_proxy_hops: u8,
     /// Idempotency keys a user may claim in 24 hours (each payment, transfer or deposit
-    /// takes one); beyond it, 429 `rate_limited`. Replays of a claimed key are not counted.
+    /// takes one, and each booking or order sent with one); beyond it, 429 `rate_limited`. Replays of a claimed key are not counted.
     #[arg(long, env = "IDEMPOTENCY_KEYS_PER_DAY", default_value_t = 1000, global = true,
           value_parser = clap::value_parser!(u32).range(1..))]
     pub idempotency_keys_per_day: u32,

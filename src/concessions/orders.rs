@@ -7,6 +7,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use codegen::queries::orders as q;
 use codegen::types::OrderStatus as DbOrderStatus;
+use deadpool_postgres::Transaction;
 use poem::web::Data;
 use poem_openapi::{
     ApiResponse, Enum, Object, OpenApi,
@@ -17,8 +18,10 @@ use poem_openapi::{
 use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::{AdminAuth, BearerAuth, Caller};
+use crate::platform::db::{Workflow, in_transaction};
 use crate::platform::http::Page;
-use crate::platform::params::Paging;
+use crate::platform::idempotency;
+use crate::platform::params::{OptionalIdempotencyKey, Paging};
 use crate::platform::problem::ApiError;
 use crate::platform::text::Text;
 
@@ -107,6 +110,36 @@ pub struct NewOrder {
     pub note: Text,
 }
 
+/// Places an order: one statement, as a workflow so that an idempotency key can guard it.
+struct PlaceOrder<'a> {
+    user_id: i64,
+    order: &'a NewOrder,
+}
+
+impl Workflow for PlaceOrder<'_> {
+    type Output = Order;
+
+    async fn run(&self, tx: &Transaction<'_>) -> Result<Order, ApiError> {
+        let order = q::place_order()
+            .bind(
+                tx,
+                &self.user_id,
+                &self.order.quantity,
+                &self.order.note.as_str(),
+                &self.order.sku.as_str(),
+            )
+            .opt()
+            .await?
+            .ok_or_else(|| {
+                ApiError::unprocessable(
+                    "unknown_sku",
+                    format!("no product with SKU {:?} is on sale", self.order.sku),
+                )
+            })?;
+        Ok(order.into())
+    }
+}
+
 #[derive(ApiResponse)]
 enum PlacedOrder {
     /// The order is accepted for the counter, `pending` until confirmed or cancelled.
@@ -116,7 +149,10 @@ enum PlacedOrder {
 
 operation_errors! {
     PlaceOrderError(JsonBody, Bearer) {
-        422: "`unknown_sku`: no product with that SKU is on sale.",
+        422: "`unknown_sku` (no product with that SKU is on sale) or `idempotency_key_reused` \
+              (the key was used for another request).",
+        429: "`rate_limited`: the caller has used the day's idempotency keys; retry after \
+              `Retry-After` seconds.",
     }
     ListOrdersError(Query, Bearer) {}
     GetOrderError(Path, Bearer) {
@@ -141,32 +177,25 @@ impl OrdersApi {
     /// Order concessions
     ///
     /// Orders `quantity` of a product for the counter. The order is accepted `pending`, with
-    /// the product's current price.
+    /// the product's current price. With an `Idempotency-Key`, a retry after a lost answer
+    /// gets the first answer and places nothing more.
     #[oai(path = "/", method = "post", operation_id = "place_order")]
     async fn place(
         &self,
         state: Data<&Arc<AppState>>,
         auth: BearerAuth,
+        idempotency_key: OptionalIdempotencyKey,
         body: Json<NewOrder>,
     ) -> Result<PlacedOrder, PlaceOrderError> {
-        let client = state.pool.get().await?;
-        let order = q::place_order()
-            .bind(
-                &client,
-                &auth.0.user_id,
-                &body.quantity,
-                &body.note.as_str(),
-                &body.sku.as_str(),
-            )
-            .opt()
-            .await?
-            .ok_or_else(|| {
-                ApiError::unprocessable(
-                    "unknown_sku",
-                    format!("no product with SKU {:?} is on sale", body.sku),
-                )
-            })?;
-        Ok(PlacedOrder::Accepted(Json(order.into())))
+        let place = PlaceOrder {
+            user_id: auth.0.user_id,
+            order: &body,
+        };
+        let order = match &idempotency_key.0 {
+            Some(key) => idempotency::once(&state, auth.0.user_id, key, &body.0, &place).await?,
+            None => in_transaction(&state.pool, &place).await?,
+        };
+        Ok(PlacedOrder::Accepted(Json(order)))
     }
 
     /// List my orders

@@ -16,7 +16,7 @@ use poem_openapi::{Object, OpenApi, param::Query, payload::Json};
 
 use crate::operation_errors;
 use crate::platform::AppState;
-use crate::platform::auth::AdminAuth;
+use crate::platform::auth::IntegrationsAuth;
 use crate::platform::http::{PageSize, keyset_page};
 use crate::platform::problem::ApiError;
 
@@ -77,7 +77,7 @@ fn cursor(event: &q::FeedEvent) -> String {
 }
 
 operation_errors! {
-    EventFeedError(Query, Admin) {}
+    EventFeedError(Query, Integrations) {}
 }
 
 /// `/v1/events`.
@@ -88,14 +88,14 @@ pub struct EventsApi;
 impl EventsApi {
     /// Read the event feed
     ///
-    /// Every event, oldest first, a page at a time. To follow the feed, keep the `cursor` of
-    /// the last event processed and ask again after it: nothing that appears later sorts
-    /// before it.
+    /// Integrations accounts and admins. Every event, oldest first, a page at a time. To
+    /// follow the feed, keep the `cursor` of the last event processed and ask again after it:
+    /// nothing that appears later sorts before it.
     #[oai(path = "/", method = "get", operation_id = "list_events")]
     async fn list(
         &self,
         state: Data<&Arc<AppState>>,
-        _auth: AdminAuth,
+        _auth: IntegrationsAuth,
         /// Page size, 1–100.
         limit: Query<PageSize>,
         /// Start after this cursor (`<transaction>-<position>`): the previous page's

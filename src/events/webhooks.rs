@@ -16,7 +16,7 @@ use poem_openapi::{
 
 use crate::operation_errors;
 use crate::platform::AppState;
-use crate::platform::auth::AdminAuth;
+use crate::platform::auth::IntegrationsAuth;
 use crate::platform::http::Page;
 use crate::platform::params::Paging;
 use crate::platform::problem::ApiError;
@@ -245,18 +245,18 @@ enum RetriedDelivery {
 }
 
 operation_errors! {
-    CreateWebhookError(JsonBody, Admin) {
+    CreateWebhookError(JsonBody, Integrations) {
         422: "`webhook_url_refused`: not https, or it reaches a loopback, private or \
               link-local address, or its host does not resolve.",
     }
-    ListWebhooksError(Query, Admin) {}
-    WebhookError(Path, Admin) {
+    ListWebhooksError(Query, Integrations) {}
+    WebhookError(Path, Integrations) {
         404: "`webhook_not_found`.",
     }
-    ListDeliveriesError(Path, Query, Admin) {
+    ListDeliveriesError(Path, Query, Integrations) {
         404: "`webhook_not_found`.",
     }
-    RetryDeliveryError(Path, Admin) {
+    RetryDeliveryError(Path, Integrations) {
         404: "`delivery_not_found`: no such delivery of this webhook.",
         409: "`delivery_not_dead`: only a dead delivery can be retried; others are still \
               being retried or are delivered.",
@@ -286,7 +286,7 @@ pub struct WebhooksApi {
 impl WebhooksApi {
     /// Create a webhook
     ///
-    /// Admin only. Every event of the given types written from now on is POSTed to `url` as
+    /// Integrations accounts and admins. Every event of the given types written from now on is POSTed to `url` as
     /// `{id, type, created_at, data}` (an event as the feed shows it), signed as the Standard
     /// Webhooks specification says: headers `webhook-id` (the event's id; the same on every
     /// attempt, to deduplicate), `webhook-timestamp` (Unix seconds) and `webhook-signature`
@@ -298,7 +298,7 @@ impl WebhooksApi {
     async fn create(
         &self,
         state: Data<&Arc<AppState>>,
-        _auth: AdminAuth,
+        _auth: IntegrationsAuth,
         body: Json<NewWebhook>,
     ) -> Result<CreatedWebhook, CreateWebhookError> {
         self.events
@@ -324,12 +324,12 @@ impl WebhooksApi {
 
     /// List webhooks
     ///
-    /// Admin only. In id order; secrets are not shown.
+    /// Integrations accounts and admins. In id order; secrets are not shown.
     #[oai(path = "/", method = "get", operation_id = "list_webhooks")]
     async fn list(
         &self,
         state: Data<&Arc<AppState>>,
-        _auth: AdminAuth,
+        _auth: IntegrationsAuth,
         page: Paging,
     ) -> Result<Json<Page<Webhook>>, ListWebhooksError> {
         let client = state.pool.get().await?;
@@ -342,12 +342,12 @@ impl WebhooksApi {
 
     /// Get a webhook
     ///
-    /// Admin only. Its secret is not shown.
+    /// Integrations accounts and admins. Its secret is not shown.
     #[oai(path = "/:id", method = "get", operation_id = "get_webhook")]
     async fn get(
         &self,
         state: Data<&Arc<AppState>>,
-        _auth: AdminAuth,
+        _auth: IntegrationsAuth,
         /// The webhook's id.
         id: Path<i64>,
     ) -> Result<Json<Webhook>, WebhookError> {
@@ -362,13 +362,13 @@ impl WebhooksApi {
 
     /// Delete a webhook
     ///
-    /// Admin only. Its pending deliveries are dropped; an attempt already under way may
+    /// Integrations accounts and admins. Its pending deliveries are dropped; an attempt already under way may
     /// still arrive.
     #[oai(path = "/:id", method = "delete", operation_id = "delete_webhook")]
     async fn delete(
         &self,
         state: Data<&Arc<AppState>>,
-        _auth: AdminAuth,
+        _auth: IntegrationsAuth,
         /// The webhook's id.
         id: Path<i64>,
     ) -> Result<DeletedWebhook, WebhookError> {
@@ -381,7 +381,7 @@ impl WebhooksApi {
 
     /// List a webhook's deliveries
     ///
-    /// Admin only. One per event sent to it, oldest first, with its last attempt.
+    /// Integrations accounts and admins. One per event sent to it, oldest first, with its last attempt.
     #[oai(
         path = "/:id/deliveries",
         method = "get",
@@ -390,7 +390,7 @@ impl WebhooksApi {
     async fn deliveries(
         &self,
         state: Data<&Arc<AppState>>,
-        _auth: AdminAuth,
+        _auth: IntegrationsAuth,
         /// The webhook's id.
         id: Path<i64>,
         /// Only deliveries in this status.
@@ -417,7 +417,7 @@ impl WebhooksApi {
 
     /// Retry a dead delivery
     ///
-    /// Admin only. Makes a `dead` delivery pending and due now, with a new retry window; the
+    /// Integrations accounts and admins. Makes a `dead` delivery pending and due now, with a new retry window; the
     /// workers send it within their poll interval.
     #[oai(
         path = "/:id/deliveries/:delivery_id/retry",
@@ -427,7 +427,7 @@ impl WebhooksApi {
     async fn retry(
         &self,
         state: Data<&Arc<AppState>>,
-        _auth: AdminAuth,
+        _auth: IntegrationsAuth,
         /// The webhook's id.
         id: Path<i64>,
         /// The delivery's id.

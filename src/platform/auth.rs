@@ -39,7 +39,8 @@ pub const ACCESS_TOKEN_TTL: Duration = Duration::from_secs(15 * 60);
 /// How long a refresh token is valid: 7 days.
 pub const REFRESH_TOKEN_TTL: Duration = Duration::from_secs(7 * 24 * 60 * 60);
 
-/// A user's role. Admins manage the catalog; staff admit tickets at the door.
+/// A user's role. Admins manage the catalog; staff admit tickets at the door; integrations
+/// accounts connect other systems.
 #[derive(Enum, Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
 #[oai(rename_all = "lowercase")]
 #[serde(rename_all = "lowercase")]
@@ -50,6 +51,9 @@ pub enum Role {
     Admin,
     /// Checks tickets in and reads check-in counts; nothing else of an admin's.
     Staff,
+    /// Reads the event feed and manages webhooks; nothing else of an admin's (who can also
+    /// move money): the service account of a connected system.
+    Integrations,
 }
 
 impl Role {
@@ -59,6 +63,7 @@ impl Role {
             Role::Customer => "customer",
             Role::Admin => "admin",
             Role::Staff => "staff",
+            Role::Integrations => "integrations",
         }
     }
 }
@@ -69,6 +74,7 @@ impl From<UserRole> for Role {
             UserRole::Customer => Role::Customer,
             UserRole::Admin => Role::Admin,
             UserRole::Staff => Role::Staff,
+            UserRole::Integrations => Role::Integrations,
         }
     }
 }
@@ -79,6 +85,7 @@ impl From<Role> for UserRole {
             Role::Customer => UserRole::Customer,
             Role::Admin => UserRole::Admin,
             Role::Staff => UserRole::Staff,
+            Role::Integrations => UserRole::Integrations,
         }
     }
 }
@@ -182,12 +189,17 @@ pub struct AdminAuth(pub Caller);
 /// the document is built).
 pub struct StaffAuth(pub Caller);
 
+/// A caller the database says is an integrations account or an admin now: 401 without a
+/// valid token or session, 403 for other roles. Its operation must declare the
+/// `Integrations` input (checked when the document is built).
+pub struct IntegrationsAuth(pub Caller);
+
 /// Implements [`ApiExtractor`] for a wrapper of [`BearerToken`]: the same security scheme in
 /// the document, and, with `$declaration`, a placeholder parameter that tells
-/// [`super::params::Declared`] which roles the operation admits; `$check` runs after the
-/// token verifies.
+/// [`super::params::Declared`] which roles the operation admits: `$allowed` (any signed-in
+/// user when empty), named `$named` in a 403.
 macro_rules! bearer_extractor {
-    ($name:ident, $declaration:expr, $check:expr) => {
+    ($name:ident, $declaration:expr, $allowed:expr, $named:expr) => {
         impl<'a> ApiExtractor<'a> for $name {
             const TYPES: &'static [ApiExtractorType] = &[
                 ApiExtractorType::SecurityScheme,
@@ -220,20 +232,17 @@ macro_rules! bearer_extractor {
                 let BearerToken(caller) =
                     BearerToken::from_request(request, body, ExtractParamOptions::default())
                         .await?;
-                let allowed: &[Role] = $check;
+                let allowed: &[Role] = $allowed;
                 if !allowed.is_empty() {
                     let state = request
                         .data::<Arc<AppState>>()
                         .expect("the state is attached to every route");
                     let role = caller.current_role(&state.pool).await.map_err(refusal)?;
                     if !allowed.contains(&role) {
-                        return Err(refusal(ApiError::forbidden(format!(
-                            "this operation needs the {} role",
-                            if allowed.len() == 1 {
-                                "admin"
-                            } else {
-                                "staff or admin"
-                            }
+                        return Err(refusal(ApiError::forbidden(concat!(
+                            "this operation needs the ",
+                            $named,
+                            " role"
                         ))));
                     }
                 }
@@ -243,9 +252,20 @@ macro_rules! bearer_extractor {
     };
 }
 
-bearer_extractor!(BearerAuth, Declaration::Bearer, &[]);
-bearer_extractor!(StaffAuth, Declaration::Staff, &[Role::Staff, Role::Admin]);
-bearer_extractor!(AdminAuth, Declaration::Admin, &[Role::Admin]);
+bearer_extractor!(BearerAuth, Declaration::Bearer, &[], "");
+bearer_extractor!(
+    StaffAuth,
+    Declaration::Staff,
+    &[Role::Staff, Role::Admin],
+    "staff or admin"
+);
+bearer_extractor!(AdminAuth, Declaration::Admin, &[Role::Admin], "admin");
+bearer_extractor!(
+    IntegrationsAuth,
+    Declaration::Integrations,
+    &[Role::Integrations, Role::Admin],
+    "integrations or admin"
+);
 
 /// An extractor's refusal as a response: its problem details, as the operation declares them.
 fn refusal(err: ApiError) -> poem::Error {

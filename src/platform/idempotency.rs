@@ -1,4 +1,5 @@
-//! Idempotency keys for money-moving requests (`Idempotency-Key` header).
+//! Idempotency keys (`Idempotency-Key` header): required by money-moving requests, taken by
+//! bookings and orders when given.
 //!
 //! The first request with a key claims it and does its work in one transaction, which also
 //! records the response. A request with the same key waits while the first is in flight (on

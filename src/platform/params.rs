@@ -22,7 +22,7 @@ use poem_openapi::types::{ParseFromParameter, Type};
 use poem_openapi::{ApiExtractor, ApiExtractorType, ExtractParamOptions, OpenApi};
 
 use super::http::{Page, PageAfter, PageSize, keyset_page};
-use super::problem::{NO_TOKEN, NOT_ADMIN, NOT_STAFF};
+use super::problem::{NO_TOKEN, NOT_ADMIN, NOT_INTEGRATIONS, NOT_STAFF};
 
 /// What a placeholder in the document stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,22 +33,28 @@ pub enum Declaration {
     IfNoneMatch,
     /// [`IdempotencyKey`]: the `Idempotency-Key` header.
     IdempotencyKey,
+    /// [`OptionalIdempotencyKey`]: the `Idempotency-Key` header, not required.
+    OptionalIdempotencyKey,
     /// A bearer token: the operation must declare 401.
     Bearer,
     /// Staff or an admin: 401, and the 403 of `Staff`.
     Staff,
     /// An admin: 401, and the 403 of `Admin`.
     Admin,
+    /// An integrations account or an admin: 401, and the 403 of `Integrations`.
+    Integrations,
 }
 
 impl Declaration {
-    const ALL: [Declaration; 6] = [
+    const ALL: [Declaration; 8] = [
         Declaration::Paging,
         Declaration::IfNoneMatch,
         Declaration::IdempotencyKey,
+        Declaration::OptionalIdempotencyKey,
         Declaration::Bearer,
         Declaration::Staff,
         Declaration::Admin,
+        Declaration::Integrations,
     ];
 
     fn reference(self) -> String {
@@ -130,23 +136,29 @@ fn write_out(operation: &mut MetaOperation) {
                 false,
                 String::schema_ref(),
             )),
-            Declaration::IdempotencyKey => operation.params.push(header(
-                IDEMPOTENCY_KEY,
+            Declaration::IdempotencyKey => operation.params.push(idempotency_key_header(
                 description.unwrap_or_else(|| {
                     "A unique string per intended request (1–255 characters), e.g. a UUID. \
                      Kept for 24 hours."
                         .into()
                 }),
                 true,
-                MetaSchemaRef::Inline(Box::new(MetaSchema {
-                    min_length: Some(1),
-                    max_length: Some(IdempotencyKey::MAX_LEN),
-                    ..MetaSchema::new("string")
-                })),
+            )),
+            Declaration::OptionalIdempotencyKey => operation.params.push(idempotency_key_header(
+                description.unwrap_or_else(|| {
+                    "Optional: a unique string per intended request (1–255 characters), \
+                         e.g. a UUID, kept for 24 hours. A retry with the same key and body \
+                         gets the first answer instead of doing the work again."
+                        .into()
+                }),
+                false,
             )),
             Declaration::Bearer => require(operation, &[(401, NO_TOKEN)]),
             Declaration::Staff => require(operation, &[(401, NO_TOKEN), (403, NOT_STAFF)]),
             Declaration::Admin => require(operation, &[(401, NO_TOKEN), (403, NOT_ADMIN)]),
+            Declaration::Integrations => {
+                require(operation, &[(401, NO_TOKEN), (403, NOT_INTEGRATIONS)])
+            }
         }
     }
 }
@@ -154,11 +166,11 @@ fn write_out(operation: &mut MetaOperation) {
 /// Panics unless `operation` declares each of these responses.
 fn require(operation: &MetaOperation, responses: &[(u16, &str)]) {
     for &(status, description) in responses {
-        let declared = operation
-            .responses
-            .responses
-            .iter()
-            .any(|r| r.status == Some(status) && r.description == description);
+        let code = description.split('`').nth(1).unwrap_or(description);
+        let declared = operation.responses.responses.iter().any(|r| {
+            r.status == Some(status)
+                && (r.description == description || r.description.contains(&format!("`{code}`")))
+        });
         assert!(
             declared,
             "operation {} takes a caller's extractor that answers {status} ({description}) but \
@@ -197,6 +209,19 @@ fn header(
         explode: true,
         style: None,
     }
+}
+
+fn idempotency_key_header(description: String, required: bool) -> MetaOperationParam {
+    header(
+        IDEMPOTENCY_KEY,
+        description,
+        required,
+        MetaSchemaRef::Inline(Box::new(MetaSchema {
+            min_length: Some(1),
+            max_length: Some(IdempotencyKey::MAX_LEN),
+            ..MetaSchema::new("string")
+        })),
+    )
 }
 
 const IF_NONE_MATCH: &str = "If-None-Match";
@@ -402,6 +427,27 @@ impl IdempotencyKey {
     /// The request it was sent with: method and path.
     pub fn scope(&self) -> &str {
         &self.scope
+    }
+}
+
+/// The `Idempotency-Key` header where it may be left out (creating a booking or an order):
+/// with a key, the request is done once per key as with [`IdempotencyKey`]; without one, each
+/// request is done.
+#[derive(Debug, Clone)]
+pub struct OptionalIdempotencyKey(pub Option<IdempotencyKey>);
+
+declared_parameter!(
+    OptionalIdempotencyKey,
+    Declaration::OptionalIdempotencyKey,
+    OptionalIdempotencyKey::extract
+);
+
+impl OptionalIdempotencyKey {
+    fn extract(request: &Request) -> poem::Result<Self> {
+        let key: Option<String> = header_parameter(request, IDEMPOTENCY_KEY)?;
+        key.map(|key| IdempotencyKey::parse(key, request.method(), request.uri().path()))
+            .transpose()
+            .map(OptionalIdempotencyKey)
     }
 }
 

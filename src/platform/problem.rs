@@ -192,9 +192,12 @@ pub enum Input {
     Bearer,
     /// A bearer access token of an admin: 401 without a valid one, 403 for other roles.
     Admin,
-    /// A bearer access token of staff or an admin: 401 without a valid one, 403 for a
-    /// customer.
+    /// A bearer access token of staff or an admin: 401 without a valid one, 403 for other
+    /// roles.
     Staff,
+    /// A bearer access token of an integrations account or an admin: 401 without a valid
+    /// one, 403 for other roles.
+    Integrations,
 }
 
 const BAD_PATH: &str = "`invalid_request`: the id is not an integer.";
@@ -210,6 +213,9 @@ pub const NO_TOKEN: &str = "`unauthorized`: no valid bearer token.";
 pub const NOT_ADMIN: &str = "`forbidden`: the caller is not an admin.";
 /// The 403 (staff) response of an operation a caller's extractor guards.
 pub const NOT_STAFF: &str = "`forbidden`: the caller is neither staff nor an admin.";
+/// The 403 (integrations) response of an operation a caller's extractor guards.
+pub const NOT_INTEGRATIONS: &str =
+    "`forbidden`: the caller is neither an integrations account nor an admin.";
 const INTERNAL: &str = "`internal_error`: the server failed; the cause is in its log.";
 /// The 429 of a rate-limited operation.
 pub const RATE_LIMITED: &str =
@@ -244,7 +250,15 @@ pub trait ErrorSet: Send + Sync + 'static {
             }
         };
         responses.extend(bad_request.map(|d| (400, d)));
-        if has(Input::Bearer) || has(Input::Admin) || has(Input::Staff) {
+        if [
+            Input::Bearer,
+            Input::Admin,
+            Input::Staff,
+            Input::Integrations,
+        ]
+        .into_iter()
+        .any(has)
+        {
             responses.push((401, NO_TOKEN));
         }
         if has(Input::Admin) {
@@ -252,6 +266,9 @@ pub trait ErrorSet: Send + Sync + 'static {
         }
         if has(Input::Staff) {
             responses.push((403, NOT_STAFF));
+        }
+        if has(Input::Integrations) {
+            responses.push((403, NOT_INTEGRATIONS));
         }
         if has(Input::JsonBody) {
             responses.extend([(413, TOO_LARGE), (415, NOT_JSON)]);

@@ -21,13 +21,14 @@ use crate::platform::AppState;
 use crate::platform::auth::BearerAuth;
 use crate::platform::db::{Workflow, in_transaction};
 use crate::platform::http::{OptionalJson, Page};
-use crate::platform::params::Paging;
+use crate::platform::idempotency;
+use crate::platform::params::{IdempotencyKey, OptionalIdempotencyKey, Paging};
 use crate::platform::problem::{ApiError, RATE_LIMITED};
 
 use super::card_outcomes::cancel_intent_quietly;
 use super::card_records::{CardPayment, card_payments_of};
 use super::card_refunds::{refund_to_card, settle_refunds_of};
-use super::holds::{SeatRequest, book};
+use super::holds::{HoldSeats, SeatRequest};
 use super::payments::refund;
 use super::seat_selection::SeatLabel;
 use super::{Ticketing, booking_not_found};
@@ -241,6 +242,47 @@ impl NewBooking {
     }
 }
 
+/// Takes the seats of a new booking of `user_id` in one transaction ([`HoldSeats`]). With an
+/// idempotency key, a retry of the same `request` gets the first answer (the booking as it
+/// was made, or the same problem) and takes nothing.
+///
+/// Errors: those of [`HoldSeats::new`]; 400 `invalid_request` (see [`NewBooking::request`]);
+/// 422 `idempotency_key_reused`; 429 `rate_limited` (the day's idempotency keys are used
+/// up).
+async fn book(
+    state: &AppState,
+    ticketing: &Ticketing,
+    user_id: i64,
+    request: &NewBooking,
+    idempotency_key: Option<&IdempotencyKey>,
+) -> Result<Booking, ApiError> {
+    let (seats, types) = request.request()?;
+    let hold = Shown(HoldSeats::new(
+        ticketing,
+        user_id,
+        request.screening_id,
+        seats,
+        types,
+    ));
+    match idempotency_key {
+        Some(key) => idempotency::once(state, user_id, key, request, &hold).await,
+        None => in_transaction(&state.pool, &hold).await,
+    }
+}
+
+/// A new booking as the API shows it (what an idempotency key records). [`HoldSeats`]
+/// decides on a refusal before it writes (but for expiring lapsed holds, which stand either
+/// way), so that a refusal committed as a key's outcome leaves nothing half done.
+struct Shown<'a>(HoldSeats<'a>);
+
+impl Workflow for Shown<'_> {
+    type Output = Booking;
+
+    async fn run(&self, tx: &Transaction<'_>) -> Result<Booking, ApiError> {
+        self.0.run(tx).await.map(Booking::from)
+    }
+}
+
 /// `POST /v1/bookings/{id}/cancel` body: the seats to give back.
 #[derive(Object, Debug)]
 #[oai(deny_unknown_fields)]
@@ -260,7 +302,8 @@ enum CreatedBooking {
 operation_errors! {
     CreateBookingError(JsonBody, Bearer) {
         400: "`invalid_request`: malformed JSON, unknown fields, a value out of range, not \
-              exactly one of `seats` and `seat_labels`, or not one ticket type per seat.",
+              exactly one of `seats` and `seat_labels`, not one ticket type per seat, or an \
+              `Idempotency-Key` of more than 255 characters.",
         404: "`screening_not_found`.",
         409: "`seats_taken` (the detail names them), `companion_needs_wheelchair`, \
               `single_seat_gap` (the detail names the seat that would be left alone), \
@@ -268,7 +311,8 @@ operation_errors! {
               `not_enough_seats`, `hold_limit_reached` (the caller already holds as many \
               seats in unpaid bookings as one customer may, of this screening or in all), or \
               `screening_started`.",
-        422: "`unknown_seat` (the screening has no such seat) or `ticket_type_not_offered`.",
+        422: "`unknown_seat` (the screening has no such seat), `ticket_type_not_offered`, or \
+              `idempotency_key_reused` (the key was used for another request).",
         429: RATE_LIMITED,
     }
     ListBookingsError(Query, Bearer) {}
@@ -302,24 +346,20 @@ impl BookingsApi {
     /// costs its ticket type's price, plus the premium surcharge on a premium seat. The
     /// booking is `pending` until it is paid or `expires_at` passes; then the seats return to
     /// the screening. A customer holds at most so many seats in unpaid bookings (10 of a
-    /// screening and 20 in all by default).
+    /// screening and 20 in all by default). With an `Idempotency-Key`, a retry after a lost
+    /// answer gets the first answer (the booking as it was made, or the same error) and
+    /// books nothing more.
     #[oai(path = "/", method = "post", operation_id = "create_booking")]
     async fn create(
         &self,
         state: Data<&Arc<AppState>>,
         auth: BearerAuth,
+        idempotency_key: OptionalIdempotencyKey,
         body: Json<NewBooking>,
     ) -> Result<CreatedBooking, CreateBookingError> {
         self.ticketing.booking_limit.check(&auth.0.user_id)?;
-        let result = match body.request() {
-            Ok((seats, types)) => {
-                let (user_id, screening_id) = (auth.0.user_id, body.screening_id);
-                book(&state, &self.ticketing, user_id, screening_id, seats, types)
-                    .await
-                    .map(Booking::from)
-            }
-            Err(err) => Err(err),
-        };
+        let key = idempotency_key.0.as_ref();
+        let result = book(&state, &self.ticketing, auth.0.user_id, &body, key).await;
         self.ticketing.metrics.bookings.count(&result);
         Ok(CreatedBooking::Created(Json(result?)))
     }

@@ -20,8 +20,7 @@ use codegen::types::{
 use deadpool_postgres::{Pool, Transaction};
 
 use crate::catalog::screenings::{Prices, TicketType, screening_not_found};
-use crate::platform::AppState;
-use crate::platform::db::{Workflow, in_transaction};
+use crate::platform::db::Workflow;
 use crate::platform::db_errors::QueryError;
 use crate::platform::problem::ApiError;
 
@@ -70,34 +69,35 @@ impl SeatRequest<'_> {
     }
 }
 
-/// Takes the seats of a new booking of `user_id`, best available or chosen, one ticket type
-/// per seat, in one transaction, for the configured hold time. Returns the booking as
-/// `get_booking` would read it.
-///
-/// Errors: 404 `screening_not_found`; 409 `screening_started`, `seats_taken`,
-/// `companion_needs_wheelchair`, `single_seat_gap`, `no_adjacent_seats`, `not_enough_seats`;
-/// 422 `unknown_seat`, `ticket_type_not_offered`.
-pub async fn book(
-    state: &AppState,
-    ticketing: &Ticketing,
-    user_id: i64,
-    screening_id: i64,
-    seats: SeatRequest<'_>,
-    ticket_types: Vec<TicketType>,
-) -> Result<q::Booking, ApiError> {
-    let hold = HoldSeats {
-        user_id,
-        screening_id,
-        seats,
-        ticket_types,
-        hold_seconds: ticketing.settings.booking_hold.as_secs_f64(),
-        caps: ticketing.settings.hold_caps,
-    };
-    in_transaction(&state.pool, &hold).await
+impl<'a> HoldSeats<'a> {
+    /// The workflow that takes the seats of a new booking of `user_id`, best available or
+    /// chosen, one ticket type per seat, for the configured hold time. Its output is the
+    /// booking as `get_booking` would read it.
+    ///
+    /// Errors (of running it): 404 `screening_not_found`; 409 `screening_started`,
+    /// `seats_taken`, `companion_needs_wheelchair`, `single_seat_gap`, `no_adjacent_seats`,
+    /// `not_enough_seats`, `hold_limit_reached`; 422 `unknown_seat`,
+    /// `ticket_type_not_offered`.
+    pub fn new(
+        ticketing: &Ticketing,
+        user_id: i64,
+        screening_id: i64,
+        seats: SeatRequest<'a>,
+        ticket_types: Vec<TicketType>,
+    ) -> Self {
+        HoldSeats {
+            user_id,
+            screening_id,
+            seats,
+            ticket_types,
+            hold_seconds: ticketing.settings.booking_hold.as_secs_f64(),
+            caps: ticketing.settings.hold_caps,
+        }
+    }
 }
 
-/// Takes the seats of a new booking.
-struct HoldSeats<'a> {
+/// Takes the seats of a new booking: see [`HoldSeats::new`].
+pub struct HoldSeats<'a> {
     user_id: i64,
     screening_id: i64,
     seats: SeatRequest<'a>,
@@ -173,7 +173,7 @@ impl HoldSeats<'_> {
     ///
     /// Errors: 409 `hold_limit_reached`.
     async fn check_caps(&self, tx: &Transaction<'_>, role: UserRole) -> Result<(), ApiError> {
-        if role != UserRole::Customer {
+        if matches!(role, UserRole::Admin | UserRole::Staff) {
             return Ok(());
         }
         let held = q::customer_holds()
@@ -393,16 +393,24 @@ impl HoldSeats<'_> {
             )
             .all()
             .await?;
-        match held.first() {
-            Some(_) if held.len() == seats.len() => Ok(held),
-            // The seats were locked and free, and the screening had not started a moment ago.
-            _ => Err(ApiError::conflict(
+        // The seats were locked and free, and the screening had not started a moment ago.
+        // No row: it has started since, and nothing was written, so the refusal may be
+        // recorded as an idempotency key's outcome. Some rows: a seat was not free after all,
+        // a fault, which must roll back and not be recorded.
+        match held.len() {
+            n if n == seats.len() => Ok(held),
+            0 => Err(ApiError::conflict(
                 "screening_started",
                 format!(
                     "screening {} has started; it can no longer be booked",
                     self.screening_id
                 ),
             )),
+            n => Err(ApiError::Internal(format!(
+                "took {n} of {} seats of screening {} checked free under lock",
+                seats.len(),
+                self.screening_id
+            ))),
         }
     }
 }

@@ -318,3 +318,32 @@ async fn of_concurrent_confirms_and_cancels_exactly_one_wins() {
         );
     }
 }
+
+#[tokio::test]
+async fn an_order_retried_with_its_idempotency_key_is_placed_once() {
+    let app = TestApp::spawn().await;
+    app.product("NACHOS", 600).await;
+    let ana = app.customer("ana").await;
+    let nachos = json!({ "sku": "NACHOS", "quantity": 2, "note": "" });
+    let first = app
+        .post_idempotent("/v1/orders", &ana, "order-1", &nachos)
+        .await
+        .expect(202);
+    let again = app
+        .post_idempotent("/v1/orders", &ana, "order-1", &nachos)
+        .await
+        .expect(202);
+    assert_eq!(again, first);
+    let page = app.get("/v1/orders", Some(&ana)).await.expect(200);
+    assert_eq!(page["items"].as_array().unwrap().len(), 1);
+    let three = json!({ "sku": "NACHOS", "quantity": 3, "note": "" });
+    app.post_idempotent("/v1/orders", &ana, "order-1", &three)
+        .await
+        .expect_problem(422, "idempotency_key_reused");
+    let caviar = json!({ "sku": "CAVIAR", "quantity": 1, "note": "" });
+    for _ in 0..2 {
+        app.post_idempotent("/v1/orders", &ana, "order-2", &caviar)
+            .await
+            .expect_problem(422, "unknown_sku");
+    }
+}

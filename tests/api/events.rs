@@ -25,17 +25,37 @@ async fn read_feed(app: &TestApp, admin: &str, limit: u32) -> Vec<Value> {
     }
 }
 
-/// The feed once it holds at least `count` events. Other tests' transactions (the server is
-/// shared) may hold it back for a moment: the feed waits for every older transaction.
-pub(crate) async fn feed_of_at_least(app: &TestApp, admin: &str, count: usize) -> Vec<Value> {
+/// The feed once `done` says it is complete. Other tests' transactions (the server is shared)
+/// may hold it back for a moment: the feed waits for every older transaction.
+async fn feed_until(
+    app: &TestApp,
+    token: &str,
+    what: &str,
+    done: impl Fn(&[Value]) -> bool,
+) -> Vec<Value> {
     for _ in 0..100 {
-        let events = read_feed(app, admin, 100).await;
-        if events.len() >= count {
+        let events = read_feed(app, token, 100).await;
+        if done(&events) {
             return events;
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    panic!("the feed never held {count} events");
+    panic!("the feed never held {what}");
+}
+
+/// The feed once it holds at least `count` events.
+pub(crate) async fn feed_of_at_least(app: &TestApp, admin: &str, count: usize) -> Vec<Value> {
+    let what = format!("{count} events");
+    feed_until(app, admin, &what, |events| events.len() >= count).await
+}
+
+/// The feed once it holds at least `count` events of type `kind`.
+pub(crate) async fn feed_with(app: &TestApp, token: &str, kind: &str, count: usize) -> Vec<Value> {
+    let what = format!("{count} {kind} events");
+    feed_until(app, token, &what, |events| {
+        events.iter().filter(|e| e["type"] == kind).count() >= count
+    })
+    .await
 }
 
 fn types_of(events: &[Value], aggregate: &str, id: &Value) -> Vec<String> {

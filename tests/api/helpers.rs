@@ -422,6 +422,22 @@ impl TestApp {
         access_token(&self.login("usher").await)
     }
 
+    /// Creates an integrations account `connector` (as `boxoffice admin create --role
+    /// integrations` does) and logs in; returns its token.
+    pub async fn integrations(&self) -> String {
+        boxoffice::ops::admin::create_privileged_user(
+            &self.state,
+            Role::Integrations,
+            "connector",
+            "connector@example.com",
+            None,
+            PASSWORD.into(),
+        )
+        .await
+        .expect("creating the integrations account");
+        access_token(&self.login("connector").await)
+    }
+
     /// Creates an admin (as `boxoffice admin create` does) and logs in; returns its token.
     pub async fn admin(&self) -> String {
         create_user(

@@ -666,3 +666,68 @@ async fn a_black_holed_receiver_holds_one_place_and_is_paused() {
         "nothing is sent while paused"
     );
 }
+
+#[tokio::test]
+async fn an_integrations_account_follows_events_and_nothing_else() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let connector = app.integrations().await;
+    let ana = app.customer("ana").await;
+    let usher = app.staff().await;
+
+    // What a connected system needs: webhooks and the event feed.
+    let created = app
+        .webhook(&connector, "http://127.0.0.1:9/hooks", &["booking.created"])
+        .await;
+    let path = format!("/v1/webhooks/{}", created["id"]);
+    app.get(&path, Some(&connector)).await.expect(200);
+    app.get(&format!("{path}/deliveries"), Some(&connector))
+        .await
+        .expect(200);
+    let screening = app.screening(&admin, 4).await;
+    let booking = app.book(&ana, &screening["id"], 1).await.expect(201);
+    let feed = crate::events::feed_with(&app, &connector, "booking.created", 1).await;
+    assert!(
+        feed.iter()
+            .any(|e| e["type"] == "booking.created" && e["data"]["id"] == booking["id"]),
+        "{feed:?}"
+    );
+    app.get("/v1/webhooks", Some(&admin)).await.expect(200);
+
+    // Nothing of an admin's else: no money, no catalog, no door.
+    let account = app
+        .post("/v1/accounts", Some(&ana), json!({ "currency": "EUR" }))
+        .await
+        .expect(201);
+    app.post_idempotent(
+        &format!("/v1/accounts/{}/deposits", account["id"]),
+        &connector,
+        "d-1",
+        &json!({ "amount": 100_000 }),
+    )
+    .await
+    .expect_problem(403, "forbidden");
+    app.post(
+        "/v1/movies",
+        Some(&connector),
+        crate::catalog::movie("Heist"),
+    )
+    .await
+    .expect_problem(403, "forbidden");
+    app.get(
+        &format!("/v1/screenings/{}/checkins", screening["id"]),
+        Some(&connector),
+    )
+    .await
+    .expect_problem(403, "forbidden");
+
+    // And the other roles do not get the feed.
+    for token in [&ana, &usher] {
+        app.get("/v1/events", Some(token))
+            .await
+            .expect_problem(403, "forbidden");
+        app.get("/v1/webhooks", Some(token))
+            .await
+            .expect_problem(403, "forbidden");
+    }
+}

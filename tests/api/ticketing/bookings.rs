@@ -311,3 +311,64 @@ async fn a_cancel_body_that_is_not_cancel_seats_cancels_nothing() {
     let cancelled = app.send(with_token(empty, Some(&ana))).await.expect(200);
     assert_eq!(cancelled["status"], "cancelled");
 }
+
+#[tokio::test]
+async fn a_booking_retried_with_its_idempotency_key_is_made_once() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let ana = app.customer("ana").await;
+    let screening = app.screening(&admin, 10).await;
+    let available = || async {
+        app.get(&format!("/v1/screenings/{}", screening["id"]), None)
+            .await
+            .expect(200)["available_seats"]
+            .as_i64()
+            .unwrap()
+    };
+    let two = json!({ "screening_id": screening["id"], "seats": 2 });
+
+    // The answer is lost and the client sends the request again, or twice at once.
+    let first = app
+        .post_idempotent("/v1/bookings", &ana, "k-1", &two)
+        .await
+        .expect(201);
+    let (again, at_once) = tokio::join!(
+        app.post_idempotent("/v1/bookings", &ana, "k-1", &two),
+        app.post_idempotent("/v1/bookings", &ana, "k-1", &two),
+    );
+    assert_eq!(again.expect(201), first);
+    assert_eq!(at_once.expect(201), first);
+    assert_eq!(available().await, 8, "one booking of two seats");
+    let page = app.get("/v1/bookings", Some(&ana)).await.expect(200);
+    assert_eq!(page["items"].as_array().unwrap().len(), 1);
+
+    // The same key for another request is a mistake, not a replay.
+    let three = json!({ "screening_id": screening["id"], "seats": 3 });
+    app.post_idempotent("/v1/bookings", &ana, "k-1", &three)
+        .await
+        .expect_problem(422, "idempotency_key_reused");
+    // A key is the caller's own: another customer's "k-1" is another request.
+    let ben = app.customer("ben").await;
+    let bens = app
+        .post_idempotent("/v1/bookings", &ben, "k-1", &two)
+        .await
+        .expect(201);
+    assert_ne!(bens["id"], first["id"]);
+
+    // A refusal is the answer to that key too, and takes nothing.
+    let taken = json!({ "screening_id": screening["id"], "seat_labels": first["seat_labels"] });
+    for _ in 0..2 {
+        app.post_idempotent("/v1/bookings", &ana, "k-2", &taken)
+            .await
+            .expect_problem(409, "seats_taken");
+    }
+    assert_eq!(available().await, 6);
+
+    // Without a key, each request books.
+    app.book(&ana, &screening["id"], 1).await.expect(201);
+    app.book(&ana, &screening["id"], 1).await.expect(201);
+    assert_eq!(available().await, 4);
+    app.post_idempotent("/v1/bookings", &ana, &"k".repeat(256), &two)
+        .await
+        .expect_problem(400, "invalid_request");
+}
