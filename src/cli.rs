@@ -142,6 +142,10 @@ pub enum AdminAction {
         /// Name to show; the username if omitted.
         #[arg(long)]
         full_name: Option<String>,
+        /// With `--role staff`: a theater whose screenings they check tickets in at
+        /// (repeatable; none: nowhere until an admin sets them, `PUT /v1/staff/{id}/theaters`).
+        #[arg(long = "theater", value_name = "ID")]
+        theaters: Vec<i64>,
     },
 }
 

@@ -7,12 +7,14 @@ use boxoffice::app::config::LogFormat;
 use boxoffice::app::{self, Application, Database};
 use boxoffice::cli::{
     AdminAction, Cli, Command, DbAction, LedgerAction, MigrateAction, PaymentsAction,
+    PrivilegedRole,
 };
 use boxoffice::ops::{admin, local_pg, locks, migrate, seed};
 use boxoffice::platform::problem::error_chain;
 use boxoffice::platform::shared_reads::SharedReads;
 use boxoffice::platform::telemetry;
 use boxoffice::platform::version_cache::VersionCache;
+use boxoffice::ticketing::checkins::set_staff_theaters;
 use boxoffice::ticketing::reconcile;
 use boxoffice::wallet::ledger;
 use clap::Parser;
@@ -149,8 +151,14 @@ async fn run(mut cli: Cli) -> Result<(), Error> {
                     username,
                     email,
                     full_name,
+                    theaters,
                 },
         } => {
+            if !theaters.is_empty() && role != PrivilegedRole::Staff {
+                return Err(
+                    "--theater is for staff (--role staff): admins check in anywhere".into(),
+                );
+            }
             eprintln!("password for {username} (read from standard input):");
             let mut password = String::new();
             std::io::stdin().lock().read_line(&mut password)?;
@@ -172,6 +180,19 @@ async fn run(mut cli: Cli) -> Result<(), Error> {
                 user.username,
                 user.id
             );
+            if !theaters.is_empty() {
+                let set = set_staff_theaters(&service.state.pool, user.id, &theaters)
+                    .await
+                    .map_err(|err| {
+                        format!(
+                            "{}; the user exists without theaters: set them with PUT \
+                             /v1/staff/{}/theaters",
+                            err.into_problem().detail,
+                            user.id
+                        )
+                    })?;
+                println!("checks tickets in at theaters {:?}", set.theater_ids);
+            }
         }
         Command::Db {
             action: DbAction::Locks,

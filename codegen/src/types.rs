@@ -607,6 +607,96 @@ impl<'a> postgres_types::FromSql<'a> for AccountKind {
 }
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[allow(non_camel_case_types)]
+pub enum ScanOutcome {
+    Admitted,
+    AlreadyCheckedIn,
+    TicketVoid,
+    WrongScreening,
+    InvalidTicket,
+}
+impl<'a> postgres_types::ToSql for ScanOutcome {
+    fn to_sql(
+        &self,
+        ty: &postgres_types::Type,
+        buf: &mut postgres_types::private::BytesMut,
+    ) -> Result<postgres_types::IsNull, Box<dyn std::error::Error + Sync + Send>> {
+        let s = match *self {
+            ScanOutcome::Admitted => "admitted",
+            ScanOutcome::AlreadyCheckedIn => "already_checked_in",
+            ScanOutcome::TicketVoid => "ticket_void",
+            ScanOutcome::WrongScreening => "wrong_screening",
+            ScanOutcome::InvalidTicket => "invalid_ticket",
+        };
+        buf.extend_from_slice(s.as_bytes());
+        std::result::Result::Ok(postgres_types::IsNull::No)
+    }
+    fn accepts(ty: &postgres_types::Type) -> bool {
+        if ty.name() != "scan_outcome" {
+            return false;
+        }
+        match *ty.kind() {
+            postgres_types::Kind::Enum(ref variants) => {
+                if variants.len() != 5 {
+                    return false;
+                }
+                variants.iter().all(|v| match &**v {
+                    "admitted" => true,
+                    "already_checked_in" => true,
+                    "ticket_void" => true,
+                    "wrong_screening" => true,
+                    "invalid_ticket" => true,
+                    _ => false,
+                })
+            }
+            _ => false,
+        }
+    }
+    fn to_sql_checked(
+        &self,
+        ty: &postgres_types::Type,
+        out: &mut postgres_types::private::BytesMut,
+    ) -> Result<postgres_types::IsNull, Box<dyn std::error::Error + Sync + Send>> {
+        postgres_types::__to_sql_checked(self, ty, out)
+    }
+}
+impl<'a> postgres_types::FromSql<'a> for ScanOutcome {
+    fn from_sql(
+        ty: &postgres_types::Type,
+        buf: &'a [u8],
+    ) -> Result<ScanOutcome, Box<dyn std::error::Error + Sync + Send>> {
+        match std::str::from_utf8(buf)? {
+            "admitted" => Ok(ScanOutcome::Admitted),
+            "already_checked_in" => Ok(ScanOutcome::AlreadyCheckedIn),
+            "ticket_void" => Ok(ScanOutcome::TicketVoid),
+            "wrong_screening" => Ok(ScanOutcome::WrongScreening),
+            "invalid_ticket" => Ok(ScanOutcome::InvalidTicket),
+            s => Result::Err(Into::into(format!("invalid variant `{}`", s))),
+        }
+    }
+    fn accepts(ty: &postgres_types::Type) -> bool {
+        if ty.name() != "scan_outcome" {
+            return false;
+        }
+        match *ty.kind() {
+            postgres_types::Kind::Enum(ref variants) => {
+                if variants.len() != 5 {
+                    return false;
+                }
+                variants.iter().all(|v| match &**v {
+                    "admitted" => true,
+                    "already_checked_in" => true,
+                    "ticket_void" => true,
+                    "wrong_screening" => true,
+                    "invalid_ticket" => true,
+                    _ => false,
+                })
+            }
+            _ => false,
+        }
+    }
+}
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(non_camel_case_types)]
 pub enum OrderStatus {
     Pending,
     Confirmed,

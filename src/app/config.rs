@@ -217,6 +217,11 @@ pub struct TicketingConfig {
     /// A file holding TICKET_SIGNING_KEY, read at start when it is not set itself.
     #[arg(long, env = "TICKET_SIGNING_KEY_FILE", global = true)]
     pub ticket_signing_key_file: Option<PathBuf>,
+    /// Minutes before a screening's start from which its tickets may be checked in (until
+    /// it ends); outside that window a scan answers 409 `checkin_closed`.
+    #[arg(long, env = "CHECKIN_OPENS_MINUTES", default_value_t = 60, global = true,
+          value_parser = clap::value_parser!(u16).range(0..=10_080))]
+    pub checkin_opens_minutes: u16,
     /// Seconds a pending booking holds its seats.
     #[arg(long, env = "BOOKING_HOLD_SECONDS", default_value_t = 600, global = true,
           value_parser = clap::value_parser!(u64).range(1..=86_400))]

@@ -106,6 +106,7 @@ pub fn assemble(
                 total: config.ticketing.max_held_seats.into(),
             },
             card_hold: Duration::from_secs(config.cards.card_payment_hold_seconds),
+            checkin_opens_minutes: config.ticketing.checkin_opens_minutes.into(),
         },
         TicketingMetrics::register(metrics.registry()),
         ed25519_dalek::SigningKey::from_bytes(&ticket_seed),

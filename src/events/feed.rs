@@ -30,8 +30,8 @@ pub struct Event {
     pub cursor: String,
     /// What happened: `booking.created`, `booking.confirmed`, `booking.cancelled`,
     /// `booking.expired`, `booking.seats_released`, `payment.completed`, `payment.refunded`,
-    /// `order.created`, `order.confirmed`, `order.cancelled`, `ticket.checked_in` or
-    /// `ticket.voided`.
+    /// `order.created`, `order.confirmed`, `order.cancelled`, `ticket.checked_in`,
+    /// `ticket.voided` or `ticket.checkin_conflict`.
     #[oai(rename = "type")]
     pub type_: String,
     /// What it happened to: `booking`, `payment` (a wallet payment), `card_payment`, `order`
@@ -51,7 +51,9 @@ pub struct Event {
     /// and `reason`); for an order `{id, user_id, sku, quantity, unit_price, currency,
     /// status}`; for a ticket `{id, booking_id, screening_id, seat_label, checked_in_at,
     /// checked_in_by}` (`{id, booking_id, screening_id, seat_label, voided_at}` for
-    /// `ticket.voided`). Amounts in minor units.
+    /// `ticket.voided`; for `ticket.checkin_conflict` the offline scan that met a ticket
+    /// admitted elsewhere or void: `{id, screening_id, scanner_id, nonce, scanned_at,
+    /// outcome, checked_in_at, staff_id}`). Amounts in minor units.
     pub data: serde_json::Value,
 }
 

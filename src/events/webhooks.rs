@@ -64,6 +64,10 @@ pub enum EventType {
     /// A ticket stopped being valid: its seat was given back or its booking cancelled.
     #[oai(rename = "ticket.voided")]
     TicketVoided,
+    /// A scan made offline met a ticket admitted elsewhere, or void: a door let someone in
+    /// that it should not have.
+    #[oai(rename = "ticket.checkin_conflict")]
+    TicketCheckinConflict,
 }
 
 impl EventType {

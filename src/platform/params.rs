@@ -163,7 +163,9 @@ fn write_out(operation: &mut MetaOperation) {
     }
 }
 
-/// Panics unless `operation` declares each of these responses.
+/// Panics unless `operation` declares each of these responses: the status, with a
+/// description that is this one or, when the operation describes the status itself (it has
+/// codes of its own for it), one that names this one's code (its first `` `code` ``).
 fn require(operation: &MetaOperation, responses: &[(u16, &str)]) {
     for &(status, description) in responses {
         let code = description.split('`').nth(1).unwrap_or(description);

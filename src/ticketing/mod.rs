@@ -30,6 +30,7 @@ pub mod card_records;
 pub mod card_refunds;
 pub mod checkins;
 pub mod holds;
+pub mod offline_scans;
 pub mod payments;
 pub mod provider;
 pub mod provider_webhooks;
@@ -52,13 +53,31 @@ pub enum Tag {
 }
 
 /// The constraints of this context whose violations are the client's doing.
-pub const CONSTRAINT_PROBLEMS: &[ConstraintProblem] = &[ConstraintProblem {
-    // A cancellation reaching a ticket that a scanner admitted (first, or meanwhile).
-    constraint: "tickets_admitted_not_void",
-    status: StatusCode::CONFLICT,
-    code: "ticket_checked_in",
-    detail: "a ticket of those seats has been checked in; an admitted seat cannot be given back",
-}];
+pub const CONSTRAINT_PROBLEMS: &[ConstraintProblem] = &[
+    ConstraintProblem {
+        // A cancellation reaching a ticket that a scanner admitted (first, or meanwhile).
+        constraint: "tickets_admitted_not_void",
+        status: StatusCode::CONFLICT,
+        code: "ticket_checked_in",
+        detail: "a ticket of those seats has been checked in; an admitted seat cannot be \
+                 given back",
+    },
+    ConstraintProblem {
+        constraint: "staff_theaters_theater_id_fkey",
+        status: StatusCode::UNPROCESSABLE_ENTITY,
+        code: "theater_not_found",
+        detail: "one of `theater_ids` names no theater",
+    },
+];
+
+/// 403: the screening is in a theater the staff member does not check tickets in at.
+pub fn not_your_theater(screening_id: i64) -> ApiError {
+    ApiError::Problem(Problem::new(
+        StatusCode::FORBIDDEN,
+        "not_your_theater",
+        format!("screening {screening_id} is in a theater you do not check in at"),
+    ))
+}
 
 /// How ticketing behaves, from the configuration.
 #[derive(Debug, Clone)]
@@ -72,6 +91,9 @@ pub struct TicketingSettings {
     /// How long a booking with a card payment under way holds its seats, from when the
     /// payment starts (CARD_PAYMENT_HOLD_SECONDS).
     pub card_hold: Duration,
+    /// Minutes before a screening's start from which its tickets may be checked in, until
+    /// it ends (CHECKIN_OPENS_MINUTES).
+    pub checkin_opens_minutes: i32,
 }
 
 /// How many seats one customer may hold at once in pending (unpaid) bookings, so that a

@@ -194,15 +194,22 @@ impl TicketsApi {
         &self,
         _state: Data<&Arc<AppState>>,
     ) -> Result<Json<TicketSigningKey>, SigningKeyError> {
-        let (x, kid) = ticket_codes::public_jwk(&self.ticketing.signing_key.verifying_key());
-        Ok(Json(TicketSigningKey {
+        Ok(Json(TicketSigningKey::of(&self.ticketing.signing_key)))
+    }
+}
+
+impl TicketSigningKey {
+    /// The JSON Web Key of the public half of `key`.
+    pub fn of(key: &SigningKey) -> Self {
+        let (x, kid) = ticket_codes::public_jwk(&key.verifying_key());
+        TicketSigningKey {
             kty: "OKP".into(),
             crv: "Ed25519".into(),
             x,
             kid,
             alg: "EdDSA".into(),
             use_: "sig".into(),
-        }))
+        }
     }
 }
 

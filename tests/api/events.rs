@@ -84,9 +84,9 @@ pub(crate) struct BookingLife {
 /// in order: booking.created, booking.confirmed, payment.completed, ticket.checked_in,
 /// booking.seats_released, ticket.voided, payment.refunded, order.created.
 pub(crate) async fn live_a_booking(app: &TestApp, admin: &str) -> BookingLife {
-    let usher = app.staff().await;
     let ana = app.customer("ana").await;
     let screening = app.screening_in(admin, hall(), json!({})).await;
+    let usher = app.staff_at(&[&screening]).await;
     let wallet = app.open_account(&ana, "EUR").await;
     app.deposit(admin, &wallet, 10_000).await;
     let booking = app

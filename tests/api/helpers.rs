@@ -177,6 +177,8 @@ pub fn server_config(booking_hold_seconds: u64) -> Config {
         "--booking-rate-limit=0",
         "--booking-hold-seconds",
         &hold,
+        // The tests' screenings start in a day; check-in opens two days before.
+        "--checkin-opens-minutes=2880",
         // Webhook receivers of the tests listen on loopback; retries come quickly. Only the
         // webhook tests start a delivery worker.
         "--webhook-timeout-ms=2000",
@@ -364,6 +366,11 @@ impl TestApp {
         self.send(with_token(self.api.post(path), token)).await
     }
 
+    pub async fn put(&self, path: &str, token: Option<&str>, body: Value) -> Reply {
+        self.send(with_token(self.api.put(path), token).body_json(&body))
+            .await
+    }
+
     pub async fn patch(&self, path: &str, token: Option<&str>, body: Value) -> Reply {
         self.send(with_token(self.api.patch(path), token).body_json(&body))
             .await
@@ -436,6 +443,25 @@ impl TestApp {
         .await
         .expect("creating the integrations account");
         access_token(&self.login("connector").await)
+    }
+
+    /// Creates a staff user `usher` who checks tickets in at the theaters of `screenings` (as
+    /// `boxoffice admin create --role staff --theater …` does) and logs in; returns its token.
+    pub async fn staff_at(&self, screenings: &[&Value]) -> String {
+        let token = self.staff().await;
+        let me = self.get("/v1/users/me", Some(&token)).await.expect(200);
+        let theaters: Vec<i64> = screenings
+            .iter()
+            .map(|s| s["theater_id"].as_i64().expect("a screening"))
+            .collect();
+        boxoffice::ticketing::checkins::set_staff_theaters(
+            &self.pool,
+            me["id"].as_i64().unwrap(),
+            &theaters,
+        )
+        .await
+        .expect("setting the usher's theaters");
+        token
     }
 
     /// Creates an admin (as `boxoffice admin create` does) and logs in; returns its token.

@@ -15,6 +15,18 @@ pub struct CheckInParams {
     pub staff_id: i64,
     pub id: i64,
     pub screening_id: i64,
+    pub opens_minutes: i32,
+}
+#[derive(Clone, Copy, Debug)]
+pub struct DoorStateParams {
+    pub staff_id: i64,
+    pub opens_minutes: i32,
+    pub screening_id: i64,
+}
+#[derive(Clone, Copy, Debug)]
+pub struct CheckinListChangesParams {
+    pub screening_id: i64,
+    pub after: i64,
 }
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ticket {
@@ -59,6 +71,13 @@ impl<'a> From<TicketBorrowed<'a>> for Ticket {
     }
 }
 #[derive(Debug, Clone, PartialEq, Copy)]
+pub struct DoorState {
+    pub allowed: bool,
+    pub open: bool,
+    pub starts_at: chrono::DateTime<chrono::Utc>,
+    pub ends_at: chrono::DateTime<chrono::Utc>,
+}
+#[derive(Debug, Clone, PartialEq, Copy)]
 pub struct TicketState {
     pub screening_id: i64,
     pub checked_in_at: Option<chrono::DateTime<chrono::Utc>>,
@@ -69,6 +88,40 @@ pub struct ScreeningCheckins {
     pub id: i64,
     pub sold: i32,
     pub admitted: i32,
+}
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckinListItem {
+    pub id: i64,
+    pub seat_label: String,
+    pub ticket_type: crate::types::TicketType,
+    pub voided: bool,
+    pub checked_in_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+pub struct CheckinListItemBorrowed<'a> {
+    pub id: i64,
+    pub seat_label: &'a str,
+    pub ticket_type: crate::types::TicketType,
+    pub voided: bool,
+    pub checked_in_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+impl<'a> From<CheckinListItemBorrowed<'a>> for CheckinListItem {
+    fn from(
+        CheckinListItemBorrowed {
+            id,
+            seat_label,
+            ticket_type,
+            voided,
+            checked_in_at,
+        }: CheckinListItemBorrowed<'a>,
+    ) -> Self {
+        Self {
+            id,
+            seat_label: seat_label.into(),
+            ticket_type,
+            voided,
+            checked_in_at,
+        }
+    }
 }
 use crate::client::async_::GenericClient;
 use futures::{self, StreamExt, TryStreamExt};
@@ -200,6 +253,70 @@ where
         Ok(mapped)
     }
 }
+pub struct DoorStateQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<DoorState, tokio_postgres::Error>,
+    mapper: fn(DoorState) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> DoorStateQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(DoorState) -> R) -> DoorStateQuery<'c, 'a, 's, C, R, N> {
+        DoorStateQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
 pub struct TicketStateQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
     client: &'c C,
     params: [&'a (dyn postgres_types::ToSql + Sync); N],
@@ -281,6 +398,137 @@ where
         mapper: fn(ScreeningCheckins) -> R,
     ) -> ScreeningCheckinsQuery<'c, 'a, 's, C, R, N> {
         ScreeningCheckinsQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct I64Query<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<i64, tokio_postgres::Error>,
+    mapper: fn(i64) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> I64Query<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(i64) -> R) -> I64Query<'c, 'a, 's, C, R, N> {
+        I64Query {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct CheckinListItemQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<CheckinListItemBorrowed, tokio_postgres::Error>,
+    mapper: fn(CheckinListItemBorrowed) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> CheckinListItemQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(
+        self,
+        mapper: fn(CheckinListItemBorrowed) -> R,
+    ) -> CheckinListItemQuery<'c, 'a, 's, C, R, N> {
+        CheckinListItemQuery {
             client: self.client,
             params: self.params,
             query: self.query,
@@ -507,7 +755,7 @@ impl<'c, 'a, 's, C: GenericClient>
 pub struct CheckInStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn check_in() -> CheckInStmt {
     CheckInStmt(
-        "UPDATE tickets SET checked_in_at = now(), checked_in_by = $1 WHERE id = $2 AND screening_id = $3 AND voided_at IS NULL AND checked_in_at IS NULL RETURNING id, booking_id, screening_id, seat_label, ticket_type, checked_in_at, voided_at",
+        "UPDATE tickets t SET checked_in_at = now(), checked_in_by = $1 FROM screenings s WHERE t.id = $2 AND t.screening_id = $3 AND t.voided_at IS NULL AND t.checked_in_at IS NULL AND s.id = t.screening_id AND now() >= s.starts_at - make_interval(mins => $4) AND now() < s.ends_at AND (EXISTS (SELECT 1 FROM users u WHERE u.id = $1 AND u.role = 'admin') OR EXISTS (SELECT 1 FROM staff_theaters st WHERE st.user_id = $1 AND st.theater_id = s.theater_id)) RETURNING t.id, t.booking_id, t.screening_id, t.seat_label, t.ticket_type, t.checked_in_at, t.voided_at",
         None,
     )
 }
@@ -525,10 +773,11 @@ impl CheckInStmt {
         staff_id: &'a i64,
         id: &'a i64,
         screening_id: &'a i64,
-    ) -> TicketQuery<'c, 'a, 's, C, Ticket, 3> {
+        opens_minutes: &'a i32,
+    ) -> TicketQuery<'c, 'a, 's, C, Ticket, 4> {
         TicketQuery {
             client,
-            params: [staff_id, id, screening_id],
+            params: [staff_id, id, screening_id, opens_minutes],
             query: self.0,
             cached: self.1.as_ref(),
             extractor:
@@ -553,7 +802,7 @@ impl<'c, 'a, 's, C: GenericClient>
         'a,
         's,
         CheckInParams,
-        TicketQuery<'c, 'a, 's, C, Ticket, 3>,
+        TicketQuery<'c, 'a, 's, C, Ticket, 4>,
         C,
     > for CheckInStmt
 {
@@ -561,8 +810,76 @@ impl<'c, 'a, 's, C: GenericClient>
         &'s self,
         client: &'c C,
         params: &'a CheckInParams,
-    ) -> TicketQuery<'c, 'a, 's, C, Ticket, 3> {
-        self.bind(client, &params.staff_id, &params.id, &params.screening_id)
+    ) -> TicketQuery<'c, 'a, 's, C, Ticket, 4> {
+        self.bind(
+            client,
+            &params.staff_id,
+            &params.id,
+            &params.screening_id,
+            &params.opens_minutes,
+        )
+    }
+}
+pub struct DoorStateStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn door_state() -> DoorStateStmt {
+    DoorStateStmt(
+        "SELECT EXISTS (SELECT 1 FROM users u WHERE u.id = $1 AND u.role = 'admin') OR EXISTS (SELECT 1 FROM staff_theaters st WHERE st.user_id = $1 AND st.theater_id = s.theater_id) AS allowed, now() >= s.starts_at - make_interval(mins => $2) AND now() < s.ends_at AS open, s.starts_at, s.ends_at FROM screenings s WHERE s.id = $3",
+        None,
+    )
+}
+impl DoorStateStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        staff_id: &'a i64,
+        opens_minutes: &'a i32,
+        screening_id: &'a i64,
+    ) -> DoorStateQuery<'c, 'a, 's, C, DoorState, 3> {
+        DoorStateQuery {
+            client,
+            params: [staff_id, opens_minutes, screening_id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row: &tokio_postgres::Row| -> Result<DoorState, tokio_postgres::Error> {
+                Ok(DoorState {
+                    allowed: row.try_get(0)?,
+                    open: row.try_get(1)?,
+                    starts_at: row.try_get(2)?,
+                    ends_at: row.try_get(3)?,
+                })
+            },
+            mapper: |it| DoorState::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        DoorStateParams,
+        DoorStateQuery<'c, 'a, 's, C, DoorState, 3>,
+        C,
+    > for DoorStateStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a DoorStateParams,
+    ) -> DoorStateQuery<'c, 'a, 's, C, DoorState, 3> {
+        self.bind(
+            client,
+            &params.staff_id,
+            &params.opens_minutes,
+            &params.screening_id,
+        )
     }
 }
 pub struct TicketStateStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -636,5 +953,133 @@ impl ScreeningCheckinsStmt {
                 },
             mapper: |it| ScreeningCheckins::from(it),
         }
+    }
+}
+pub struct CheckinListCursorStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn checkin_list_cursor() -> CheckinListCursorStmt {
+    CheckinListCursorStmt(
+        "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin",
+        None,
+    )
+}
+impl CheckinListCursorStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+    ) -> I64Query<'c, 'a, 's, C, i64, 0> {
+        I64Query {
+            client,
+            params: [],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+pub struct CheckinListStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn checkin_list() -> CheckinListStmt {
+    CheckinListStmt(
+        "SELECT id, seat_label, ticket_type, voided_at IS NOT NULL AS voided, checked_in_at FROM tickets WHERE screening_id = $1 ORDER BY id",
+        None,
+    )
+}
+impl CheckinListStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        screening_id: &'a i64,
+    ) -> CheckinListItemQuery<'c, 'a, 's, C, CheckinListItem, 1> {
+        CheckinListItemQuery {
+            client,
+            params: [screening_id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |
+                row: &tokio_postgres::Row,
+            | -> Result<CheckinListItemBorrowed, tokio_postgres::Error> {
+                Ok(CheckinListItemBorrowed {
+                    id: row.try_get(0)?,
+                    seat_label: row.try_get(1)?,
+                    ticket_type: row.try_get(2)?,
+                    voided: row.try_get(3)?,
+                    checked_in_at: row.try_get(4)?,
+                })
+            },
+            mapper: |it| CheckinListItem::from(it),
+        }
+    }
+}
+pub struct CheckinListChangesStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn checkin_list_changes() -> CheckinListChangesStmt {
+    CheckinListChangesStmt(
+        "SELECT id, seat_label, ticket_type, voided_at IS NOT NULL AS voided, checked_in_at FROM tickets WHERE screening_id = $1 AND changed_xid >= $2::bigint::text::xid8 ORDER BY id",
+        None,
+    )
+}
+impl CheckinListChangesStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        screening_id: &'a i64,
+        after: &'a i64,
+    ) -> CheckinListItemQuery<'c, 'a, 's, C, CheckinListItem, 2> {
+        CheckinListItemQuery {
+            client,
+            params: [screening_id, after],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |
+                row: &tokio_postgres::Row,
+            | -> Result<CheckinListItemBorrowed, tokio_postgres::Error> {
+                Ok(CheckinListItemBorrowed {
+                    id: row.try_get(0)?,
+                    seat_label: row.try_get(1)?,
+                    ticket_type: row.try_get(2)?,
+                    voided: row.try_get(3)?,
+                    checked_in_at: row.try_get(4)?,
+                })
+            },
+            mapper: |it| CheckinListItem::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        CheckinListChangesParams,
+        CheckinListItemQuery<'c, 'a, 's, C, CheckinListItem, 2>,
+        C,
+    > for CheckinListChangesStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a CheckinListChangesParams,
+    ) -> CheckinListItemQuery<'c, 'a, 's, C, CheckinListItem, 2> {
+        self.bind(client, &params.screening_id, &params.after)
     }
 }

@@ -3,6 +3,7 @@
 
 mod bookings;
 mod card_payments;
+mod offline_scans;
 mod payments;
 mod seats;
 mod sell_out;

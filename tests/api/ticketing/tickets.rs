@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use crate::helpers::TestApp;
 
 /// Three rows of eight; child and senior tickets sold.
-fn hall() -> Value {
+pub(crate) fn hall() -> Value {
     json!({ "layout": [
         { "row": "A", "seats": 8 },
         { "row": "B", "seats": 8 },
@@ -16,7 +16,7 @@ fn hall() -> Value {
     ]})
 }
 
-fn priced() -> Value {
+pub(crate) fn priced() -> Value {
     json!({ "prices": { "child": 800, "senior": 950 } })
 }
 
@@ -66,7 +66,7 @@ fn forge(key: &SigningKey, ticket_id: u64, screening_id: u64, label: &str) -> St
 }
 
 /// A paid booking of `labels` for a new customer `who`; returns (token, booking, wallet).
-async fn paid_booking(
+pub(crate) async fn paid_booking(
     app: &TestApp,
     admin: &str,
     who: &str,
@@ -92,7 +92,7 @@ async fn paid_booking(
     (token, booking, wallet)
 }
 
-async fn tickets(app: &TestApp, token: &str, booking: &Value) -> Vec<Value> {
+pub(crate) async fn tickets(app: &TestApp, token: &str, booking: &Value) -> Vec<Value> {
     app.get(
         &format!("/v1/bookings/{}/tickets", booking["id"]),
         Some(token),
@@ -104,7 +104,7 @@ async fn tickets(app: &TestApp, token: &str, booking: &Value) -> Vec<Value> {
     .clone()
 }
 
-async fn check_in(
+pub(crate) async fn check_in(
     app: &TestApp,
     staff: &str,
     code: &Value,
@@ -207,8 +207,8 @@ async fn a_paid_booking_has_a_ticket_per_seat_whose_code_verifies_with_the_publi
 async fn fifty_concurrent_scans_of_one_code_admit_it_once() {
     let app = TestApp::spawn().await;
     let admin = app.admin().await;
-    let usher = app.staff().await;
     let screening = app.screening_in(&admin, hall(), priced()).await;
+    let usher = app.staff_at(&[&screening]).await;
     let (ana, booking, _) =
         paid_booking(&app, &admin, "ana", &screening, &["A1"], json!(["adult"])).await;
     let ticket = tickets(&app, &ana, &booking).await.remove(0);
@@ -252,9 +252,9 @@ async fn fifty_concurrent_scans_of_one_code_admit_it_once() {
 async fn each_bad_scan_has_its_own_answer() {
     let app = TestApp::spawn().await;
     let admin = app.admin().await;
-    let usher = app.staff().await;
     let screening = app.screening_in(&admin, hall(), priced()).await;
     let other = app.screening_in(&admin, hall(), json!({})).await;
+    let usher = app.staff_at(&[&screening, &other]).await;
     let (ana, booking, _) = paid_booking(
         &app,
         &admin,
@@ -369,8 +369,8 @@ async fn each_bad_scan_has_its_own_answer() {
 async fn giving_back_two_of_four_paid_seats_refunds_their_items_and_voids_their_tickets() {
     let app = TestApp::spawn().await;
     let admin = app.admin().await;
-    let usher = app.staff().await;
     let screening = app.screening_in(&admin, hall(), priced()).await;
+    let usher = app.staff_at(&[&screening]).await;
     let (ana, booking, wallet) = paid_booking(
         &app,
         &admin,
@@ -453,8 +453,8 @@ async fn giving_back_two_of_four_paid_seats_refunds_their_items_and_voids_their_
 async fn a_scan_and_a_cancellation_racing_for_one_ticket_end_with_exactly_one() {
     let app = TestApp::spawn().await;
     let admin = app.admin().await;
-    let usher = app.staff().await;
     let screening = app.screening_in(&admin, hall(), priced()).await;
+    let usher = app.staff_at(&[&screening]).await;
     let mut outcomes = (0, 0);
     for (n, row) in ["A", "B", "C"].iter().enumerate() {
         for pair in 0..4 {
@@ -508,4 +508,208 @@ async fn a_scan_and_a_cancellation_racing_for_one_ticket_end_with_exactly_one() 
     );
     app.assert_ledger_balances().await;
     app.assert_no_seat_sold_twice(&screening["id"]).await;
+}
+
+#[tokio::test]
+async fn staff_admit_only_at_their_theaters_and_only_while_check_in_is_open() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let here = app.screening_in(&admin, hall(), priced()).await;
+    let there = app.screening_in(&admin, hall(), priced()).await;
+    let usher = app.staff_at(&[&here]).await;
+    let (ana, booking, _) = paid_booking(
+        &app,
+        &admin,
+        "ana",
+        &there,
+        &["A1", "A2"],
+        json!(["adult", "adult"]),
+    )
+    .await;
+    let codes: Vec<Value> = tickets(&app, &ana, &booking)
+        .await
+        .into_iter()
+        .map(|t| t["code"].clone())
+        .collect();
+
+    // Another cinema's door: refused, and the ticket stays valid.
+    check_in(&app, &usher, &codes[0], &there)
+        .await
+        .expect_problem(403, "not_your_theater");
+    // An admin admits anywhere.
+    check_in(&app, &admin, &codes[0], &there).await.expect(200);
+
+    // An admin gives the usher that theater too.
+    let me = app.get("/v1/users/me", Some(&usher)).await.expect(200);
+    let path = format!("/v1/staff/{}/theaters", me["id"]);
+    let both = json!({ "theater_ids": [there["theater_id"], here["theater_id"]] });
+    let set = app.put(&path, Some(&admin), both.clone()).await.expect(200);
+    let mut expected = vec![
+        here["theater_id"].as_i64().unwrap(),
+        there["theater_id"].as_i64().unwrap(),
+    ];
+    expected.sort();
+    assert_eq!(set["theater_ids"], json!(expected));
+    assert_eq!(set["user_id"], me["id"]);
+
+    // Check-in opens CHECKIN_OPENS_MINUTES (two days for the tests) before the start and
+    // closes at the end.
+    let client = app.owner.get().await.unwrap();
+    let move_to = |starts: &'static str, ends: &'static str| {
+        let client = &client;
+        let id = there["id"].as_i64().unwrap();
+        async move {
+            client
+                .execute(
+                    &format!(
+                        "UPDATE screenings SET starts_at = now() + interval '{starts}', \
+                         ends_at = now() + interval '{ends}' WHERE id = $1"
+                    ),
+                    &[&id],
+                )
+                .await
+                .unwrap();
+        }
+    };
+    move_to("3 days", "3 days 2 hours").await;
+    let early = check_in(&app, &usher, &codes[1], &there).await;
+    early.expect_problem(409, "checkin_closed");
+    move_to("-3 hours", "-1 hour").await;
+    check_in(&app, &usher, &codes[1], &there)
+        .await
+        .expect_problem(409, "checkin_closed");
+    move_to("-30 minutes", "90 minutes").await;
+    check_in(&app, &usher, &codes[1], &there).await.expect(200);
+
+    // Only staff have theaters; the ids must exist; only admins set them.
+    let ana_id = app.get("/v1/users/me", Some(&ana)).await.expect(200)["id"].clone();
+    app.put(
+        &format!("/v1/staff/{ana_id}/theaters"),
+        Some(&admin),
+        both.clone(),
+    )
+    .await
+    .expect_problem(409, "not_staff");
+    app.put("/v1/staff/999999/theaters", Some(&admin), both.clone())
+        .await
+        .expect_problem(404, "user_not_found");
+    app.put(&path, Some(&admin), json!({ "theater_ids": [999_999] }))
+        .await
+        .expect_problem(422, "theater_not_found");
+    app.put(&path, Some(&usher), both)
+        .await
+        .expect_problem(403, "forbidden");
+}
+
+#[tokio::test]
+async fn a_scanner_pulls_the_check_in_list_then_only_what_changed_since() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let screening = app.screening_in(&admin, hall(), priced()).await;
+    let elsewhere = app.screening_in(&admin, hall(), priced()).await;
+    let usher = app.staff_at(&[&screening]).await;
+    let three = json!(["adult", "child", "adult"]);
+    let (ana, booking, _) =
+        paid_booking(&app, &admin, "ana", &screening, &["A1", "A2", "A3"], three).await;
+    let sold = tickets(&app, &ana, &booking).await;
+    let path = format!("/v1/screenings/{}/checkin-list", screening["id"]);
+    let delta = |after: &Value| format!("{path}?after={after}");
+
+    let full = app.get(&path, Some(&usher)).await.expect(200);
+    let listed: Vec<(Value, Value, Value)> = full["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["seat_label"].clone(),
+                i["ticket_type"].clone(),
+                i["status"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (json!("A1"), json!("adult"), json!("valid")),
+            (json!("A2"), json!("child"), json!("valid")),
+            (json!("A3"), json!("adult"), json!("valid")),
+        ]
+    );
+    assert_eq!(full["items"][0]["ticket_id"], sold[0]["id"]);
+    let key = app.get("/v1/tickets/signing-key", None).await.expect(200);
+    assert_eq!(full["keys"], json!({ "keys": [key] }));
+    let cursor = full["next_after"].clone();
+    let nothing = app.get(&delta(&cursor), Some(&usher)).await.expect(200);
+    assert_eq!(nothing["items"], json!([]), "nothing changed");
+
+    // A1 is admitted at another door, A3 given back.
+    check_in(&app, &admin, &sold[0]["code"], &screening)
+        .await
+        .expect(200);
+    app.post(
+        &format!("/v1/bookings/{}/cancel", booking["id"]),
+        Some(&ana),
+        json!({ "seat_labels": ["A3"] }),
+    )
+    .await
+    .expect(200);
+    let changed = app.get(&delta(&cursor), Some(&usher)).await.expect(200);
+    let items = changed["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2, "{changed}");
+    assert_eq!(items[0]["seat_label"], "A1");
+    assert_eq!(items[0]["status"], "checked_in");
+    assert!(items[0]["checked_in_at"].is_string());
+    assert_eq!(items[1]["seat_label"], "A3");
+    assert_eq!(items[1]["status"], "void");
+
+    // A change made before a list is read but committed after it is in the next delta:
+    // the cursor goes by transactions still running, not by the order of changes.
+    let usher_id = app.get("/v1/users/me", Some(&usher)).await.expect(200)["id"].clone();
+    let slow = app.owner.get().await.unwrap();
+    slow.batch_execute(&format!(
+        "BEGIN; UPDATE tickets SET checked_in_at = now(), checked_in_by = {usher_id} \
+         WHERE id = {}",
+        sold[1]["id"]
+    ))
+    .await
+    .unwrap();
+    let read_meanwhile = app.get(&delta(&cursor), Some(&usher)).await.expect(200);
+    assert!(
+        read_meanwhile["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["seat_label"] != "A2"),
+        "not committed yet"
+    );
+    slow.batch_execute("COMMIT").await.unwrap();
+    let next = app
+        .get(&delta(&read_meanwhile["next_after"]), Some(&usher))
+        .await
+        .expect(200);
+    assert!(
+        next["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["seat_label"] == "A2" && i["status"] == "checked_in"),
+        "{next}"
+    );
+
+    // Only the screening's own staff, or an admin.
+    let other = format!("/v1/screenings/{}/checkin-list", elsewhere["id"]);
+    app.get(&other, Some(&usher))
+        .await
+        .expect_problem(403, "not_your_theater");
+    app.get(&other, Some(&admin)).await.expect(200);
+    app.get(&path, Some(&ana))
+        .await
+        .expect_problem(403, "forbidden");
+    app.get("/v1/screenings/999999/checkin-list", Some(&usher))
+        .await
+        .expect_problem(404, "screening_not_found");
+    app.get(&format!("{path}?after=-1"), Some(&usher))
+        .await
+        .expect_problem(400, "invalid_request");
 }
