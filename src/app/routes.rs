@@ -136,9 +136,9 @@ fn document_service() -> OpenApiService<Declared<DocumentOf<Apis>>, ()> {
 const OPEN_REQUEST_BODIES: &[&str] = &["ProviderEventBody"];
 
 /// The OpenAPI document as committed and served: poem-openapi's, with two corrections:
-/// `additionalProperties: false` on every request body schema, since they all reject unknown
-/// fields (`deny_unknown_fields`; but [`OPEN_REQUEST_BODIES`]), which the derive does not
-/// write down; and the standard
+/// `additionalProperties: false` on every request body schema and every object schema one
+/// reaches, since they all reject unknown fields (`deny_unknown_fields`; but
+/// [`OPEN_REQUEST_BODIES`]), which the derive does not write down; and the standard
 /// `format: date` (OpenAPI 3.0, RFC 3339 full-date) where poem-openapi writes its own
 /// `naive-date`, so that SDK generators type dates as dates.
 pub fn spec() -> serde_json::Value {
@@ -163,15 +163,42 @@ pub fn spec() -> serde_json::Value {
             }
         }
     }
-    for name in bodies {
-        if OPEN_REQUEST_BODIES.contains(&name.as_str()) {
-            continue;
+    // The bodies and every object schema they reach (a scan of a batch, a row of a layout):
+    // the nested objects reject unknown fields too.
+    bodies.retain(|name| !OPEN_REQUEST_BODIES.contains(&name.as_str()));
+    let mut closed = std::collections::BTreeSet::new();
+    while let Some(name) = bodies.pop() {
+        if closed.insert(name.clone()) {
+            referenced_schemas(&document["components"]["schemas"][&name], &mut bodies);
         }
-        if let Some(schema) = document["components"]["schemas"][&name].as_object_mut() {
+    }
+    for name in closed {
+        if let Some(schema) = document["components"]["schemas"][&name].as_object_mut()
+            && schema.contains_key("properties")
+        {
             schema.insert("additionalProperties".into(), false.into());
         }
     }
     document
+}
+
+/// Adds to `names` the component schemas `schema` refers to (`$ref`), at any depth.
+fn referenced_schemas(schema: &serde_json::Value, names: &mut Vec<String>) {
+    match schema {
+        serde_json::Value::Object(map) => {
+            for (key, value) in map {
+                match value
+                    .as_str()
+                    .and_then(|r| r.strip_prefix("#/components/schemas/"))
+                {
+                    Some(name) if key == "$ref" => names.push(name.to_owned()),
+                    _ => referenced_schemas(value, names),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| referenced_schemas(v, names)),
+        _ => {}
+    }
 }
 
 /// Replaces poem-openapi's `format: naive-date` with OpenAPI's `format: date`, everywhere.

@@ -229,3 +229,22 @@ async fn an_online_scan_and_an_upload_racing_for_one_ticket_admit_it_once() {
         .count();
     assert_eq!(admissions, seats.len(), "one admission per ticket");
 }
+
+#[tokio::test]
+async fn a_scan_with_a_field_the_api_does_not_know_is_refused_as_the_document_says() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin().await;
+    let screening = app.screening_in(&admin, hall(), priced()).await;
+    let usher = app.staff_at(&[&screening]).await;
+    let mut odd = scan("n1", &json!("AgAAAA"), &screening, 1);
+    odd["door"] = json!("north");
+    upload(&app, &usher, "door-a", vec![odd])
+        .await
+        .expect_problem(400, "invalid_request");
+    // The document says so, so that clients and fuzzers do not send one.
+    let document = boxoffice::app::routes::spec();
+    assert_eq!(
+        document["components"]["schemas"]["OfflineScan"]["additionalProperties"],
+        false
+    );
+}
