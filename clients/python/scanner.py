@@ -11,7 +11,8 @@ network is down and reconcile when it is back:
 - `pull` fetches the check-in list (`GET /v1/screenings/{id}/checkin-list`), then only what
   changed since (`?after=`): tickets voided by a cancellation, admitted at another door.
 - `scan` needs no network. It decodes the code (the byte layout is in the README, "Ticket
-  codes"), verifies its Ed25519 signature with a key of the list, checks it is for this
+  codes"), verifies its Ed25519 signature with the key of the list it names (a version-1
+  code, which names none, with any key of the list), checks it is for this
   screening, and admits it unless the list or its own log says it was admitted or is void.
   Each admission is logged with a fresh nonce and the time.
 - `upload` sends the admissions not yet uploaded (`POST /v1/checkins/batch`, 200 a request);
@@ -35,7 +36,9 @@ from datetime import datetime, timezone
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-CODE_VERSION = 1
+CODE_VERSION = 2      # names its key: 3 bytes, the first 4 characters of the key's kid
+CODE_VERSION_1 = 1    # before keys could rotate: no key id
+KEY_ID_LEN = 3
 UPLOAD_BATCH = 200
 
 
@@ -44,25 +47,35 @@ def b64url_decode(text):
 
 
 def decode_code(code):
-    """(ticket_id, screening_id, seat_label, signed bytes, signature) of a version-1 code, or
-    None when it is malformed."""
+    """(ticket_id, screening_id, seat_label, key id or None, signed bytes, signature) of a
+    code of format version 2 (or 1, which names no key), or None when it is malformed. The
+    key id is the base64url of its 3 bytes: the first 4 characters of the key's kid."""
     try:
         raw = b64url_decode(code)
     except ValueError:
         return None
-    if len(raw) < 1 + 8 + 8 + 1 + 64 or raw[0] != CODE_VERSION:
+    if not raw or raw[0] not in (CODE_VERSION, CODE_VERSION_1):
         return None
-    ticket_id, screening_id, label_len = struct.unpack(">QQB", raw[1:18])
-    if len(raw) != 18 + label_len + 64:
+    start, key_id = 1, None
+    if raw[0] == CODE_VERSION:
+        start += KEY_ID_LEN
+        key_id = base64.urlsafe_b64encode(raw[1:start]).decode()
+    if len(raw) < start + 8 + 8 + 1 + 64:
         return None
-    label = raw[18:18 + label_len].decode("ascii", errors="replace")
-    return ticket_id, screening_id, label, raw[:-64], raw[-64:]
+    ticket_id, screening_id, label_len = struct.unpack(">QQB", raw[start:start + 17])
+    if len(raw) != start + 17 + label_len + 64:
+        return None
+    label = raw[start + 17:start + 17 + label_len].decode("ascii", errors="replace")
+    return ticket_id, screening_id, label, key_id, raw[:-64], raw[-64:]
 
 
-def verifies(keys, signed, signature):
-    """Whether one of the JWKS's Ed25519 keys verifies the signature."""
+def verifies(keys, key_id, signed, signature):
+    """Whether the JWKS's Ed25519 key named by key_id (any of them for a code that names
+    none) verifies the signature. A code naming a key not in the set (retired) fails."""
     for jwk in keys:
         if jwk.get("kty") != "OKP" or jwk.get("crv") != "Ed25519":
+            continue
+        if key_id is not None and not jwk.get("kid", "").startswith(key_id):
             continue
         key = Ed25519PublicKey.from_public_bytes(b64url_decode(jwk["x"]))
         try:
@@ -113,7 +126,7 @@ class Scanner:
         shows: `admitted`, `invalid_ticket`, `wrong_screening`, `ticket_void` or
         `already_checked_in`."""
         decoded = decode_code(code)
-        if decoded is None or not verifies(self.state["keys"], decoded[3], decoded[4]):
+        if decoded is None or not verifies(self.state["keys"], *decoded[3:]):
             return "invalid_ticket"
         ticket_id, screening_id = decoded[0], decoded[1]
         if screening_id != self.state["screening_id"]:

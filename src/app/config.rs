@@ -205,8 +205,9 @@ pub struct IdentityConfig {
 pub struct TicketingConfig {
     /// Key that signs ticket codes: an Ed25519 seed of 32 random bytes, in base64
     /// (`openssl rand -base64 32`), the same for every replica; scanners verify codes with its
-    /// public key. Required with DATABASE_URL, like TOKEN_SECRET; the local development
-    /// server makes a random one at start. Changing it invalidates every ticket code issued.
+    /// public key. This or TICKET_SIGNING_KEYS is required with DATABASE_URL, like
+    /// TOKEN_SECRET; the local development server makes a random one at start. Replacing it
+    /// outright invalidates every ticket code issued: rotate with TICKET_SIGNING_KEYS.
     #[arg(
         long,
         env = "TICKET_SIGNING_KEY",
@@ -217,6 +218,20 @@ pub struct TicketingConfig {
     /// A file holding TICKET_SIGNING_KEY, read at start when it is not set itself.
     #[arg(long, env = "TICKET_SIGNING_KEY_FILE", global = true)]
     pub ticket_signing_key_file: Option<PathBuf>,
+    /// Keys that sign and verify ticket codes, for rotating them: seeds as
+    /// TICKET_SIGNING_KEY takes one, separated by commas, the key that signs new codes first;
+    /// codes of every key listed verify. Instead of TICKET_SIGNING_KEY, not with it.
+    #[arg(
+        long,
+        env = "TICKET_SIGNING_KEYS",
+        global = true,
+        hide_env_values = true
+    )]
+    pub ticket_signing_keys: Option<Secret>,
+    /// A file holding TICKET_SIGNING_KEYS (commas or one key a line), read at start when it
+    /// is not set itself.
+    #[arg(long, env = "TICKET_SIGNING_KEYS_FILE", global = true)]
+    pub ticket_signing_keys_file: Option<PathBuf>,
     /// Minutes before a screening's start from which its tickets may be checked in (until
     /// it ends); outside that window a scan answers 409 `checkin_closed`.
     #[arg(long, env = "CHECKIN_OPENS_MINUTES", default_value_t = 60, global = true,
@@ -463,16 +478,50 @@ impl Config {
             how_to_make: "at least 32 random bytes, e.g. `openssl rand -base64 48`",
         }
         .settle(database_url_set)?;
-        SecretSetting {
-            name: "TICKET_SIGNING_KEY",
-            value: &mut self.ticketing.ticket_signing_key,
-            file: self.ticketing.ticket_signing_key_file.as_ref(),
-            check: |key| ticket_codes::parse_signing_key(key).map(drop),
-            why_shared: "every replica must sign ticket codes with the key scanners trust",
-            how_to_make: "a random Ed25519 seed, e.g. `openssl rand -base64 32`",
-        }
-        .settle(database_url_set)?;
+        self.settle_ticket_signing_keys(database_url_set)?;
         self.settle_card_secrets()
+    }
+
+    /// Settles TICKET_SIGNING_KEY or TICKET_SIGNING_KEYS (one of them, each else its
+    /// `_FILE`), required when `required`.
+    ///
+    /// Errors: a file cannot be read, a key is refused, both are set, or neither is where
+    /// required.
+    fn settle_ticket_signing_keys(&mut self, required: bool) -> Result<(), ConfigError> {
+        let ticketing = &mut self.ticketing;
+        let keys_given =
+            ticketing.ticket_signing_keys.is_some() || ticketing.ticket_signing_keys_file.is_some();
+        let key_given =
+            ticketing.ticket_signing_key.is_some() || ticketing.ticket_signing_key_file.is_some();
+        if keys_given && key_given {
+            return Err(ConfigError::Invalid(
+                "TICKET_SIGNING_KEY and TICKET_SIGNING_KEYS are both set: list every key in \
+                 TICKET_SIGNING_KEYS (the one that signs first) and unset TICKET_SIGNING_KEY"
+                    .into(),
+            ));
+        }
+        const WHY_SHARED: &str = "every replica must sign ticket codes with the key scanners trust";
+        const HOW_TO_MAKE: &str = "a random Ed25519 seed, e.g. `openssl rand -base64 32`";
+        let setting = if keys_given {
+            SecretSetting {
+                name: "TICKET_SIGNING_KEYS",
+                value: &mut ticketing.ticket_signing_keys,
+                file: ticketing.ticket_signing_keys_file.as_ref(),
+                check: |keys| ticket_codes::parse_signing_keys(keys).map(drop),
+                why_shared: WHY_SHARED,
+                how_to_make: HOW_TO_MAKE,
+            }
+        } else {
+            SecretSetting {
+                name: "TICKET_SIGNING_KEY",
+                value: &mut ticketing.ticket_signing_key,
+                file: ticketing.ticket_signing_key_file.as_ref(),
+                check: |key| ticket_codes::parse_signing_key(key).map(drop),
+                why_shared: WHY_SHARED,
+                how_to_make: HOW_TO_MAKE,
+            }
+        };
+        setting.settle(required)
     }
 
     /// Settles the Stripe secrets: each else the contents of its `_FILE`, checked when given
@@ -513,10 +562,17 @@ impl Config {
 }
 
 impl TicketingConfig {
-    /// The seed of the ticket signing key, once settled; `None` when none is set.
-    pub fn ticket_signing_seed(&self) -> Option<[u8; 32]> {
-        let key = self.ticket_signing_key.as_ref()?;
-        ticket_codes::parse_signing_key(key.expose()).ok()
+    /// The seeds of the ticket signing keys, once settled, the one that signs first (from
+    /// TICKET_SIGNING_KEYS, or TICKET_SIGNING_KEY alone); empty when none is set.
+    pub fn ticket_signing_seeds(&self) -> Vec<[u8; 32]> {
+        if let Some(keys) = &self.ticket_signing_keys {
+            return ticket_codes::parse_signing_keys(keys.expose()).unwrap_or_default();
+        }
+        self.ticket_signing_key
+            .as_ref()
+            .and_then(|key| ticket_codes::parse_signing_key(key.expose()).ok())
+            .into_iter()
+            .collect()
     }
 }
 

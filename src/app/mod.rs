@@ -37,6 +37,7 @@ use crate::platform::telemetry::Metrics;
 use crate::platform::version_cache::VersionCache;
 use crate::ticketing::provider::PaymentProvider;
 use crate::ticketing::stripe::Stripe;
+use crate::ticketing::ticket_codes::SigningKeys;
 use crate::ticketing::{HoldCaps, Ticketing, TicketingMetrics, TicketingSettings};
 use crate::wallet::Wallet;
 use crate::{catalog, identity, reviews, ticketing, wallet};
@@ -92,10 +93,11 @@ pub fn assemble(
         Some(secret) => secret.expose().as_bytes().to_vec(),
         None => random_bytes::<32>().to_vec(),
     };
-    let ticket_seed = config
-        .ticketing
-        .ticket_signing_seed()
-        .unwrap_or_else(random_bytes::<32>);
+    let mut ticket_seeds = config.ticketing.ticket_signing_seeds();
+    if ticket_seeds.is_empty() {
+        ticket_seeds.push(random_bytes::<32>());
+    }
+    let ticket_keys = SigningKeys::new(&ticket_seeds).map_err(std::io::Error::other)?;
     let mut metrics = Metrics::new();
     let ticketing = Ticketing::new(
         TicketingSettings {
@@ -109,7 +111,7 @@ pub fn assemble(
             checkin_opens_minutes: config.ticketing.checkin_opens_minutes.into(),
         },
         TicketingMetrics::register(metrics.registry()),
-        ed25519_dalek::SigningKey::from_bytes(&ticket_seed),
+        ticket_keys,
         provider,
     );
     let wallet = Wallet::new(metrics.registry());
@@ -238,7 +240,7 @@ impl Application {
                  survive a restart or work across replicas"
             );
         }
-        if config.ticketing.ticket_signing_key.is_none() {
+        if config.ticketing.ticket_signing_seeds().is_empty() {
             tracing::warn!(
                 "TICKET_SIGNING_KEY is not set: signing ticket codes with a random key; codes \
                  will not verify after a restart or across replicas"

@@ -30,8 +30,8 @@ use crate::platform::db::{Workflow, in_transaction};
 use crate::platform::problem::ApiError;
 
 use super::offline_scans::{ScanBatch, ScanResults, UploadScans, prepare_batch};
-use super::ticket_codes;
-use super::tickets::{Ticket, TicketSigningKey, ticket_void};
+use super::ticket_codes::SigningKeys;
+use super::tickets::{Ticket, TicketSigningKeys, ticket_void};
 use super::{Ticketing, not_your_theater};
 
 /// `POST /v1/checkins` body: a scanned code, at the door of a screening.
@@ -39,7 +39,7 @@ use super::{Ticketing, not_your_theater};
 #[oai(deny_unknown_fields)]
 pub struct NewCheckIn {
     /// The ticket's `code`, as its QR code carries it.
-    #[oai(validator(min_length = 1, max_length = 450))]
+    #[oai(validator(min_length = 1, max_length = 454))]
     pub code: String,
     /// The screening whose door this is.
     pub screening_id: i64,
@@ -90,12 +90,6 @@ pub struct CheckInListItem {
     pub checked_in_at: Option<DateTime<Utc>>,
 }
 
-/// The keys that verify ticket codes, as a JSON Web Key Set (RFC 7517 §5).
-#[derive(Object, Debug, Clone, PartialEq, Eq)]
-pub struct TicketSigningKeys {
-    pub keys: Vec<TicketSigningKey>,
-}
-
 /// What a scanner needs to check a screening's tickets in offline.
 #[derive(Object, Debug, Clone, PartialEq, Eq)]
 pub struct CheckInList {
@@ -130,8 +124,8 @@ operation_errors! {
               for another screening; the detail names it), `ticket_void` (its seat was \
               given back) or `checkin_closed` (the screening's check-in is not open: it opens \
               `CHECKIN_OPENS_MINUTES` before the start and closes at the end).",
-        422: "`invalid_ticket`: the code is malformed, its signature does not verify, or it \
-              names no ticket.",
+        422: "`invalid_ticket`: the code is malformed, its signature does not verify, its \
+              key was retired, or it names no ticket.",
     }
     CheckInCountError(Path, Staff) {
         404: "`screening_not_found`.",
@@ -172,14 +166,13 @@ fn wrong_screening(ticket_screening: i64, door: i64) -> ApiError {
 /// `ticket_void`, `checkin_closed`; 422 `invalid_ticket`.
 pub async fn check_in(
     state: &AppState,
-    signing_key: &ed25519_dalek::SigningKey,
+    keys: &SigningKeys,
     staff_id: i64,
     code: &str,
     screening_id: i64,
     opens_minutes: i32,
 ) -> Result<CheckedIn, ApiError> {
-    let claims =
-        ticket_codes::verify(&signing_key.verifying_key(), code).map_err(invalid_ticket)?;
+    let claims = keys.verify(code).map_err(invalid_ticket)?;
     if claims.screening_id != screening_id {
         return Err(wrong_screening(claims.screening_id, screening_id));
     }
@@ -197,7 +190,7 @@ pub async fn check_in(
     if let Some(row) = admitted {
         let checked_in_at = row.checked_in_at.expect("an admitted ticket has its time");
         return Ok(CheckedIn {
-            ticket: Ticket::signed(row, signing_key),
+            ticket: Ticket::signed(row, keys),
             checked_in_at,
         });
     }
@@ -275,11 +268,11 @@ impl CheckInsApi {
         auth: StaffAuth,
         body: Json<NewCheckIn>,
     ) -> Result<Json<CheckedIn>, CheckInError> {
-        let key = &self.ticketing.signing_key;
+        let keys = &self.ticketing.signing_keys;
         let opens = self.ticketing.settings.checkin_opens_minutes;
         let caller = auth.0.user_id;
         let checked_in =
-            check_in(&state, key, caller, &body.code, body.screening_id, opens).await?;
+            check_in(&state, keys, caller, &body.code, body.screening_id, opens).await?;
         Ok(Json(checked_in))
     }
 
@@ -308,7 +301,7 @@ impl CheckInsApi {
         let upload = UploadScans {
             staff_id: auth.0.user_id,
             batch: &batch,
-            verifying_key: self.ticketing.signing_key.verifying_key(),
+            keys: &self.ticketing.signing_keys,
             opens_minutes: self.ticketing.settings.checkin_opens_minutes,
         };
         Ok(Json(in_transaction(&state.pool, &upload).await?))
@@ -375,9 +368,7 @@ impl CheckInsApi {
             .collect();
         Ok(Json(CheckInList {
             screening_id,
-            keys: TicketSigningKeys {
-                keys: vec![TicketSigningKey::of(&self.ticketing.signing_key)],
-            },
+            keys: TicketSigningKeys::of(&self.ticketing.signing_keys),
             items,
             next_after,
         }))
@@ -490,6 +481,6 @@ impl Workflow for SetStaffTheaters<'_> {
 mod tests {
     #[test]
     fn the_body_limit_fits_the_longest_code() {
-        assert_eq!(super::ticket_codes::MAX_CODE_CHARS, 450);
+        assert_eq!(crate::ticketing::ticket_codes::MAX_CODE_CHARS, 454);
     }
 }

@@ -196,14 +196,15 @@ impl TicketingMetrics {
 }
 
 /// What ticketing works with besides the shared state: its settings, its metrics, the key
-/// that signs ticket codes, and the per-user booking limit. Given to its APIs by `app`.
+/// that sign ticket codes, and the per-user booking limit. Given to its APIs by `app`.
 pub struct Ticketing {
     /// The settings.
     pub settings: TicketingSettings,
     /// The metrics.
     pub metrics: TicketingMetrics,
-    /// Signs ticket codes (Ed25519); its public half is published for scanners.
-    pub signing_key: ed25519_dalek::SigningKey,
+    /// Sign and verify ticket codes (Ed25519); their public halves are published for
+    /// scanners.
+    pub signing_keys: ticket_codes::SigningKeys,
     /// Booking attempts per user.
     pub booking_limit: KeyedLimit<i64>,
     /// The payment provider cards are paid through; `None` when card payments are off.
@@ -211,18 +212,18 @@ pub struct Ticketing {
 }
 
 impl Ticketing {
-    /// The context with these settings, metrics, signing key and payment provider.
+    /// The context with these settings, metrics, signing keys and payment provider.
     pub fn new(
         settings: TicketingSettings,
         metrics: TicketingMetrics,
-        signing_key: ed25519_dalek::SigningKey,
+        signing_keys: ticket_codes::SigningKeys,
         provider: Option<Arc<dyn provider::PaymentProvider>>,
     ) -> Arc<Self> {
         Arc::new(Ticketing {
             booking_limit: KeyedLimit::per_minute(settings.bookings_per_minute),
             settings,
             metrics,
-            signing_key,
+            signing_keys,
             provider,
         })
     }

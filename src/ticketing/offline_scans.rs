@@ -29,7 +29,7 @@ use crate::platform::db::Workflow;
 use crate::platform::problem::ApiError;
 use crate::platform::text::Text;
 
-use super::ticket_codes;
+use super::ticket_codes::SigningKeys;
 
 /// The most scans one upload carries: what fits in a 64 KiB body with codes of this
 /// service's seat labels (a scan is about 240 bytes of JSON). A longer log goes in several
@@ -85,7 +85,7 @@ pub struct OfflineScan {
     #[oai(validator(min_length = 1, max_length = 100))]
     pub nonce: Text,
     /// The ticket's `code`, as scanned.
-    #[oai(validator(min_length = 1, max_length = 450))]
+    #[oai(validator(min_length = 1, max_length = 454))]
     pub code: Text,
     /// The screening whose door the scanner was at.
     pub screening_id: i64,
@@ -144,8 +144,8 @@ pub struct UploadScans<'a> {
     /// Who uploads (staff or an admin).
     pub staff_id: i64,
     pub batch: &'a ScanBatch,
-    /// Verifies the codes.
-    pub verifying_key: ed25519_dalek::VerifyingKey,
+    /// Verify the codes.
+    pub keys: &'a SigningKeys,
     /// For the door's rule (staff of the screening's theater), as check-in reads it.
     pub opens_minutes: i32,
 }
@@ -256,7 +256,7 @@ impl Workflow for UploadScans<'_> {
 impl UploadScans<'_> {
     /// The ticket a scan's code names, or why it names none for this door.
     fn claim(&self, scan: &OfflineScan) -> Claimed {
-        match ticket_codes::verify(&self.verifying_key, scan.code.as_str()) {
+        match self.keys.verify(scan.code.as_str()) {
             Err(_) => Claimed::Refused(ScanOutcome::InvalidTicket, None),
             Ok(claims) if claims.screening_id != scan.screening_id => {
                 Claimed::Refused(ScanOutcome::WrongScreening, Some(claims.ticket_id))

@@ -18,7 +18,7 @@ use crate::platform::auth::BearerAuth;
 use crate::platform::http::Svg;
 use crate::platform::problem::ApiError;
 
-use super::ticket_codes::{self, TicketClaims};
+use super::ticket_codes::{self, SigningKeys, TicketClaims};
 use super::{Ticketing, booking_not_found};
 
 /// A ticket: admits one person to one seat of one screening, once.
@@ -46,8 +46,8 @@ pub struct Ticket {
 }
 
 impl Ticket {
-    /// A stored ticket with its code, signed with `key`.
-    pub fn signed(row: q::Ticket, key: &SigningKey) -> Self {
+    /// A stored ticket with its code, signed with the current key of `keys`.
+    pub fn signed(row: q::Ticket, keys: &SigningKeys) -> Self {
         let claims = TicketClaims {
             ticket_id: row.id,
             screening_id: row.screening_id,
@@ -56,7 +56,7 @@ impl Ticket {
         Ticket {
             id: row.id,
             booking_id: row.booking_id,
-            code: ticket_codes::sign(key, &claims),
+            code: keys.sign(&claims),
             screening_id: claims.screening_id,
             seat_label: claims.seat_label,
             ticket_type: row.ticket_type.into(),
@@ -82,6 +82,22 @@ pub struct TicketSigningKey {
     /// Use: always `sig`.
     #[oai(rename = "use")]
     pub use_: String,
+}
+
+/// The keys that verify ticket codes, as a JSON Web Key Set (RFC 7517 §5): the key that
+/// signs new codes first, then those whose codes are still honoured.
+#[derive(Object, Debug, Clone, PartialEq, Eq)]
+pub struct TicketSigningKeys {
+    pub keys: Vec<TicketSigningKey>,
+}
+
+impl TicketSigningKeys {
+    /// The set of `keys`' public halves, in their order.
+    pub fn of(keys: &SigningKeys) -> Self {
+        TicketSigningKeys {
+            keys: keys.all().map(TicketSigningKey::of).collect(),
+        }
+    }
 }
 
 /// Issues the tickets of a booking just confirmed, in the payment's transaction: one per seat
@@ -148,7 +164,7 @@ impl TicketsApi {
         let rows = q::booking_tickets().bind(&client, &id.0).all().await?;
         Ok(Json(
             rows.into_iter()
-                .map(|row| Ticket::signed(row, &self.ticketing.signing_key))
+                .map(|row| Ticket::signed(row, &self.ticketing.signing_keys))
                 .collect(),
         ))
     }
@@ -177,14 +193,15 @@ impl TicketsApi {
         if row.voided_at.is_some() {
             return Err(ticket_void(id.0).into());
         }
-        let ticket = Ticket::signed(row, &self.ticketing.signing_key);
+        let ticket = Ticket::signed(row, &self.ticketing.signing_keys);
         Ok(TicketPicture::Ok(Svg(ticket_codes::qr_svg(&ticket.code))))
     }
 
-    /// Get the key that verifies ticket codes
+    /// Get the key that signs new ticket codes
     ///
-    /// The Ed25519 public key as a JSON Web Key, for scanners that verify codes offline. It
-    /// changes only when the operator rotates `TICKET_SIGNING_KEY`.
+    /// The Ed25519 public key that signs codes now, as a JSON Web Key. Scanners should use
+    /// `GET /v1/tickets/signing-keys`, which also has the keys whose codes are still
+    /// honoured during a rotation.
     #[oai(
         path = "/v1/tickets/signing-key",
         method = "get",
@@ -194,7 +211,27 @@ impl TicketsApi {
         &self,
         _state: Data<&Arc<AppState>>,
     ) -> Result<Json<TicketSigningKey>, SigningKeyError> {
-        Ok(Json(TicketSigningKey::of(&self.ticketing.signing_key)))
+        Ok(Json(TicketSigningKey::of(
+            self.ticketing.signing_keys.current(),
+        )))
+    }
+
+    /// Get the keys that verify ticket codes
+    ///
+    /// Every Ed25519 public key whose codes the service honours, as a JSON Web Key Set
+    /// (RFC 7517 §5), the key that signs new codes first: for scanners that verify codes
+    /// offline. A code names its key by the first four characters of the key's `kid` (README,
+    /// "Ticket codes"). The set changes when the operator rotates `TICKET_SIGNING_KEYS`.
+    #[oai(
+        path = "/v1/tickets/signing-keys",
+        method = "get",
+        operation_id = "list_ticket_signing_keys"
+    )]
+    async fn signing_keys(
+        &self,
+        _state: Data<&Arc<AppState>>,
+    ) -> Result<Json<TicketSigningKeys>, SigningKeyError> {
+        Ok(Json(TicketSigningKeys::of(&self.ticketing.signing_keys)))
     }
 }
 

@@ -71,7 +71,7 @@ fn a_database_url_requires_both_secrets() {
         &key,
     ]);
     config.settle_secrets(true).unwrap();
-    assert!(config.ticketing.ticket_signing_seed().is_some());
+    assert_eq!(config.ticketing.ticket_signing_seeds().len(), 1);
 
     let placeholder = "change-me-to-at-least-32-random-bytes-0000";
     let mut config = Config::parse_from(["boxoffice", "--token-secret", placeholder]);
@@ -108,4 +108,64 @@ fn secrets_may_come_from_files_and_are_checked_the_same() {
     assert!(args(&secret_file).settle_secrets(true).is_err());
     std::fs::remove_file(&secret_file).unwrap();
     std::fs::remove_file(&key_file).unwrap();
+}
+
+#[test]
+fn ticket_signing_keys_rotate_through_one_setting_not_beside_the_single_key() {
+    let (secret, a, b) = (random_hex(), random_ticket_key(), random_ticket_key());
+    let keys = format!("{a},{b}");
+    let mut config = Config::parse_from([
+        "boxoffice",
+        "--token-secret",
+        &secret,
+        "--ticket-signing-keys",
+        &keys,
+    ]);
+    config.settle_secrets(true).unwrap();
+    let seeds = config.ticketing.ticket_signing_seeds();
+    assert_eq!(seeds.len(), 2);
+    assert_eq!(
+        seeds[0],
+        ticket_codes::parse_signing_key(&a).unwrap(),
+        "current first"
+    );
+
+    let mut both = Config::parse_from([
+        "boxoffice",
+        "--token-secret",
+        &secret,
+        "--ticket-signing-key",
+        &a,
+        "--ticket-signing-keys",
+        &keys,
+    ]);
+    let err = both.settle_secrets(true).unwrap_err().to_string();
+    assert!(err.contains("both set"), "{err}");
+
+    let file = std::env::temp_dir().join(format!("boxoffice-ticket-keys-{}", std::process::id()));
+    std::fs::write(&file, format!("{b}\n{a}\n")).unwrap();
+    let mut from_file = Config::parse_from([
+        "boxoffice",
+        "--token-secret",
+        &secret,
+        "--ticket-signing-keys-file",
+        file.to_str().unwrap(),
+    ]);
+    from_file.settle_secrets(true).unwrap();
+    let seeds = from_file.ticketing.ticket_signing_seeds();
+    assert_eq!(seeds[0], ticket_codes::parse_signing_key(&b).unwrap());
+    std::fs::write(&file, format!("{a}\nnot-a-key\n")).unwrap();
+    let mut bad = Config::parse_from([
+        "boxoffice",
+        "--token-secret",
+        &secret,
+        "--ticket-signing-keys-file",
+        file.to_str().unwrap(),
+    ]);
+    let err = bad.settle_secrets(true).unwrap_err().to_string();
+    assert!(
+        err.contains("key 2") && err.contains("TICKET_SIGNING_KEYS_FILE"),
+        "{err}"
+    );
+    std::fs::remove_file(&file).unwrap();
 }

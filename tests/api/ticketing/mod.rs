@@ -7,4 +7,5 @@ mod offline_scans;
 mod payments;
 mod seats;
 mod sell_out;
+mod signing_keys;
 mod tickets;

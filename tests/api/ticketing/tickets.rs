@@ -21,7 +21,7 @@ pub(crate) fn priced() -> Value {
 }
 
 /// What a code says, read as a third-party scanner reads it: from the README's description
-/// of the bytes, with nothing of the service but its published JWK.
+/// of the bytes (format version 2), with nothing of the service but its published JWK set.
 #[derive(Debug, PartialEq, Eq)]
 struct Scanned {
     ticket_id: u64,
@@ -29,7 +29,17 @@ struct Scanned {
     seat_label: String,
 }
 
-fn scan(jwk: &Value, code: &str) -> Result<Scanned, String> {
+fn scan(jwks: &Value, code: &str) -> Result<Scanned, String> {
+    let bytes = URL_SAFE_NO_PAD.decode(code).map_err(|e| e.to_string())?;
+    assert_eq!(bytes[0], 2, "format version 2");
+    // The key id: the first four characters of the signing key's `kid`.
+    let key_id = URL_SAFE_NO_PAD.encode(&bytes[1..4]);
+    let jwk = jwks["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|jwk| jwk["kid"].as_str().unwrap().starts_with(&key_id))
+        .ok_or_else(|| format!("no key {key_id} in the set"))?;
     assert_eq!(
         (&jwk["kty"], &jwk["crv"], &jwk["alg"]),
         (&json!("OKP"), &json!("Ed25519"), &json!("EdDSA"))
@@ -39,21 +49,19 @@ fn scan(jwk: &Value, code: &str) -> Result<Scanned, String> {
         .map_err(|e| e.to_string())?;
     let key = VerifyingKey::from_bytes(&x.try_into().map_err(|_| "x is not 32 bytes")?)
         .map_err(|e| e.to_string())?;
-    let bytes = URL_SAFE_NO_PAD.decode(code).map_err(|e| e.to_string())?;
     let (message, signature) = bytes.split_at(bytes.len() - 64);
     key.verify(message, &Signature::from_slice(signature).unwrap())
         .map_err(|e| e.to_string())?;
-    assert_eq!(message[0], 1, "format version 1");
-    let label_len = usize::from(message[17]);
-    assert_eq!(message.len(), 18 + label_len);
+    let label_len = usize::from(message[20]);
+    assert_eq!(message.len(), 21 + label_len);
     Ok(Scanned {
-        ticket_id: u64::from_be_bytes(message[1..9].try_into().unwrap()),
-        screening_id: u64::from_be_bytes(message[9..17].try_into().unwrap()),
-        seat_label: String::from_utf8(message[18..].to_vec()).unwrap(),
+        ticket_id: u64::from_be_bytes(message[4..12].try_into().unwrap()),
+        screening_id: u64::from_be_bytes(message[12..20].try_into().unwrap()),
+        seat_label: String::from_utf8(message[21..].to_vec()).unwrap(),
     })
 }
 
-/// A code in the README's format, signed with `key`.
+/// A code in the README's format version 1 (which names no key), signed with `key`.
 fn forge(key: &SigningKey, ticket_id: u64, screening_id: u64, label: &str) -> String {
     let mut bytes = vec![1u8];
     bytes.extend_from_slice(&ticket_id.to_be_bytes());
@@ -144,7 +152,13 @@ async fn a_paid_booking_has_a_ticket_per_seat_whose_code_verifies_with_the_publi
     )
     .await;
     let issued = tickets(&app, &bea, &booking).await;
+    let jwks = app.get("/v1/tickets/signing-keys", None).await.expect(200);
     let jwk = app.get("/v1/tickets/signing-key", None).await.expect(200);
+    assert_eq!(
+        jwks,
+        json!({ "keys": [jwk] }),
+        "one key, the one that signs"
+    );
     assert_eq!(jwk["use"], "sig");
     assert!(
         jwk["kid"].as_str().is_some_and(|kid| kid.len() == 43),
@@ -168,10 +182,10 @@ async fn a_paid_booking_has_a_ticket_per_seat_whose_code_verifies_with_the_publi
         assert_eq!(ticket["voided_at"], Value::Null);
         let code = ticket["code"].as_str().unwrap();
         assert!(
-            code.len() <= 118,
-            "short enough for a small QR code: {code}"
+            code.len() <= 122,
+            "short enough for a QR code of version 7: {code}"
         );
-        let scanned = scan(&jwk, code).expect("the code verifies with the JWK");
+        let scanned = scan(&jwks, code).expect("the code verifies with the JWK set");
         assert_eq!(
             scanned,
             Scanned {
@@ -289,7 +303,7 @@ async fn each_bad_scan_has_its_own_answer() {
         .expect_problem(422, "invalid_ticket");
     // Signed by the service, naming no ticket.
     let unknown = forge(
-        &app.service.ticketing.signing_key,
+        app.service.ticketing.signing_keys.current(),
         999_999,
         screening["id"].as_u64().unwrap(),
         "A1",
