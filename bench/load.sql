@@ -203,4 +203,25 @@ CROSS JOIN generate_series(1, 20) AS k;
 INSERT INTO messages (review_id, user_id, body)
 SELECT id, user_id, 'A reply for the benchmark.' FROM reviews;
 
+-- The reports' history (the paid bookings above wrote their own sales, by trigger): the
+-- finished bookings' seats as if sold over the past year, every tenth given back, so that
+-- the reports' plans meet a sales table of some size.
+INSERT INTO sales (kind, at, booking_id, screening_id, movie_id, theater_id,
+                   screening_starts_at, ticket_type, payment_method, currency, tickets, gross,
+                   refund)
+SELECT 'sale', now() - (b.id % 365) * interval '1 day', b.id, s.id, s.movie_id, s.theater_id,
+       s.starts_at, i.ticket_type, (ARRAY['wallet', 'card']::payment_method[])[1 + b.id % 2],
+       b.currency, 1, i.amount, 0
+FROM bookings b
+JOIN screenings s ON s.id = b.screening_id
+JOIN booking_items i ON i.booking_id = b.id
+WHERE b.status <> 'confirmed';
+INSERT INTO sales (kind, at, booking_id, screening_id, movie_id, theater_id,
+                   screening_starts_at, ticket_type, payment_method, currency, tickets, gross,
+                   refund)
+SELECT 'refund', at + interval '1 hour', booking_id, screening_id, movie_id, theater_id,
+       screening_starts_at, ticket_type, payment_method, currency, -1, 0, gross
+FROM sales
+WHERE kind = 'sale' AND id % 10 = 0;
+
 VACUUM ANALYZE;

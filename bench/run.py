@@ -830,12 +830,12 @@ def main():
                                  "WHERE booking_id IS NOT NULL; DELETE FROM tickets; DELETE FROM booking_items; "
                                  "DELETE FROM payment_refunds; DELETE FROM payments; "
                                  "DELETE FROM card_refunds; DELETE FROM card_payments; "
-                                 "DELETE FROM provider_events; "
+                                 "DELETE FROM provider_events; DELETE FROM sales; "
                                  "DELETE FROM bookings; DELETE FROM sessions; "
                                  "DELETE FROM idempotency_keys")
             # A statement of its own: VACUUM cannot run inside the implicit transaction.
             pg.psql("boxoffice", "VACUUM ANALYZE bookings, booking_items, screening_seats, "
-                                 "sessions, idempotency_keys, screenings, accounts")
+                                 "sessions, idempotency_keys, screenings, accounts, sales")
 
         double_sold = query("seats", "double_sold_seats", {"screening_id": str(hot)})
 

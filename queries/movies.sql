@@ -72,3 +72,15 @@ SELECT version FROM movies WHERE id = :id;
 --! delete_movie
 -- Fails with a foreign-key violation while the movie has screenings; its reviews go with it.
 DELETE FROM movies WHERE id = :id;
+
+--! set_film_hire
+-- Sets a movie's film hire terms, replacing any it had (film_hire_terms_pkey).
+INSERT INTO film_hire_terms (movie_id, percent_hundredths, minimum_per_screening)
+VALUES (:movie_id, :percent_hundredths, :minimum_per_screening)
+ON CONFLICT (movie_id) DO UPDATE
+SET percent_hundredths = EXCLUDED.percent_hundredths,
+    minimum_per_screening = EXCLUDED.minimum_per_screening;
+
+--! clear_film_hire
+-- Removes a movie's film hire terms, if it has any (film_hire_terms_pkey).
+DELETE FROM film_hire_terms WHERE movie_id = :movie_id;

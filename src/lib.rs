@@ -6,7 +6,7 @@
 //! The modules are the architecture:
 //!
 //! - one per bounded context ([`catalog`], [`ticketing`], [`wallet`], [`concessions`],
-//!   [`reviews`], [`identity`], [`events`]), each with its API types and handlers, its workflows and its
+//!   [`reviews`], [`identity`], [`events`], [`reports`]), each with its API types and handlers, its workflows and its
 //!   row → API mappings;
 //! - [`platform`], what every context shares (the database, HTTP plumbing, problem details,
 //!   authentication, idempotency, telemetry); it imports no context and names none;
@@ -24,6 +24,7 @@ pub mod events;
 pub mod identity;
 pub mod ops;
 pub mod platform;
+pub mod reports;
 pub mod reviews;
 pub mod ticketing;
 pub mod wallet;
@@ -43,6 +44,7 @@ mod layout {
         "reviews",
         "identity",
         "events",
+        "reports",
     ];
 
     /// Every `.rs` file under `src/`.

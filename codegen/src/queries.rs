@@ -11,6 +11,7 @@ pub mod offline_scans;
 pub mod ops;
 pub mod orders;
 pub mod payments;
+pub mod reports;
 pub mod reviews;
 pub mod screenings;
 pub mod seats;

@@ -35,6 +35,7 @@ use crate::platform::serve::{EdgeSettings, serve};
 use crate::platform::shared_reads::SharedReads;
 use crate::platform::telemetry::Metrics;
 use crate::platform::version_cache::VersionCache;
+use crate::reports::ReportMetrics;
 use crate::ticketing::provider::PaymentProvider;
 use crate::ticketing::stripe::Stripe;
 use crate::ticketing::ticket_codes::SigningKeys;
@@ -60,6 +61,8 @@ pub struct Service {
     pub wallet: Arc<Wallet>,
     /// The outbox's webhooks.
     pub events: Arc<Events>,
+    /// The reports' durations.
+    pub reports: Arc<ReportMetrics>,
     /// How long a request may take before it is answered 503 (REQUEST_TIMEOUT_MS).
     pub request_timeout: Duration,
     /// Requests in progress at once (MAX_IN_FLIGHT_REQUESTS): one permit each.
@@ -115,6 +118,7 @@ pub fn assemble(
         provider,
     );
     let wallet = Wallet::new(metrics.registry());
+    let reports = ReportMetrics::register(metrics.registry());
     let webhooks = &config.webhooks;
     let events = Arc::new(Events {
         webhooks: WebhookSettings {
@@ -157,6 +161,7 @@ pub fn assemble(
         ticketing,
         wallet,
         events,
+        reports,
         request_timeout: Duration::from_millis(config.http.request_timeout_ms),
         in_flight: Arc::new(tokio::sync::Semaphore::new(
             config.http.max_in_flight_requests as usize,

@@ -19,6 +19,7 @@ use crate::ops::probes::{self, OpsApi};
 use crate::platform::http::{AllowedMethods, Deadline, LimitBody, ProblemDetails, Shed};
 use crate::platform::params::Declared;
 use crate::platform::telemetry::Observe;
+use crate::reports::ReportsApi;
 use crate::reviews::{discussion::DiscussionApi, movie_reviews::MovieReviewsApi};
 use crate::ticketing::{
     bookings::BookingsApi, card_payments::CardPaymentsApi, checkins::CheckInsApi,
@@ -41,6 +42,7 @@ pub type Apis = (
     (ProductsApi, OrdersApi),
     (MovieReviewsApi, DiscussionApi),
     (EventsApi, WebhooksApi),
+    ReportsApi,
 );
 
 /// The APIs of an assembled service, each given its context.
@@ -95,6 +97,9 @@ fn apis(service: &Service) -> Apis {
                 events: service.events.clone(),
             },
         ),
+        ReportsApi {
+            metrics: service.reports.clone(),
+        },
     )
 }
 

@@ -139,6 +139,33 @@ pub struct NewMovie {
     /// When it was released (ISO 8601 date), if known.
     #[oai(nullable)]
     pub release_date: Option<NaiveDate>,
+    /// What is owed its distributor, for the film hire report (`GET /v1/reports/film-hire`);
+    /// not shown on the movie, which anyone may read. None when absent or null.
+    #[oai(nullable)]
+    pub film_hire: Option<FilmHire>,
+}
+
+/// A movie's film hire terms, as an admin sets them in its body.
+#[derive(Object, Debug, Clone, Copy, PartialEq)]
+#[oai(deny_unknown_fields)]
+pub struct FilmHire {
+    /// The share of the net box office owed, 0–100 (`35.5`); kept to the hundredth.
+    #[oai(validator(minimum(value = "0"), maximum(value = "100")))]
+    pub percent: f64,
+    /// The least owed per screening shown, in minor units of the screenings' currency
+    /// (0 when absent or null).
+    #[oai(validator(minimum(value = "0")), nullable)]
+    pub minimum_per_screening: Option<i64>,
+}
+
+impl FilmHire {
+    /// The terms as stored: the percent in hundredths, rounded to the nearest (`35.5` →
+    /// 3550, `35.555` → 3556), and the minimum per screening (0 when absent or null).
+    pub fn terms(&self) -> (i32, i64) {
+        // Validated to 0–100 at the edge, so the product is at most 10,000.
+        let hundredths = (self.percent * 100.0).round() as i32;
+        (hundredths, self.minimum_per_screening.unwrap_or(0))
+    }
 }
 
 /// `PATCH /v1/movies/{id}` body, a JSON Merge Patch (RFC 7396): only the fields given
@@ -159,6 +186,9 @@ pub struct MoviePatch {
     /// The release date; `null` clears it.
     #[oai(nullable)]
     pub release_date: MaybeUndefined<NaiveDate>,
+    /// The film hire terms, replaced whole; `null` removes them.
+    #[oai(nullable)]
+    pub film_hire: MaybeUndefined<FilmHire>,
 }
 
 #[derive(ApiResponse)]
@@ -311,10 +341,12 @@ impl MoviesApi {
         _auth: AdminAuth,
         body: Json<NewMovie>,
     ) -> Result<CreatedMovie, AdminCreateError> {
-        let client = state.pool.get().await?;
+        let terms = body.film_hire.map(|t| t.terms());
+        let mut client = state.pool.get().await?;
+        let tx = client.transaction().await?;
         let movie = q::insert_movie()
             .params(
-                &client,
+                &tx,
                 &q::InsertMovieParams {
                     title: body.title.as_str(),
                     description: body.description.as_str(),
@@ -325,6 +357,12 @@ impl MoviesApi {
             )
             .one()
             .await?;
+        if let Some((percent_hundredths, minimum)) = terms {
+            q::set_film_hire()
+                .bind(&tx, &movie.id, &percent_hundredths, &minimum)
+                .await?;
+        }
+        tx.commit().await?;
         Ok(CreatedMovie::Created(Json(movie.into())))
     }
 
@@ -340,10 +378,16 @@ impl MoviesApi {
         id: Path<i64>,
         body: Json<MoviePatch>,
     ) -> Result<Json<Movie>, UpdateMovieError> {
-        let client = state.pool.get().await?;
+        let terms = match &body.film_hire {
+            MaybeUndefined::Value(terms) => Some(Some(terms.terms())),
+            MaybeUndefined::Null => Some(None),
+            MaybeUndefined::Undefined => None,
+        };
+        let mut client = state.pool.get().await?;
+        let tx = client.transaction().await?;
         let movie = q::update_movie()
             .params(
-                &client,
+                &tx,
                 &q::UpdateMovieParams {
                     title: required("title", &body.title)?.map(Text::as_str),
                     description: required("description", &body.description)?.map(Text::as_str),
@@ -358,6 +402,18 @@ impl MoviesApi {
             .opt()
             .await?
             .ok_or_else(|| movie_not_found(id.0))?;
+        match terms {
+            Some(Some((percent_hundredths, minimum))) => {
+                q::set_film_hire()
+                    .bind(&tx, &id.0, &percent_hundredths, &minimum)
+                    .await?;
+            }
+            Some(None) => {
+                q::clear_film_hire().bind(&tx, &id.0).await?;
+            }
+            None => {}
+        }
+        tx.commit().await?;
         Ok(Json(movie.into()))
     }
 
@@ -377,5 +433,26 @@ impl MoviesApi {
             0 => Err(movie_not_found(id.0).into()),
             _ => Ok(DeletedMovie::NoContent),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_percent_is_kept_to_the_hundredth() {
+        let terms = |percent| {
+            FilmHire {
+                percent,
+                minimum_per_screening: None,
+            }
+            .terms()
+        };
+        assert_eq!(terms(35.5), (3550, 0));
+        assert_eq!(terms(47.55), (4755, 0));
+        assert_eq!(terms(100.0), (10_000, 0));
+        assert_eq!(terms(35.555), (3556, 0));
+        assert_eq!(terms(70.67313928500579), (7067, 0));
     }
 }

@@ -10,6 +10,7 @@ mod identity;
 mod ops;
 mod payment_provider;
 mod platform;
+mod reports;
 mod reviews;
 mod ticketing;
 mod wallet;

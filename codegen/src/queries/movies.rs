@@ -29,6 +29,12 @@ pub struct UpdateMovieParams<T1: crate::StringSql, T2: crate::StringSql, T3: cra
     pub release_date: Option<chrono::NaiveDate>,
     pub id: i64,
 }
+#[derive(Clone, Copy, Debug)]
+pub struct SetFilmHireParams {
+    pub movie_id: i64,
+    pub percent_hundredths: i32,
+    pub minimum_per_screening: i64,
+}
 #[derive(Debug, Clone, PartialEq)]
 pub struct Movie {
     pub id: i64,
@@ -589,5 +595,82 @@ impl DeleteMovieStmt {
         id: &'a i64,
     ) -> Result<u64, tokio_postgres::Error> {
         client.execute(self.0, &[id]).await
+    }
+}
+pub struct SetFilmHireStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn set_film_hire() -> SetFilmHireStmt {
+    SetFilmHireStmt(
+        "INSERT INTO film_hire_terms (movie_id, percent_hundredths, minimum_per_screening) VALUES ($1, $2, $3) ON CONFLICT (movie_id) DO UPDATE SET percent_hundredths = EXCLUDED.percent_hundredths, minimum_per_screening = EXCLUDED.minimum_per_screening",
+        None,
+    )
+}
+impl SetFilmHireStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub async fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        movie_id: &'a i64,
+        percent_hundredths: &'a i32,
+        minimum_per_screening: &'a i64,
+    ) -> Result<u64, tokio_postgres::Error> {
+        client
+            .execute(
+                self.0,
+                &[movie_id, percent_hundredths, minimum_per_screening],
+            )
+            .await
+    }
+}
+impl<'a, C: GenericClient + Send + Sync>
+    crate::client::async_::Params<
+        'a,
+        'a,
+        'a,
+        SetFilmHireParams,
+        std::pin::Pin<
+            Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>,
+        >,
+        C,
+    > for SetFilmHireStmt
+{
+    fn params(
+        &'a self,
+        client: &'a C,
+        params: &'a SetFilmHireParams,
+    ) -> std::pin::Pin<
+        Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>,
+    > {
+        Box::pin(self.bind(
+            client,
+            &params.movie_id,
+            &params.percent_hundredths,
+            &params.minimum_per_screening,
+        ))
+    }
+}
+pub struct ClearFilmHireStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn clear_film_hire() -> ClearFilmHireStmt {
+    ClearFilmHireStmt("DELETE FROM film_hire_terms WHERE movie_id = $1", None)
+}
+impl ClearFilmHireStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub async fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        movie_id: &'a i64,
+    ) -> Result<u64, tokio_postgres::Error> {
+        client.execute(self.0, &[movie_id]).await
     }
 }
