@@ -61,6 +61,11 @@ fuzz-api *args="--max-examples 200":
 bench *args:
     python3 bench/run.py {{args}}
 
+# The reports on a year of sales of 20 screens (about 2 million seats): each report over a
+# week and over the year (BENCHMARKS.md, "Reports"). `--short` is the 30-day pass CI runs.
+bench-reports *args:
+    python3 bench/reports.py {{args}}
+
 # The failover drill: a Patroni cluster, three replicas behind HAProxy, a booking load while
 # the primary is killed, the replicas restarted and one killed, a screening's rows held, and
 # the primary cut off the network (RELIABILITY.md). `--short` is the version CI runs;

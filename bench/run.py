@@ -87,6 +87,18 @@ def wait_ready(url, process, what):
         time.sleep(0.002)
 
 
+def rerun_inside_postgres(binary, script):
+    """Runs `script` again, with this run's arguments, inside a dedicated PostgreSQL that
+    `boxoffice dev-postgres` starts with PG_SETTINGS (and stops after), and exits with its
+    status. The inner run sees BOXOFFICE_BENCH_PG, DATABASE_URL and PG_BINDIR."""
+    log("starting PostgreSQL")
+    settings = [arg for k, v in PG_SETTINGS.items() for arg in ("-c", f"{k}={v}")]
+    inner = subprocess.run([str(binary), "dev-postgres", *settings, "--", sys.executable,
+                            script, *sys.argv[1:]],
+                           env=dict(os.environ, BOXOFFICE_BENCH_PG="1"))
+    sys.exit(inner.returncode)
+
+
 class Postgres:
     """The dedicated server `boxoffice dev-postgres` started for this run (DATABASE_URL names
     it, PG_BINDIR its binaries); it is stopped when the run ends."""
@@ -496,12 +508,7 @@ def main():
         subprocess.run(["cargo", "build", "--quiet", "--locked", "-p", "boxoffice", "-p", "baseline",
                         "--bin", "boxoffice", "--bin", "baseline"] + ([] if args.smoke else ["--release"]),
                        check=True, cwd=ROOT)
-        log("starting PostgreSQL")
-        settings = [arg for k, v in PG_SETTINGS.items() for arg in ("-c", f"{k}={v}")]
-        inner = subprocess.run([str(binary), "dev-postgres", *settings, "--", sys.executable,
-                                __file__, *sys.argv[1:]],
-                               env=dict(os.environ, BOXOFFICE_BENCH_PG="1"))
-        sys.exit(inner.returncode)
+        rerun_inside_postgres(binary, __file__)
 
     pg = Postgres()
     server = baseline = None
