@@ -128,6 +128,8 @@ operation_errors! {
               key was retired, or it names no ticket.",
     }
     CheckInCountError(Path, Staff) {
+        403: "`forbidden` (the caller is neither staff nor an admin) or `not_your_theater` \
+              (staff of other theaters).",
         404: "`screening_not_found`.",
     }
     UploadScansError(JsonBody, Staff) {
@@ -397,7 +399,8 @@ impl CheckInsApi {
 
     /// Count a screening's check-ins
     ///
-    /// How many valid tickets the screening has sold and how many have been admitted.
+    /// Staff of the screening's theater, or an admin. How many valid tickets the screening
+    /// has sold and how many have been admitted.
     #[oai(
         path = "/v1/screenings/:id/checkins",
         method = "get",
@@ -406,11 +409,20 @@ impl CheckInsApi {
     async fn count(
         &self,
         state: Data<&Arc<AppState>>,
-        _auth: StaffAuth,
+        auth: StaffAuth,
         /// The screening's id.
         id: Path<i64>,
     ) -> Result<Json<CheckInCount>, CheckInCountError> {
         let client = state.pool.get().await?;
+        let opens = self.ticketing.settings.checkin_opens_minutes;
+        let door = q::door_state()
+            .bind(&client, &auth.0.user_id, &opens, &id.0)
+            .opt()
+            .await?
+            .ok_or_else(|| screening_not_found(id.0))?;
+        if !door.allowed {
+            return Err(not_your_theater(id.0).into());
+        }
         let count = q::screening_checkins()
             .bind(&client, &id.0)
             .opt()

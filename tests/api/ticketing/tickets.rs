@@ -550,6 +550,12 @@ async fn staff_admit_only_at_their_theaters_and_only_while_check_in_is_open() {
     check_in(&app, &usher, &codes[0], &there)
         .await
         .expect_problem(403, "not_your_theater");
+    // Nor may it read that door's counts; its own it may.
+    let counts = |screening: &Value| format!("/v1/screenings/{}/checkins", screening["id"]);
+    app.get(&counts(&there), Some(&usher))
+        .await
+        .expect_problem(403, "not_your_theater");
+    app.get(&counts(&here), Some(&usher)).await.expect(200);
     // An admin admits anywhere.
     check_in(&app, &admin, &codes[0], &there).await.expect(200);
 
