@@ -59,9 +59,9 @@ WHERE user_id = :user_id AND status = 'pending' AND expires_at > now();
 -- bookings_user_id_idx). `limit` is the page size plus one.
 -- vet: not null: status: a CASE of a NOT NULL column and a literal
 -- vet: not null: id, user_id, screening_id, seats, amount, currency, expires_at, created_at: bookings' NOT NULL columns through the view
--- vet: not null: seat_labels, item_categories, item_ticket_types, item_amounts: coalesce(…, '{}')
+-- vet: not null: seat_labels, item_categories, item_ticket_types, item_amounts, item_discounts: coalesce(…, '{}')
 SELECT id, user_id, screening_id, seats, amount, currency, status, expires_at, created_at,
-       seat_labels, item_categories, item_ticket_types, item_amounts
+       seat_labels, item_categories, item_ticket_types, item_amounts, item_discounts
 FROM bookings_as_read
 WHERE user_id = :user_id AND id > :after
 ORDER BY id
@@ -71,9 +71,9 @@ LIMIT :limit;
 -- One booking of the user's, as list_bookings shows it; another user's booking is no row.
 -- vet: not null: status: a CASE of a NOT NULL column and a literal
 -- vet: not null: id, user_id, screening_id, seats, amount, currency, expires_at, created_at: bookings' NOT NULL columns through the view
--- vet: not null: seat_labels, item_categories, item_ticket_types, item_amounts: coalesce(…, '{}')
+-- vet: not null: seat_labels, item_categories, item_ticket_types, item_amounts, item_discounts: coalesce(…, '{}')
 SELECT id, user_id, screening_id, seats, amount, currency, status, expires_at, created_at,
-       seat_labels, item_categories, item_ticket_types, item_amounts
+       seat_labels, item_categories, item_ticket_types, item_amounts, item_discounts
 FROM bookings_as_read
 WHERE id = :id AND user_id = :user_id;
 
@@ -87,10 +87,12 @@ RETURNING id;
 
 --! lock_booking : LockedBooking
 -- Locks one of the user's bookings for a payment or a cancellation (primary key). `holding`
--- tells whether a pending booking's hold is still running.
--- vet: not null: holding, upcoming: comparisons of NOT NULL columns with now()
+-- tells whether a pending booking's hold is still running, `has_voucher` whether it was made
+-- with a voucher.
+-- vet: not null: holding, upcoming, has_voucher: comparisons of NOT NULL columns with now(), IS NOT NULL
 SELECT b.id, b.screening_id, b.seats, b.amount, b.currency, b.status,
-       b.expires_at > now() AS holding, s.starts_at > now() AS upcoming
+       b.expires_at > now() AS holding, s.starts_at > now() AS upcoming,
+       b.voucher_id IS NOT NULL AS has_voucher
 FROM bookings b JOIN screenings s ON s.id = b.screening_id
 WHERE b.id = :id AND b.user_id = :user_id
 FOR NO KEY UPDATE OF b;
@@ -98,9 +100,10 @@ FOR NO KEY UPDATE OF b;
 --! lock_booking_by_id : LockedBooking
 -- Locks a booking whoever's it is, as lock_booking does: for what the payment provider says
 -- of it (primary key).
--- vet: not null: holding, upcoming: comparisons of NOT NULL columns with now()
+-- vet: not null: holding, upcoming, has_voucher: comparisons of NOT NULL columns with now(), IS NOT NULL
 SELECT b.id, b.screening_id, b.seats, b.amount, b.currency, b.status,
-       b.expires_at > now() AS holding, s.starts_at > now() AS upcoming
+       b.expires_at > now() AS holding, s.starts_at > now() AS upcoming,
+       b.voucher_id IS NOT NULL AS has_voucher
 FROM bookings b JOIN screenings s ON s.id = b.screening_id
 WHERE b.id = :id
 FOR NO KEY UPDATE OF b;
@@ -116,16 +119,16 @@ WHERE id = :id AND status = 'pending' AND expires_at > now();
 -- `seat_labels` and that it still has (booking_items_release_seat gives their seats back),
 -- takes them off the booking's seats and amount, and voids their tickets, in one statement
 -- (booking_items_pkey, tickets_booking_id_row_index_number_key). Returns how many seats were
--- released and their amount. A ticket already checked in fails it with
+-- released and what was paid for them (their amounts less discounts). A ticket already checked in fails it with
 -- tickets_admitted_not_void.
 -- vet: not null: seats, amount: a count, and a coalesce(…, 0)
 WITH items AS (
     UPDATE booking_items
     SET released_at = now()
     WHERE booking_id = :booking_id AND released_at IS NULL AND seat_label = ANY(:seat_labels)
-    RETURNING screening_id, row_index, number, amount
+    RETURNING screening_id, row_index, number, amount - discount AS paid
 ), released AS (
-    SELECT count(*)::int AS seats, coalesce(sum(amount), 0)::bigint AS amount FROM items
+    SELECT count(*)::int AS seats, coalesce(sum(paid), 0)::bigint AS amount FROM items
 ), booking AS (
     UPDATE bookings b
     SET seats = b.seats - r.seats, amount = b.amount - r.amount

@@ -62,26 +62,29 @@ CROSS JOIN LATERAL (
 ORDER BY x.row_index, x.number
 FOR UPDATE OF x;
 
---! hold_seats : HeldSeat
+--! hold_seats (voucher_id?) : HeldSeat
 -- Books seats whose rows the booking has locked (chosen seats: also the seats, by
--- lock_seats_around): the booking, its seats held until the hold ends (after
+-- lock_seats_around): the booking (with the voucher it uses, if any, and `amount` what is
+-- paid: the items' amounts less their discounts), its seats held until the hold ends (after
 -- `hold_seconds`, or when the screening starts if sooner) and one item per seat, with its
--- ticket type and amount, in one statement. Returns the booking as it now is, one row per
+-- ticket type, amount and discount, in one statement. Returns the booking as it now is, one row per
 -- seat taken, so that it need not be read again. The seats are free (they were checked
 -- under lock); should one not be, it is missing from the answer and the caller rolls back.
 -- No row when the screening has started.
--- vet: not null: label, ticket_type, amount: the arrays the service passes hold no nulls
+-- vet: not null: label, ticket_type, amount, discount: the arrays the service passes hold no nulls
 WITH booking AS (
-    INSERT INTO bookings (user_id, screening_id, seats, amount, currency, expires_at)
+    INSERT INTO bookings (user_id, screening_id, seats, amount, currency, expires_at,
+                          voucher_id)
     SELECT :user_id, s.id, cardinality(:row_indexes::smallint[]), :amount, s.currency,
-           least(now() + make_interval(secs => :hold_seconds), s.starts_at)
+           least(now() + make_interval(secs => :hold_seconds), s.starts_at), :voucher_id
     FROM screenings s
     WHERE s.id = :screening_id AND s.starts_at > now()
     RETURNING id, screening_id, expires_at, created_at, currency
 ), wanted AS (
     SELECT w.* FROM unnest(:row_indexes::smallint[], :numbers::smallint[], :labels::text[],
-                           :ticket_types::ticket_type[], :amounts::bigint[])
-                    AS w (row_index, number, label, ticket_type, amount)
+                           :ticket_types::ticket_type[], :amounts::bigint[],
+                           :discounts::bigint[])
+                    AS w (row_index, number, label, ticket_type, amount, discount)
 ), taken AS (
     UPDATE screening_seats x SET booking_id = b.id, held_until = b.expires_at
     FROM booking b, wanted w
@@ -91,13 +94,13 @@ WITH booking AS (
     RETURNING x.row_index, x.number, x.category
 ), items AS (
     INSERT INTO booking_items (booking_id, screening_id, row_index, number, seat_label,
-                               category, ticket_type, amount)
+                               category, ticket_type, amount, discount)
     SELECT b.id, b.screening_id, t.row_index, t.number, w.label, t.category, w.ticket_type,
-           w.amount
+           w.amount, w.discount
     FROM booking b, taken t JOIN wanted w ON w.row_index = t.row_index AND w.number = t.number
 )
 SELECT b.id AS booking_id, b.expires_at, b.created_at, b.currency, t.row_index, t.number,
-       t.category, w.label, w.ticket_type, w.amount
+       t.category, w.label, w.ticket_type, w.amount, w.discount
 FROM booking b, taken t JOIN wanted w ON w.row_index = t.row_index AND w.number = t.number
 ORDER BY t.row_index, t.number;
 

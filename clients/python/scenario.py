@@ -2,7 +2,8 @@
 openapi-python-client: register, log in, list screenings, book, open a wallet, get it funded,
 pay (twice with one idempotency key), get tickets, be checked in by staff, give a seat back
 for a refund, review the movie, pay a booking by card and cancel it for a refund to the
-card. Exits non-zero on the first surprise."""
+card; book a seat with a voucher an admin made, and let it go (the voucher's use comes back).
+Exits non-zero on the first surprise."""
 
 import json
 import os
@@ -13,7 +14,13 @@ import urllib.request
 
 from boxoffice_client import AuthenticatedClient, Client
 from boxoffice_client.api.accounts import create_deposit, get_account, open_account
-from boxoffice_client.api.bookings import cancel_booking, create_booking, get_booking
+from boxoffice_client.api.bookings import (
+    cancel_booking,
+    create_booking,
+    create_voucher,
+    get_booking,
+    get_voucher,
+)
 from boxoffice_client.api.payments import create_card_payment, create_payment
 from boxoffice_client.api.reviews import create_review, list_reviews
 from boxoffice_client.api.screenings import list_screenings
@@ -31,6 +38,7 @@ from boxoffice_client.models import (
     NewCheckIn,
     NewPayment,
     NewReview,
+    NewVoucher,
     Problem,
     Registration,
 )
@@ -103,6 +111,21 @@ assert refused.status_code == 409 and refused.parsed.code == "ticket_void", refu
 print("ok  a given-back seat's ticket refused (409 ticket_void)")
 wallet = check("wallet after refund", get_account.sync_detailed(client=me, id=account.id), 200)
 assert wallet.balance == 20_000 - 2 * screening.price, wallet.balance
+
+promo = check("admin makes a voucher", create_voucher.sync_detailed(
+    client=admin, body=NewVoucher(percent_off=25, max_uses=1)), 201)
+assert len(promo.code) == 12, promo.code
+with_voucher = check("book a seat with the voucher", create_booking.sync_detailed(
+    client=me, body=NewBooking(screening_id=screening.id, seats=1, voucher_code=promo.code.lower())), 201)
+item = with_voucher.items[0]
+assert item.discount == (item.amount * 25 + 50) // 100, item
+assert with_voucher.amount == item.amount - item.discount, with_voucher
+used_up = create_booking.sync_detailed(
+    client=me, body=NewBooking(screening_id=screening.id, seats=1, voucher_code=promo.code))
+assert used_up.status_code == 409 and used_up.parsed.code == "voucher_used_up", used_up
+check("let it go", cancel_booking.sync_detailed(client=me, id=with_voucher.id), 200)
+assert check("the voucher", get_voucher.sync_detailed(client=admin, id=promo.id), 200).uses == 0
+print("ok  a voucher's one use taken, refused again (409 voucher_used_up), given back")
 
 review = check("review the movie", create_review.sync_detailed(
     client=me, id=screening.movie_id, body=NewReview(rating=4, body="Worth the popcorn.")), 201)

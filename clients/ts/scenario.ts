@@ -1,8 +1,8 @@
 // A customer's evening, through a client generated from openapi.json (openapi-typescript
 // types + openapi-fetch): register, log in, list screenings, book, open a wallet, get it
-// funded, pay, get tickets, be checked in by staff, give a seat back for a refund, cancel a
-// hold, order popcorn, pay a booking by card (declined once). Exits non-zero on the first
-// surprise.
+// funded, pay, get tickets, be checked in by staff, give a seat back for a refund, book a
+// seat with a voucher and cancel it, order popcorn, pay a booking by card (declined once).
+// Exits non-zero on the first surprise.
 import createClient from "openapi-fetch";
 import type { components, paths } from "./generated/schema.js";
 
@@ -96,9 +96,17 @@ const wallet = check("wallet after refund", await api.GET("/v1/accounts/{id}", {
 }), 200);
 if (wallet.balance !== 10_000 - screening.price) throw new Error(`balance ${wallet.balance} after the refund`);
 
-const held = check("book one seat", await api.POST("/v1/bookings", {
-  headers: me, body: { screening_id: screening.id, seats: 1 },
+const promo = check("admin makes a 2.00-off voucher", await api.POST("/v1/vouchers", {
+  headers: bearer(admin.access_token),
+  body: { code: `TS-${Date.now()}`, amount_off: 200, currency: screening.currency as components["schemas"]["Currency"], max_uses: 5 },
 }), 201);
+const held = check("book one seat with it", await api.POST("/v1/bookings", {
+  headers: me, body: { screening_id: screening.id, seats: 1, voucher_code: promo.code.toLowerCase() },
+}), 201);
+const [heldItem] = held.items;
+if (!heldItem || heldItem.discount !== Math.min(200, heldItem.amount) || held.amount !== heldItem.amount - heldItem.discount) {
+  throw new Error(`the voucher's discount: ${JSON.stringify(held)}`);
+}
 const cancelled = check("cancel it, no body", await api.POST("/v1/bookings/{id}/cancel", {
   headers: me, params: { path: { id: held.id } },
 }), 200);

@@ -19,4 +19,5 @@ pub mod staff;
 pub mod theaters;
 pub mod tickets;
 pub mod users;
+pub mod vouchers;
 pub mod webhooks;

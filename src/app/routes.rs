@@ -24,7 +24,7 @@ use crate::reviews::{discussion::DiscussionApi, movie_reviews::MovieReviewsApi};
 use crate::ticketing::{
     bookings::BookingsApi, card_payments::CardPaymentsApi, checkins::CheckInsApi,
     payments::PaymentsApi, provider_webhooks::ProvidersApi, seat_maps::SeatMapsApi,
-    tickets::TicketsApi,
+    tickets::TicketsApi, vouchers::VouchersApi,
 };
 use crate::wallet::{accounts::AccountsApi, transfers::TransfersApi};
 
@@ -35,7 +35,7 @@ pub type Apis = (
     OpsApi,
     (UsersApi, SessionsApi),
     (MoviesApi, TheatersApi, LayoutsApi, ScreeningsApi),
-    (SeatMapsApi, BookingsApi, PaymentsApi),
+    (SeatMapsApi, BookingsApi, PaymentsApi, VouchersApi),
     (CardPaymentsApi, ProvidersApi),
     (TicketsApi, CheckInsApi),
     (AccountsApi, TransfersApi),
@@ -66,6 +66,7 @@ fn apis(service: &Service) -> Apis {
             PaymentsApi {
                 ticketing: service.ticketing.clone(),
             },
+            VouchersApi,
         ),
         (
             CardPaymentsApi {

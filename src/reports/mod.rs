@@ -5,7 +5,7 @@
 //! with its money, written by triggers in the transaction that moves the money through the
 //! ledger's revenue account, and read here in one snapshot (REPEATABLE READ). So a report's
 //! net over any period is what the revenue account took in that period, to the minor unit.
-//! Discounts are reported and are 0 until vouchers exist.
+//! Discounts are what vouchers took off the seats sold.
 
 pub mod csv_body;
 pub mod film_hire;
@@ -117,7 +117,7 @@ pub struct SalesFigures {
     /// The list price (with any surcharge) of every seat sold, including those given back
     /// later.
     pub gross: i64,
-    /// Voucher discounts on those seats (0 until vouchers exist).
+    /// What vouchers took off those seats.
     pub discounts: i64,
     /// Money returned for seats given back.
     pub refunds: i64,
@@ -159,7 +159,8 @@ pub struct SalesReport {
     /// asked for.
     #[oai(nullable)]
     pub currency: Option<String>,
-    /// What the rows are grouped by.
+    // What the rows are grouped by. (No doc comment: an enum's field with one becomes an
+    // `allOf`, which SDK generators refuse.)
     pub group_by: SalesGrouping,
     /// One per group that sold or refunded anything; days in order, ids in order.
     pub rows: Vec<SalesRow>,
@@ -187,7 +188,7 @@ enum SalesAnswer {
 /// One ticket type of a screening.
 #[derive(Object, Debug, Clone, PartialEq, Eq)]
 pub struct TicketTypeSales {
-    /// The ticket type.
+    // No doc comment: an enum's field with one becomes an `allOf`, which SDK generators refuse.
     pub ticket_type: TicketType,
     /// Seats sold of this type, less those given back.
     pub tickets: i64,

@@ -68,6 +68,9 @@ pub struct BookingItem {
     /// The ticket type's price, plus the premium surcharge on a premium seat, in minor units
     /// of the booking's currency.
     pub amount: i64,
+    /// What a voucher took off it, in the same units (0 when none covers it); what is paid
+    /// for the seat is `amount − discount`.
+    pub discount: i64,
 }
 
 /// Seats of a screening booked by a user.
@@ -81,7 +84,8 @@ pub struct Booking {
     pub screening_id: i64,
     /// Number of seats, 1–10: the number of `items`.
     pub seats: i32,
-    /// What the seats cost: the sum of the items' amounts, in minor units of `currency`.
+    /// What is paid for the seats: the sum of the items' amounts less their discounts, in
+    /// minor units of `currency`.
     pub amount: i64,
     /// ISO 4217 currency code.
     pub currency: String,
@@ -142,12 +146,16 @@ impl From<q::Booking> for Booking {
             .zip(row.item_categories)
             .zip(row.item_ticket_types)
             .zip(row.item_amounts)
-            .map(|(((label, category), ticket_type), amount)| BookingItem {
-                seat_label: label.clone(),
-                category: category.into(),
-                ticket_type: ticket_type.into(),
-                amount,
-            })
+            .zip(row.item_discounts)
+            .map(
+                |((((label, category), ticket_type), amount), discount)| BookingItem {
+                    seat_label: label.clone(),
+                    category: category.into(),
+                    ticket_type: ticket_type.into(),
+                    amount,
+                    discount,
+                },
+            )
             .collect();
         Booking {
             id: row.id,
@@ -190,6 +198,14 @@ pub struct NewBooking {
     #[oai(validator(min_items = 1, max_items = 10))]
     #[oai(nullable)]
     pub ticket_types: Option<Vec<TicketType>>,
+    /// A voucher's code, in any case: the seats it covers get its discount (`discount` on
+    /// the items), and the booking holds one of its uses until it lapses or is cancelled.
+    #[oai(
+        validator(pattern = "^[A-Za-z0-9-]{4,32}$"),
+        skip_serializing_if_is_none
+    )]
+    #[oai(nullable)]
+    pub voucher_code: Option<String>,
 }
 
 impl poem_openapi::types::Example for NewBooking {
@@ -203,6 +219,7 @@ impl poem_openapi::types::Example for NewBooking {
                     .into(),
             ),
             ticket_types: Some(vec![TicketType::Adult, TicketType::Child]),
+            voucher_code: None,
         }
     }
 }
@@ -263,6 +280,7 @@ async fn book(
         request.screening_id,
         seats,
         types,
+        request.voucher_code.as_deref(),
     ));
     match idempotency_key {
         Some(key) => idempotency::once(state, user_id, key, request, &hold).await,

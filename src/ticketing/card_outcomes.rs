@@ -190,6 +190,11 @@ async fn sell(
             return Ok(Ok(()));
         }
     }
+    if booking.has_voucher {
+        // Its voucher's use went back when its hold lapsed, perhaps to another booking: it is
+        // not sold again at the voucher's price.
+        return Ok(Err(Unsold::BookingChanged));
+    }
     if !booking.upcoming {
         return Ok(Err(Unsold::SeatsNoLongerAvailable));
     }

@@ -26,6 +26,7 @@ use crate::platform::problem::ApiError;
 
 use super::best_available::{self, Block, Rule};
 use super::seat_selection::{SeatLabel, check_chosen_seats};
+use super::vouchers::{self, Discount};
 use super::{HoldCaps, Ticketing};
 
 /// One pass of the sweep: expires up to `batch` lapsed holds and returns their seats.
@@ -74,22 +75,27 @@ impl<'a> HoldSeats<'a> {
     /// chosen, one ticket type per seat, for the configured hold time. Its output is the
     /// booking as `get_booking` would read it.
     ///
+    /// With `voucher_code`, each seat the voucher covers gets its discount and the
+    /// booking holds one of its uses ([`super::vouchers`]).
+    ///
     /// Errors (of running it): 404 `screening_not_found`; 409 `screening_started`,
     /// `seats_taken`, `companion_needs_wheelchair`, `single_seat_gap`, `no_adjacent_seats`,
-    /// `not_enough_seats`, `hold_limit_reached`; 422 `unknown_seat`,
-    /// `ticket_type_not_offered`.
+    /// `not_enough_seats`, `hold_limit_reached`, `voucher_not_applicable`, `voucher_used_up`;
+    /// 422 `unknown_seat`, `ticket_type_not_offered`, `voucher_invalid`.
     pub fn new(
         ticketing: &Ticketing,
         user_id: i64,
         screening_id: i64,
         seats: SeatRequest<'a>,
         ticket_types: Vec<TicketType>,
+        voucher_code: Option<&'a str>,
     ) -> Self {
         HoldSeats {
             user_id,
             screening_id,
             seats,
             ticket_types,
+            voucher_code,
             hold_seconds: ticketing.settings.booking_hold.as_secs_f64(),
             caps: ticketing.settings.hold_caps,
         }
@@ -102,6 +108,7 @@ pub struct HoldSeats<'a> {
     screening_id: i64,
     seats: SeatRequest<'a>,
     ticket_types: Vec<TicketType>,
+    voucher_code: Option<&'a str>,
     hold_seconds: f64,
     caps: HoldCaps,
 }
@@ -145,20 +152,24 @@ impl Workflow for HoldSeats<'_> {
             .collect::<Result<Vec<i64>, ApiError>>()?;
         self.check_caps(tx, screening.role).await?;
         let db_types: Vec<DbTicketType> = self.ticket_types.iter().map(|&t| t.into()).collect();
+        let discount = match self.voucher_code {
+            Some(code) => {
+                Some(vouchers::find(tx, code, screening_id, self.user_id, &db_types).await?)
+            }
+            None => None,
+        };
+        let pricing = Pricing {
+            ticket_types: &db_types,
+            prices: &ticket_prices,
+            discount: discount.as_ref(),
+        };
         let held = match self.seats {
             SeatRequest::Chosen(labels) => {
-                self.hold_chosen(
-                    tx,
-                    labels,
-                    &db_types,
-                    &ticket_prices,
-                    screening.premium_surcharge,
-                )
-                .await?
+                self.hold_chosen(tx, labels, &pricing, screening.premium_surcharge)
+                    .await?
             }
             SeatRequest::BestAvailable(seats) => {
-                self.hold_best_available(tx, seats, &db_types, &ticket_prices)
-                    .await?
+                self.hold_best_available(tx, seats, &pricing).await?
             }
         };
         Ok(self.booking(held))
@@ -205,8 +216,7 @@ impl HoldSeats<'_> {
         &self,
         tx: &Transaction<'_>,
         labels: &[SeatLabel],
-        ticket_types: &[DbTicketType],
-        ticket_prices: &[i64],
+        pricing: &Pricing<'_>,
         premium_surcharge: i64,
     ) -> Result<Vec<sq::HeldSeat>, ApiError> {
         let rows: Vec<&str> = labels.iter().map(SeatLabel::row).collect();
@@ -222,7 +232,7 @@ impl HoldSeats<'_> {
         let chosen = check_chosen_seats(labels, &near)?;
         let seats: Vec<Seat> = chosen
             .iter()
-            .zip(ticket_prices)
+            .zip(pricing.prices)
             .map(|(seat, price)| Seat {
                 row_index: seat.row_index,
                 number: seat.number,
@@ -233,7 +243,7 @@ impl HoldSeats<'_> {
                 },
             })
             .collect();
-        self.take(tx, &seats, ticket_types).await
+        self.take(tx, &seats, pricing).await
     }
 
     /// Takes the best block of `seats` adjacent standard seats by the rules of
@@ -250,8 +260,7 @@ impl HoldSeats<'_> {
         &self,
         tx: &Transaction<'_>,
         seats: i32,
-        ticket_types: &[DbTicketType],
-        ticket_prices: &[i64],
+        pricing: &Pricing<'_>,
     ) -> Result<Vec<sq::HeldSeat>, ApiError> {
         let wanted = seats as i16;
         let screening_id = self.screening_id;
@@ -301,9 +310,7 @@ impl HoldSeats<'_> {
                     continue;
                 };
                 if let Some(block) = best_available::best_block(&row, wanted, plan.rule) {
-                    return self
-                        .take_block(tx, &row, block, ticket_types, ticket_prices)
-                        .await;
+                    return self.take_block(tx, &row, block, pricing).await;
                 }
                 tx.batch_execute("ROLLBACK TO SAVEPOINT row_lock").await?;
             }
@@ -314,9 +321,7 @@ impl HoldSeats<'_> {
                     .one()
                     .await?;
                 if let Some(block) = best_available::best_block(&row, wanted, plan.rule) {
-                    return self
-                        .take_block(tx, &row, block, ticket_types, ticket_prices)
-                        .await;
+                    return self.take_block(tx, &row, block, pricing).await;
                 }
                 tx.batch_execute("ROLLBACK TO SAVEPOINT row_lock").await?;
             }
@@ -331,7 +336,7 @@ impl HoldSeats<'_> {
             user_id: self.user_id,
             screening_id: self.screening_id,
             seats: held.len() as i32,
-            amount: held.iter().map(|seat| seat.amount).sum(),
+            amount: held.iter().map(|seat| seat.amount - seat.discount).sum(),
             currency: first.currency.clone(),
             status: DbBookingStatus::Pending,
             expires_at: first.expires_at,
@@ -340,6 +345,7 @@ impl HoldSeats<'_> {
             item_categories: held.iter().map(|seat| seat.category).collect(),
             item_ticket_types: held.iter().map(|seat| seat.ticket_type).collect(),
             item_amounts: held.iter().map(|seat| seat.amount).collect(),
+            item_discounts: held.iter().map(|seat| seat.discount).collect(),
         }
     }
 
@@ -349,12 +355,11 @@ impl HoldSeats<'_> {
         tx: &Transaction<'_>,
         row: &sq::SeatRow,
         block: Block,
-        ticket_types: &[DbTicketType],
-        ticket_prices: &[i64],
+        pricing: &Pricing<'_>,
     ) -> Result<Vec<sq::HeldSeat>, ApiError> {
         let seats: Vec<Seat> = block
             .numbers()
-            .zip(ticket_prices)
+            .zip(pricing.prices)
             .map(|(number, &amount)| Seat {
                 row_index: row.row_index,
                 number,
@@ -362,37 +367,56 @@ impl HoldSeats<'_> {
                 amount,
             })
             .collect();
-        self.take(tx, &seats, ticket_types).await
+        self.take(tx, &seats, pricing).await
     }
 
-    /// Makes the booking: its seats (free, in rows it has locked) held, one item each.
-    /// Returns its seats as taken, in seat order.
+    /// Makes the booking: its seats (free, in rows it has locked) held, one item each, and
+    /// its voucher's use counted. Returns its seats as taken, in seat order.
     ///
-    /// Errors: 409 `screening_started` (it started since the booking began).
+    /// Errors: 409 `screening_started` (it started since the booking began),
+    /// `voucher_used_up` (the last use went to another booking meanwhile).
     async fn take(
         &self,
         tx: &Transaction<'_>,
         seats: &[Seat],
-        ticket_types: &[DbTicketType],
+        pricing: &Pricing<'_>,
     ) -> Result<Vec<sq::HeldSeat>, ApiError> {
+        let ticket_types = pricing.ticket_types;
         let amounts: Vec<i64> = seats.iter().map(|s| s.amount).collect();
+        let discounts: Vec<i64> = ticket_types
+            .iter()
+            .zip(&amounts)
+            .map(|(&t, &amount)| pricing.discount.map_or(0, |d| d.of(t, amount)))
+            .collect();
+        if let Some(discount) = pricing.discount {
+            // Undone if the seats are not taken after all, so that a refusal recorded as an
+            // idempotency key's outcome holds no use.
+            tx.batch_execute("SAVEPOINT voucher_use").await?;
+            vouchers::claim_use(tx, discount).await?;
+        }
         let held = sq::hold_seats()
             .params(
                 tx,
                 &sq::HoldSeatsParams {
                     user_id: self.user_id,
                     row_indexes: seats.iter().map(|s| s.row_index).collect::<Vec<_>>(),
-                    amount: amounts.iter().sum(),
+                    amount: amounts.iter().sum::<i64>() - discounts.iter().sum::<i64>(),
                     hold_seconds: self.hold_seconds,
+                    voucher_id: pricing.discount.map(|d| d.voucher_id),
                     screening_id: self.screening_id,
                     numbers: seats.iter().map(|s| s.number).collect::<Vec<_>>(),
                     labels: seats.iter().map(|s| s.label.as_str()).collect::<Vec<_>>(),
                     ticket_types,
                     amounts: &amounts,
+                    discounts: &discounts,
                 },
             )
             .all()
             .await?;
+        if held.is_empty() && pricing.discount.is_some() {
+            tx.batch_execute("ROLLBACK TO SAVEPOINT voucher_use")
+                .await?;
+        }
         // The seats were locked and free, and the screening had not started a moment ago.
         // No row: it has started since, and nothing was written, so the refusal may be
         // recorded as an idempotency key's outcome. Some rows: a seat was not free after all,
@@ -413,6 +437,14 @@ impl HoldSeats<'_> {
             ))),
         }
     }
+}
+
+/// How a booking's seats are priced: one ticket type and price per seat (in seat order for
+/// chosen seats, left to right for best available), and the voucher's discount.
+struct Pricing<'p> {
+    ticket_types: &'p [DbTicketType],
+    prices: &'p [i64],
+    discount: Option<&'p Discount>,
 }
 
 /// A seat a booking takes, and what it costs.

@@ -40,6 +40,7 @@ pub mod seat_selection;
 pub mod stripe;
 pub mod ticket_codes;
 pub mod tickets;
+pub mod vouchers;
 
 /// The OpenAPI tags of this context's operations.
 #[derive(poem_openapi::Tags)]
@@ -61,6 +62,24 @@ pub const CONSTRAINT_PROBLEMS: &[ConstraintProblem] = &[
         code: "ticket_checked_in",
         detail: "a ticket of those seats has been checked in; an admitted seat cannot be \
                  given back",
+    },
+    ConstraintProblem {
+        constraint: "vouchers_code_key",
+        status: StatusCode::CONFLICT,
+        code: "voucher_code_taken",
+        detail: "a voucher has that code already (codes are unique in any case)",
+    },
+    ConstraintProblem {
+        constraint: "vouchers_movie_id_fkey",
+        status: StatusCode::UNPROCESSABLE_ENTITY,
+        code: "movie_not_found",
+        detail: "`movie_id` names no movie",
+    },
+    ConstraintProblem {
+        constraint: "vouchers_screening_id_fkey",
+        status: StatusCode::UNPROCESSABLE_ENTITY,
+        code: "screening_not_found",
+        detail: "`screening_id` names no screening",
     },
     ConstraintProblem {
         constraint: "staff_theaters_theater_id_fkey",

@@ -101,6 +101,7 @@ pub struct Booking {
     pub item_categories: Vec<crate::types::SeatCategory>,
     pub item_ticket_types: Vec<crate::types::TicketType>,
     pub item_amounts: Vec<i64>,
+    pub item_discounts: Vec<i64>,
 }
 pub struct BookingBorrowed<'a> {
     pub id: i64,
@@ -116,6 +117,7 @@ pub struct BookingBorrowed<'a> {
     pub item_categories: crate::ArrayIterator<'a, crate::types::SeatCategory>,
     pub item_ticket_types: crate::ArrayIterator<'a, crate::types::TicketType>,
     pub item_amounts: crate::ArrayIterator<'a, i64>,
+    pub item_discounts: crate::ArrayIterator<'a, i64>,
 }
 impl<'a> From<BookingBorrowed<'a>> for Booking {
     fn from(
@@ -133,6 +135,7 @@ impl<'a> From<BookingBorrowed<'a>> for Booking {
             item_categories,
             item_ticket_types,
             item_amounts,
+            item_discounts,
         }: BookingBorrowed<'a>,
     ) -> Self {
         Self {
@@ -149,6 +152,7 @@ impl<'a> From<BookingBorrowed<'a>> for Booking {
             item_categories: item_categories.map(|v| v).collect(),
             item_ticket_types: item_ticket_types.map(|v| v).collect(),
             item_amounts: item_amounts.map(|v| v).collect(),
+            item_discounts: item_discounts.map(|v| v).collect(),
         }
     }
 }
@@ -162,6 +166,7 @@ pub struct LockedBooking {
     pub status: crate::types::BookingStatus,
     pub holding: bool,
     pub upcoming: bool,
+    pub has_voucher: bool,
 }
 pub struct LockedBookingBorrowed<'a> {
     pub id: i64,
@@ -172,6 +177,7 @@ pub struct LockedBookingBorrowed<'a> {
     pub status: crate::types::BookingStatus,
     pub holding: bool,
     pub upcoming: bool,
+    pub has_voucher: bool,
 }
 impl<'a> From<LockedBookingBorrowed<'a>> for LockedBooking {
     fn from(
@@ -184,6 +190,7 @@ impl<'a> From<LockedBookingBorrowed<'a>> for LockedBooking {
             status,
             holding,
             upcoming,
+            has_voucher,
         }: LockedBookingBorrowed<'a>,
     ) -> Self {
         Self {
@@ -195,6 +202,7 @@ impl<'a> From<LockedBookingBorrowed<'a>> for LockedBooking {
             status,
             holding,
             upcoming,
+            has_voucher,
         }
     }
 }
@@ -775,7 +783,7 @@ impl<'c, 'a, 's, C: GenericClient>
 pub struct ListBookingsStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn list_bookings() -> ListBookingsStmt {
     ListBookingsStmt(
-        "SELECT id, user_id, screening_id, seats, amount, currency, status, expires_at, created_at, seat_labels, item_categories, item_ticket_types, item_amounts FROM bookings_as_read WHERE user_id = $1 AND id > $2 ORDER BY id LIMIT $3",
+        "SELECT id, user_id, screening_id, seats, amount, currency, status, expires_at, created_at, seat_labels, item_categories, item_ticket_types, item_amounts, item_discounts FROM bookings_as_read WHERE user_id = $1 AND id > $2 ORDER BY id LIMIT $3",
         None,
     )
 }
@@ -815,6 +823,7 @@ impl ListBookingsStmt {
                         item_categories: row.try_get(10)?,
                         item_ticket_types: row.try_get(11)?,
                         item_amounts: row.try_get(12)?,
+                        item_discounts: row.try_get(13)?,
                     })
                 },
             mapper: |it| Booking::from(it),
@@ -842,7 +851,7 @@ impl<'c, 'a, 's, C: GenericClient>
 pub struct GetBookingStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn get_booking() -> GetBookingStmt {
     GetBookingStmt(
-        "SELECT id, user_id, screening_id, seats, amount, currency, status, expires_at, created_at, seat_labels, item_categories, item_ticket_types, item_amounts FROM bookings_as_read WHERE id = $1 AND user_id = $2",
+        "SELECT id, user_id, screening_id, seats, amount, currency, status, expires_at, created_at, seat_labels, item_categories, item_ticket_types, item_amounts, item_discounts FROM bookings_as_read WHERE id = $1 AND user_id = $2",
         None,
     )
 }
@@ -881,6 +890,7 @@ impl GetBookingStmt {
                         item_categories: row.try_get(10)?,
                         item_ticket_types: row.try_get(11)?,
                         item_amounts: row.try_get(12)?,
+                        item_discounts: row.try_get(13)?,
                     })
                 },
             mapper: |it| Booking::from(it),
@@ -938,7 +948,7 @@ impl CancelBookingStmt {
 pub struct LockBookingStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn lock_booking() -> LockBookingStmt {
     LockBookingStmt(
-        "SELECT b.id, b.screening_id, b.seats, b.amount, b.currency, b.status, b.expires_at > now() AS holding, s.starts_at > now() AS upcoming FROM bookings b JOIN screenings s ON s.id = b.screening_id WHERE b.id = $1 AND b.user_id = $2 FOR NO KEY UPDATE OF b",
+        "SELECT b.id, b.screening_id, b.seats, b.amount, b.currency, b.status, b.expires_at > now() AS holding, s.starts_at > now() AS upcoming, b.voucher_id IS NOT NULL AS has_voucher FROM bookings b JOIN screenings s ON s.id = b.screening_id WHERE b.id = $1 AND b.user_id = $2 FOR NO KEY UPDATE OF b",
         None,
     )
 }
@@ -972,6 +982,7 @@ impl LockBookingStmt {
                         status: row.try_get(5)?,
                         holding: row.try_get(6)?,
                         upcoming: row.try_get(7)?,
+                        has_voucher: row.try_get(8)?,
                     })
                 },
             mapper: |it| LockedBooking::from(it),
@@ -999,7 +1010,7 @@ impl<'c, 'a, 's, C: GenericClient>
 pub struct LockBookingByIdStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn lock_booking_by_id() -> LockBookingByIdStmt {
     LockBookingByIdStmt(
-        "SELECT b.id, b.screening_id, b.seats, b.amount, b.currency, b.status, b.expires_at > now() AS holding, s.starts_at > now() AS upcoming FROM bookings b JOIN screenings s ON s.id = b.screening_id WHERE b.id = $1 FOR NO KEY UPDATE OF b",
+        "SELECT b.id, b.screening_id, b.seats, b.amount, b.currency, b.status, b.expires_at > now() AS holding, s.starts_at > now() AS upcoming, b.voucher_id IS NOT NULL AS has_voucher FROM bookings b JOIN screenings s ON s.id = b.screening_id WHERE b.id = $1 FOR NO KEY UPDATE OF b",
         None,
     )
 }
@@ -1032,6 +1043,7 @@ impl LockBookingByIdStmt {
                         status: row.try_get(5)?,
                         holding: row.try_get(6)?,
                         upcoming: row.try_get(7)?,
+                        has_voucher: row.try_get(8)?,
                     })
                 },
             mapper: |it| LockedBooking::from(it),
@@ -1064,7 +1076,7 @@ impl ConfirmBookingStmt {
 pub struct ReleaseBookingSeatsStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn release_booking_seats() -> ReleaseBookingSeatsStmt {
     ReleaseBookingSeatsStmt(
-        "WITH items AS ( UPDATE booking_items SET released_at = now() WHERE booking_id = $1 AND released_at IS NULL AND seat_label = ANY($2) RETURNING screening_id, row_index, number, amount ), released AS ( SELECT count(*)::int AS seats, coalesce(sum(amount), 0)::bigint AS amount FROM items ), booking AS ( UPDATE bookings b SET seats = b.seats - r.seats, amount = b.amount - r.amount FROM released r WHERE b.id = $1 ), voided AS ( UPDATE tickets t SET voided_at = now() FROM items i WHERE t.booking_id = $1 AND t.row_index = i.row_index AND t.number = i.number ) SELECT seats, amount FROM released",
+        "WITH items AS ( UPDATE booking_items SET released_at = now() WHERE booking_id = $1 AND released_at IS NULL AND seat_label = ANY($2) RETURNING screening_id, row_index, number, amount - discount AS paid ), released AS ( SELECT count(*)::int AS seats, coalesce(sum(paid), 0)::bigint AS amount FROM items ), booking AS ( UPDATE bookings b SET seats = b.seats - r.seats, amount = b.amount - r.amount FROM released r WHERE b.id = $1 ), voided AS ( UPDATE tickets t SET voided_at = now() FROM items i WHERE t.booking_id = $1 AND t.row_index = i.row_index AND t.number = i.number ) SELECT seats, amount FROM released",
         None,
     )
 }

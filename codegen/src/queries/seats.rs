@@ -18,16 +18,19 @@ pub struct HoldSeatsParams<
     T4: crate::ArraySql<Item = T3>,
     T5: crate::ArraySql<Item = crate::types::TicketType>,
     T6: crate::ArraySql<Item = i64>,
+    T7: crate::ArraySql<Item = i64>,
 > {
     pub user_id: i64,
     pub row_indexes: T1,
     pub amount: i64,
     pub hold_seconds: f64,
+    pub voucher_id: Option<i64>,
     pub screening_id: i64,
     pub numbers: T2,
     pub labels: T4,
     pub ticket_types: T5,
     pub amounts: T6,
+    pub discounts: T7,
 }
 #[derive(Clone, Copy, Debug)]
 pub struct LockRowIfIdleParams {
@@ -154,6 +157,7 @@ pub struct HeldSeat {
     pub label: String,
     pub ticket_type: crate::types::TicketType,
     pub amount: i64,
+    pub discount: i64,
 }
 pub struct HeldSeatBorrowed<'a> {
     pub booking_id: i64,
@@ -166,6 +170,7 @@ pub struct HeldSeatBorrowed<'a> {
     pub label: &'a str,
     pub ticket_type: crate::types::TicketType,
     pub amount: i64,
+    pub discount: i64,
 }
 impl<'a> From<HeldSeatBorrowed<'a>> for HeldSeat {
     fn from(
@@ -180,6 +185,7 @@ impl<'a> From<HeldSeatBorrowed<'a>> for HeldSeat {
             label,
             ticket_type,
             amount,
+            discount,
         }: HeldSeatBorrowed<'a>,
     ) -> Self {
         Self {
@@ -193,6 +199,7 @@ impl<'a> From<HeldSeatBorrowed<'a>> for HeldSeat {
             label: label.into(),
             ticket_type,
             amount,
+            discount,
         }
     }
 }
@@ -925,7 +932,7 @@ impl<
 pub struct HoldSeatsStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn hold_seats() -> HoldSeatsStmt {
     HoldSeatsStmt(
-        "WITH booking AS ( INSERT INTO bookings (user_id, screening_id, seats, amount, currency, expires_at) SELECT $1, s.id, cardinality($2::smallint[]), $3, s.currency, least(now() + make_interval(secs => $4), s.starts_at) FROM screenings s WHERE s.id = $5 AND s.starts_at > now() RETURNING id, screening_id, expires_at, created_at, currency ), wanted AS ( SELECT w.* FROM unnest($2::smallint[], $6::smallint[], $7::text[], $8::ticket_type[], $9::bigint[]) AS w (row_index, number, label, ticket_type, amount) ), taken AS ( UPDATE screening_seats x SET booking_id = b.id, held_until = b.expires_at FROM booking b, wanted w WHERE x.screening_id = b.screening_id AND x.row_index = w.row_index AND x.number = w.number AND NOT x.blocked AND (x.booking_id IS NULL OR x.held_until <= now()) RETURNING x.row_index, x.number, x.category ), items AS ( INSERT INTO booking_items (booking_id, screening_id, row_index, number, seat_label, category, ticket_type, amount) SELECT b.id, b.screening_id, t.row_index, t.number, w.label, t.category, w.ticket_type, w.amount FROM booking b, taken t JOIN wanted w ON w.row_index = t.row_index AND w.number = t.number ) SELECT b.id AS booking_id, b.expires_at, b.created_at, b.currency, t.row_index, t.number, t.category, w.label, w.ticket_type, w.amount FROM booking b, taken t JOIN wanted w ON w.row_index = t.row_index AND w.number = t.number ORDER BY t.row_index, t.number",
+        "WITH booking AS ( INSERT INTO bookings (user_id, screening_id, seats, amount, currency, expires_at, voucher_id) SELECT $1, s.id, cardinality($2::smallint[]), $3, s.currency, least(now() + make_interval(secs => $4), s.starts_at), $5 FROM screenings s WHERE s.id = $6 AND s.starts_at > now() RETURNING id, screening_id, expires_at, created_at, currency ), wanted AS ( SELECT w.* FROM unnest($2::smallint[], $7::smallint[], $8::text[], $9::ticket_type[], $10::bigint[], $11::bigint[]) AS w (row_index, number, label, ticket_type, amount, discount) ), taken AS ( UPDATE screening_seats x SET booking_id = b.id, held_until = b.expires_at FROM booking b, wanted w WHERE x.screening_id = b.screening_id AND x.row_index = w.row_index AND x.number = w.number AND NOT x.blocked AND (x.booking_id IS NULL OR x.held_until <= now()) RETURNING x.row_index, x.number, x.category ), items AS ( INSERT INTO booking_items (booking_id, screening_id, row_index, number, seat_label, category, ticket_type, amount, discount) SELECT b.id, b.screening_id, t.row_index, t.number, w.label, t.category, w.ticket_type, w.amount, w.discount FROM booking b, taken t JOIN wanted w ON w.row_index = t.row_index AND w.number = t.number ) SELECT b.id AS booking_id, b.expires_at, b.created_at, b.currency, t.row_index, t.number, t.category, w.label, w.ticket_type, w.amount, w.discount FROM booking b, taken t JOIN wanted w ON w.row_index = t.row_index AND w.number = t.number ORDER BY t.row_index, t.number",
         None,
     )
 }
@@ -948,6 +955,7 @@ impl HoldSeatsStmt {
         T4: crate::ArraySql<Item = T3>,
         T5: crate::ArraySql<Item = crate::types::TicketType>,
         T6: crate::ArraySql<Item = i64>,
+        T7: crate::ArraySql<Item = i64>,
     >(
         &'s self,
         client: &'c C,
@@ -955,12 +963,14 @@ impl HoldSeatsStmt {
         row_indexes: &'a T1,
         amount: &'a i64,
         hold_seconds: &'a f64,
+        voucher_id: &'a Option<i64>,
         screening_id: &'a i64,
         numbers: &'a T2,
         labels: &'a T4,
         ticket_types: &'a T5,
         amounts: &'a T6,
-    ) -> HeldSeatQuery<'c, 'a, 's, C, HeldSeat, 9> {
+        discounts: &'a T7,
+    ) -> HeldSeatQuery<'c, 'a, 's, C, HeldSeat, 11> {
         HeldSeatQuery {
             client,
             params: [
@@ -968,11 +978,13 @@ impl HoldSeatsStmt {
                 row_indexes,
                 amount,
                 hold_seconds,
+                voucher_id,
                 screening_id,
                 numbers,
                 labels,
                 ticket_types,
                 amounts,
+                discounts,
             ],
             query: self.0,
             cached: self.1.as_ref(),
@@ -989,6 +1001,7 @@ impl HoldSeatsStmt {
                         label: row.try_get(7)?,
                         ticket_type: row.try_get(8)?,
                         amount: row.try_get(9)?,
+                        discount: row.try_get(10)?,
                     })
                 },
             mapper: |it| HeldSeat::from(it),
@@ -1006,32 +1019,35 @@ impl<
     T4: crate::ArraySql<Item = T3>,
     T5: crate::ArraySql<Item = crate::types::TicketType>,
     T6: crate::ArraySql<Item = i64>,
+    T7: crate::ArraySql<Item = i64>,
 >
     crate::client::async_::Params<
         'c,
         'a,
         's,
-        HoldSeatsParams<T1, T2, T3, T4, T5, T6>,
-        HeldSeatQuery<'c, 'a, 's, C, HeldSeat, 9>,
+        HoldSeatsParams<T1, T2, T3, T4, T5, T6, T7>,
+        HeldSeatQuery<'c, 'a, 's, C, HeldSeat, 11>,
         C,
     > for HoldSeatsStmt
 {
     fn params(
         &'s self,
         client: &'c C,
-        params: &'a HoldSeatsParams<T1, T2, T3, T4, T5, T6>,
-    ) -> HeldSeatQuery<'c, 'a, 's, C, HeldSeat, 9> {
+        params: &'a HoldSeatsParams<T1, T2, T3, T4, T5, T6, T7>,
+    ) -> HeldSeatQuery<'c, 'a, 's, C, HeldSeat, 11> {
         self.bind(
             client,
             &params.user_id,
             &params.row_indexes,
             &params.amount,
             &params.hold_seconds,
+            &params.voucher_id,
             &params.screening_id,
             &params.numbers,
             &params.labels,
             &params.ticket_types,
             &params.amounts,
+            &params.discounts,
         )
     }
 }

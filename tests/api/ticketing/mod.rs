@@ -9,3 +9,4 @@ mod seats;
 mod sell_out;
 mod signing_keys;
 mod tickets;
+mod vouchers;

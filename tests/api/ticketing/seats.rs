@@ -137,9 +137,9 @@ async fn chosen_seats_are_priced_by_ticket_type_and_category() {
     assert_eq!(
         booking["items"],
         json!([
-            { "seat_label": "B8", "category": "standard", "ticket_type": "senior", "amount": 950 },
-            { "seat_label": "C3", "category": "premium", "ticket_type": "adult", "amount": 1550 },
-            { "seat_label": "C4", "category": "premium", "ticket_type": "child", "amount": 1100 },
+            { "seat_label": "B8", "category": "standard", "ticket_type": "senior", "amount": 950, "discount": 0 },
+            { "seat_label": "C3", "category": "premium", "ticket_type": "adult", "amount": 1550, "discount": 0 },
+            { "seat_label": "C4", "category": "premium", "ticket_type": "child", "amount": 1100, "discount": 0 },
         ])
     );
     assert_eq!(booking["amount"], 950 + 1550 + 1100);
