@@ -577,6 +577,7 @@ def main():
         # statements for a random pair: a reference for their cost, not a target.
         two_adults = {"ticket_types": "ARRAY['adult', 'adult']::ticket_type[]",
                       "amounts": "ARRAY[1200, 1200]::bigint[]", "amount": "2400",
+                      "discounts": "ARRAY[0, 0]::bigint[]", "voucher_id": "NULL",
                       "hold_seconds": "600"}
         label = "row_label(:row)"
         a_pair = {**two_adults, "row_indexes": "ARRAY[:row, :row]::smallint[]",
