@@ -4,6 +4,7 @@
 
 use bytes::Bytes;
 use futures::stream;
+use poem::web::Accept;
 use poem::{Body, IntoResponse, Response};
 use poem_openapi::payload::Payload;
 use poem_openapi::registry::{MetaSchema, MetaSchemaRef};
@@ -83,49 +84,49 @@ impl IntoResponse for Csv {
     }
 }
 
-/// Whether an `Accept` header (RFC 9110 §12.5.1) prefers CSV to JSON: `text/csv` has a
-/// higher quality than any range that takes JSON (`application/json`, `application/*`,
-/// `*/*`), or the same and comes first.
-pub fn prefers_csv(accept: &str) -> bool {
-    let mut csv: Option<(f32, usize)> = None;
-    let mut json: Option<(f32, usize)> = None;
-    for (position, range) in accept.split(',').enumerate() {
-        let mut parts = range.split(';');
-        let media = parts.next().unwrap_or("").trim().to_ascii_lowercase();
-        let quality = parts
-            .filter_map(|p| p.trim().strip_prefix("q="))
-            .find_map(|q| q.trim().parse::<f32>().ok())
-            .unwrap_or(1.0);
-        let slot = match media.as_str() {
-            "text/csv" => &mut csv,
-            "application/json" | "application/*" | "*/*" => &mut json,
-            _ => continue,
-        };
-        if slot.is_none_or(|(q, _)| quality > q) {
-            *slot = Some((quality, position));
-        }
-    }
-    match (csv, json) {
-        (Some((q, _)), None) => q > 0.0,
-        (Some((cq, cp)), Some((jq, jp))) => cq > 0.0 && (cq > jq || (cq == jq && cp < jp)),
-        _ => false,
-    }
+/// Whether a request's `Accept` (RFC 9110 §12.5.1; parsed and ordered by quality by poem)
+/// prefers CSV to JSON: the first range that is `text/csv` or takes JSON
+/// (`application/json`, `application/*`, `*/*`) is `text/csv`, with a quality above 0.
+pub fn prefers_csv(accept: &Accept) -> bool {
+    accept
+        .0
+        .iter()
+        .find(|range| {
+            matches!(
+                (range.type_().as_str(), range.subtype().as_str()),
+                ("text", "csv") | ("application", "json" | "*") | ("*", "*")
+            )
+        })
+        .is_some_and(|range| {
+            let quality = range
+                .get_param("q")
+                .map_or(Ok(1.0), |q| q.as_str().parse::<f32>());
+            range.subtype() == "csv" && quality.is_ok_and(|q| q > 0.0)
+        })
 }
 
 #[cfg(test)]
 mod tests {
+    use poem::FromRequest as _;
+
     use super::*;
 
-    #[test]
-    fn csv_is_chosen_only_when_preferred() {
-        assert!(prefers_csv("text/csv"));
-        assert!(prefers_csv("text/csv, application/json"));
-        assert!(prefers_csv("application/json;q=0.5, text/csv"));
-        assert!(!prefers_csv(""));
-        assert!(!prefers_csv("application/json"));
-        assert!(!prefers_csv("*/*"));
-        assert!(!prefers_csv("application/json, text/csv"));
-        assert!(!prefers_csv("text/csv;q=0"));
+    async fn prefers_csv(accept: &str) -> bool {
+        let request = poem::Request::builder().header("accept", accept).finish();
+        let accept = Accept::from_request_without_body(&request).await.unwrap();
+        super::prefers_csv(&accept)
+    }
+
+    #[tokio::test]
+    async fn csv_is_chosen_only_when_preferred() {
+        assert!(prefers_csv("text/csv").await);
+        assert!(prefers_csv("text/csv, application/json").await);
+        assert!(prefers_csv("application/json;q=0.5, text/csv").await);
+        assert!(!prefers_csv("").await);
+        assert!(!prefers_csv("application/json").await);
+        assert!(!prefers_csv("*/*").await);
+        assert!(!prefers_csv("application/json, text/csv").await);
+        assert!(!prefers_csv("text/csv;q=0").await);
     }
 
     #[test]

@@ -83,11 +83,9 @@ pub async fn film_hire_report(
     let (since, until) = period(from, to)?;
     let mut client = pool.get().await?;
     let tx = read_snapshot(&mut client).await?;
-    let shown = q::screening_currencies()
-        .bind(&tx, &since, &until)
-        .all()
-        .await?;
-    let currency = report_currency(asked, shown)?;
+    let shown = q::screening_currencies();
+    let shown = shown.bind(&tx, &since, &until).all();
+    let currency = report_currency(asked, shown).await?;
     let mut rows = Vec::new();
     if let Some(currency) = &currency {
         rows = q::film_hire_report()

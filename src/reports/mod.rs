@@ -16,8 +16,9 @@ use std::time::Instant;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use codegen::client::Params as _;
 use codegen::queries::reports as q;
-use poem::Request;
+use poem::web::Accept;
 use poem::web::Data;
+use poem::{FromRequest as _, Request};
 use poem_openapi::param::{Path, Query};
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, Enum, Object, OpenApi, ResponseContent};
@@ -256,24 +257,27 @@ pub fn period(from: NaiveDate, to: NaiveDate) -> Result<(DateTime<Utc>, DateTime
     ))
 }
 
-/// The currency a report is in: the one asked for, else the only one of `sold`; `None` when
-/// none was asked for and nothing sold.
+/// The currency a report is in: the one asked for, else the only one `found` (the
+/// currencies of the period, read only when none was asked for); `None` when none was asked
+/// for and the period has none.
 ///
-/// Errors: 400 `currency_required` when none was asked for and several were sold.
-pub fn report_currency(
+/// Errors: 400 `currency_required` when none was asked for and the period has several; the
+/// database's.
+pub async fn report_currency(
     asked: Option<Currency>,
-    sold: Vec<String>,
+    found: impl Future<Output = Result<Vec<String>, tokio_postgres::Error>>,
 ) -> Result<Option<String>, ApiError> {
     if let Some(currency) = asked {
         return Ok(Some(currency.code().to_owned()));
     }
-    match sold.len() {
-        0 | 1 => Ok(sold.into_iter().next()),
+    let found = found.await?;
+    match found.len() {
+        0 | 1 => Ok(found.into_iter().next()),
         _ => Err(ApiError::bad_request(
             "currency_required",
             format!(
                 "the period has sales in {}: say which with `currency`",
-                sold.join(", ")
+                found.join(", ")
             ),
         )),
     }
@@ -325,8 +329,9 @@ impl ReportsApi {
         let (since, until) = period(from.0, to.0)?;
         let mut client = state.pool.get().await?;
         let tx = read_snapshot(&mut client).await?;
-        let sold = q::currencies_sold().bind(&tx, &since, &until).all().await?;
-        let currency = report_currency(currency.0, sold)?;
+        let sold = q::currencies_sold();
+        let sold = sold.bind(&tx, &since, &until).all();
+        let currency = report_currency(currency.0, sold).await?;
         let mut rows = Vec::new();
         if let Some(currency) = &currency {
             rows = q::sales_report()
@@ -362,12 +367,11 @@ impl ReportsApi {
             rows,
             totals,
         };
-        let accept = request
-            .headers()
-            .get(poem::http::header::ACCEPT)
-            .and_then(|value| value.to_str().ok())
-            .unwrap_or("");
-        Ok(SalesAnswer::Ok(if prefers_csv(accept) {
+        // Never refused: an unreadable header reads as none.
+        let accept = Accept::from_request_without_body(request)
+            .await
+            .unwrap_or(Accept(Vec::new()));
+        Ok(SalesAnswer::Ok(if prefers_csv(&accept) {
             SalesContent::Csv(Csv::of_rows(report.rows))
         } else {
             SalesContent::Json(Json(report))

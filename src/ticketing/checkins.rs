@@ -335,14 +335,7 @@ impl CheckInsApi {
         let screening_id = id.0;
         let opens = self.ticketing.settings.checkin_opens_minutes;
         let client = state.pool.get().await?;
-        let door = q::door_state()
-            .bind(&client, &auth.0.user_id, &opens, &screening_id)
-            .opt()
-            .await?
-            .ok_or_else(|| screening_not_found(screening_id))?;
-        if !door.allowed {
-            return Err(not_your_theater(screening_id).into());
-        }
+        staffed_door(&client, auth.0.user_id, opens, screening_id).await?;
         // The cursor first: whatever the list then misses committed later, at or past it.
         let next_after = q::checkin_list_cursor().bind(&client).one().await?;
         let rows = match after.0 {
@@ -415,14 +408,7 @@ impl CheckInsApi {
     ) -> Result<Json<CheckInCount>, CheckInCountError> {
         let client = state.pool.get().await?;
         let opens = self.ticketing.settings.checkin_opens_minutes;
-        let door = q::door_state()
-            .bind(&client, &auth.0.user_id, &opens, &id.0)
-            .opt()
-            .await?
-            .ok_or_else(|| screening_not_found(id.0))?;
-        if !door.allowed {
-            return Err(not_your_theater(id.0).into());
-        }
+        staffed_door(&client, auth.0.user_id, opens, id.0).await?;
         let count = q::screening_checkins()
             .bind(&client, &id.0)
             .opt()
@@ -434,6 +420,27 @@ impl CheckInsApi {
             admitted: count.admitted,
         }))
     }
+}
+
+/// Refuses `staff_id` at the door of `screening_id` unless they may check tickets in there
+/// (staff of its theater, or an admin): what the check-in list and counts ask first.
+///
+/// Errors: 404 `screening_not_found`; 403 `not_your_theater`.
+async fn staffed_door(
+    client: &deadpool_postgres::Object,
+    staff_id: i64,
+    opens_minutes: i32,
+    screening_id: i64,
+) -> Result<(), ApiError> {
+    let door = q::door_state()
+        .bind(client, &staff_id, &opens_minutes, &screening_id)
+        .opt()
+        .await?
+        .ok_or_else(|| screening_not_found(screening_id))?;
+    if !door.allowed {
+        return Err(not_your_theater(screening_id));
+    }
+    Ok(())
 }
 
 /// Makes `theater_ids` the theaters staff member `user_id` checks tickets in at. Returns the
