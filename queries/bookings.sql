@@ -3,6 +3,7 @@
 --: LockedBooking()
 --: ReleasedSeats()
 --: CustomerHolds()
+--: SweptBooking()
 
 --! bookable_screening : BookableScreening
 -- What booking a screening needs to know before it takes seats: whether it has started, its
@@ -19,18 +20,23 @@ FROM screenings s, users u
 WHERE s.id = :screening_id AND u.id = :user_id
 FOR NO KEY UPDATE OF u;
 
---! sweep_expired_holds
+--! sweep_expired_holds : SweptBooking
 -- The periodic sweep: locks up to `batch` pending bookings whose hold has lapsed
 -- (bookings_pending_expires_at_idx) and expires them (expire_bookings, which locks their rows
 -- first; bookings_release_seats gives their seats back). Bookings another transaction holds
--- are skipped, so several replicas sweep at once. Returns the bookings expired.
+-- are skipped, so several replicas sweep at once. Returns the bookings expired, with their
+-- screenings, whose waiting lists the freed seats go to next.
 -- vet: not null: id: the ids expire_bookings returns
-SELECT id FROM expire_bookings(ARRAY(
-    SELECT id FROM bookings
+WITH lapsed AS (
+    SELECT id, screening_id FROM bookings
     WHERE status = 'pending' AND expires_at <= now()
     ORDER BY expires_at
     LIMIT :batch
-    FOR UPDATE SKIP LOCKED)) AS id;
+    FOR UPDATE SKIP LOCKED
+)
+SELECT e.id, l.screening_id
+FROM expire_bookings(ARRAY(SELECT id FROM lapsed)) AS e (id)
+JOIN lapsed l ON l.id = e.id;
 
 --! expire_lapsed_holds
 -- Expires the pending bookings of one screening whose holds have lapsed, before the sweep

@@ -36,7 +36,9 @@ WHERE screening_id = :screening_id;
 -- never deadlock), and reads them as of now. The rules of a chosen-seats booking (taken
 -- seats, companion seats, lone seats left) are then decided on seats no one else can change
 -- meanwhile. Seats asked for that do not exist are missing from the answer
--- (screening_seats_pkey, theater_rows_label_key).
+-- (screening_seats_pkey, theater_rows_label_key). A seat whose hold lapsed is available,
+-- unless the screening has a waiting list: then it is the list's first, once its booking
+-- expires (waiting_list_entries_queue_idx, looked at once).
 -- vet: not null: available: `… IS TRUE` is never null (a sold seat's held_until is)
 WITH near AS (
     SELECT DISTINCT r.row_index, r.label, r.seats, n::smallint AS number
@@ -48,7 +50,9 @@ WITH near AS (
 )
 SELECT x.row_index, near.label AS row_label, near.seats AS row_seats, x.number, x.category,
        x.blocked,
-       NOT x.blocked AND (x.booking_id IS NULL OR x.held_until <= now()) IS TRUE AS available
+       NOT x.blocked AND (x.booking_id IS NULL OR x.held_until <= now() AND NOT EXISTS (
+           SELECT 1 FROM waiting_list_entries w
+           WHERE w.screening_id = :screening_id AND w.status = 'waiting')) IS TRUE AS available
 FROM near
 -- One primary-key probe per seat near, in seat order (the nested loop keeps the order of
 -- `near`, so the seats are locked in it), never a scan of the screening's seats: the LIMIT
@@ -177,3 +181,25 @@ SELECT
           AND (b.status = 'confirmed' OR (b.status = 'pending' AND b.expires_at > now()))
         GROUP BY i.row_index, i.number
         HAVING count(*) > 1) d) AS doubled;
+
+--! share_seat_rows : SeatRow
+-- Joining the waiting list: every row of the screening, front to back, share-locked in row
+-- order (screening_rows_pkey) so that no seat comes free while the party is found not to fit
+-- and its entry is made; a transaction freeing seats meanwhile waits, and then offers them
+-- to the new entry too.
+SELECT row_index, label, seats, standard, free
+FROM screening_rows
+WHERE screening_id = :screening_id
+ORDER BY row_index
+FOR SHARE;
+
+--! lock_idle_seat_rows : SeatRow
+-- Offering freed seats to the waiting list: the rows of the screening this transaction holds
+-- (those it just freed seats in) or that no one holds, locked, front to back
+-- (screening_rows_pkey). A row another transaction holds is skipped, never waited for: that
+-- transaction is taking seats there, or freeing them and offering them itself.
+SELECT row_index, label, seats, standard, free
+FROM screening_rows
+WHERE screening_id = :screening_id
+ORDER BY row_index
+FOR UPDATE SKIP LOCKED;

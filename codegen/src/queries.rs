@@ -20,4 +20,5 @@ pub mod theaters;
 pub mod tickets;
 pub mod users;
 pub mod vouchers;
+pub mod waiting_list;
 pub mod webhooks;

@@ -852,6 +852,96 @@ impl<'a> postgres_types::FromSql<'a> for PaymentStatus {
 }
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[allow(non_camel_case_types)]
+pub enum WaitingListStatus {
+    Waiting,
+    Offered,
+    Accepted,
+    Expired,
+    Cancelled,
+}
+impl<'a> postgres_types::ToSql for WaitingListStatus {
+    fn to_sql(
+        &self,
+        ty: &postgres_types::Type,
+        buf: &mut postgres_types::private::BytesMut,
+    ) -> Result<postgres_types::IsNull, Box<dyn std::error::Error + Sync + Send>> {
+        let s = match *self {
+            WaitingListStatus::Waiting => "waiting",
+            WaitingListStatus::Offered => "offered",
+            WaitingListStatus::Accepted => "accepted",
+            WaitingListStatus::Expired => "expired",
+            WaitingListStatus::Cancelled => "cancelled",
+        };
+        buf.extend_from_slice(s.as_bytes());
+        std::result::Result::Ok(postgres_types::IsNull::No)
+    }
+    fn accepts(ty: &postgres_types::Type) -> bool {
+        if ty.name() != "waiting_list_status" {
+            return false;
+        }
+        match *ty.kind() {
+            postgres_types::Kind::Enum(ref variants) => {
+                if variants.len() != 5 {
+                    return false;
+                }
+                variants.iter().all(|v| match &**v {
+                    "waiting" => true,
+                    "offered" => true,
+                    "accepted" => true,
+                    "expired" => true,
+                    "cancelled" => true,
+                    _ => false,
+                })
+            }
+            _ => false,
+        }
+    }
+    fn to_sql_checked(
+        &self,
+        ty: &postgres_types::Type,
+        out: &mut postgres_types::private::BytesMut,
+    ) -> Result<postgres_types::IsNull, Box<dyn std::error::Error + Sync + Send>> {
+        postgres_types::__to_sql_checked(self, ty, out)
+    }
+}
+impl<'a> postgres_types::FromSql<'a> for WaitingListStatus {
+    fn from_sql(
+        ty: &postgres_types::Type,
+        buf: &'a [u8],
+    ) -> Result<WaitingListStatus, Box<dyn std::error::Error + Sync + Send>> {
+        match std::str::from_utf8(buf)? {
+            "waiting" => Ok(WaitingListStatus::Waiting),
+            "offered" => Ok(WaitingListStatus::Offered),
+            "accepted" => Ok(WaitingListStatus::Accepted),
+            "expired" => Ok(WaitingListStatus::Expired),
+            "cancelled" => Ok(WaitingListStatus::Cancelled),
+            s => Result::Err(Into::into(format!("invalid variant `{}`", s))),
+        }
+    }
+    fn accepts(ty: &postgres_types::Type) -> bool {
+        if ty.name() != "waiting_list_status" {
+            return false;
+        }
+        match *ty.kind() {
+            postgres_types::Kind::Enum(ref variants) => {
+                if variants.len() != 5 {
+                    return false;
+                }
+                variants.iter().all(|v| match &**v {
+                    "waiting" => true,
+                    "offered" => true,
+                    "accepted" => true,
+                    "expired" => true,
+                    "cancelled" => true,
+                    _ => false,
+                })
+            }
+            _ => false,
+        }
+    }
+}
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(non_camel_case_types)]
 pub enum WebhookDeliveryStatus {
     Pending,
     Delivered,

@@ -241,7 +241,13 @@ pub struct TicketingConfig {
     #[arg(long, env = "BOOKING_HOLD_SECONDS", default_value_t = 600, global = true,
           value_parser = clap::value_parser!(u64).range(1..=86_400))]
     pub booking_hold_seconds: u64,
-    /// Seconds between sweeps that return the seats of expired holds.
+    /// Seconds an offer of freed seats to a waiting list entry holds them (a pending booking
+    /// for the entry's customer); unpaid by then, the seats go to the next entry.
+    #[arg(long, env = "WAITING_LIST_OFFER_SECONDS", default_value_t = 900, global = true,
+          value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub waiting_list_offer_seconds: u64,
+    /// Seconds between sweeps that return the seats of expired holds (and offer them to
+    /// waiting lists).
     #[arg(long, env = "HOLD_SWEEP_SECONDS", default_value_t = 30, global = true,
           value_parser = clap::value_parser!(u64).range(1..=3_600))]
     pub hold_sweep_seconds: u64,

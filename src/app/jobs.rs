@@ -36,7 +36,8 @@ pub async fn housekeeping(service: Service, every: Duration) {
         // Card payments first: a success the provider did not report is applied before its
         // booking's lapsed hold is swept.
         sweep_card_payments(&state.pool, &service.ticketing, CARD_SWEEP_BATCH).await;
-        if let Err(err) = sweep_all_expired_holds(&state.pool).await {
+        let offer_seconds = service.ticketing.settings.waiting_list_offer.as_secs_f64();
+        if let Err(err) = sweep_all_expired_holds(&state.pool, offer_seconds).await {
             tracing::warn!(error = %error_chain(&err), "sweeping expired booking holds failed");
         }
         if let Err(err) = purge_expired_keys(&state.pool).await {

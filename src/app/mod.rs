@@ -112,6 +112,7 @@ pub fn assemble(
             },
             card_hold: Duration::from_secs(config.cards.card_payment_hold_seconds),
             checkin_opens_minutes: config.ticketing.checkin_opens_minutes.into(),
+            waiting_list_offer: Duration::from_secs(config.ticketing.waiting_list_offer_seconds),
         },
         TicketingMetrics::register(metrics.registry()),
         ticket_keys,

@@ -24,7 +24,7 @@ use crate::reviews::{discussion::DiscussionApi, movie_reviews::MovieReviewsApi};
 use crate::ticketing::{
     bookings::BookingsApi, card_payments::CardPaymentsApi, checkins::CheckInsApi,
     payments::PaymentsApi, provider_webhooks::ProvidersApi, seat_maps::SeatMapsApi,
-    tickets::TicketsApi, vouchers::VouchersApi,
+    tickets::TicketsApi, vouchers::VouchersApi, waiting_list::WaitingListApi,
 };
 use crate::wallet::{accounts::AccountsApi, transfers::TransfersApi};
 
@@ -35,7 +35,13 @@ pub type Apis = (
     OpsApi,
     (UsersApi, SessionsApi),
     (MoviesApi, TheatersApi, LayoutsApi, ScreeningsApi),
-    (SeatMapsApi, BookingsApi, PaymentsApi, VouchersApi),
+    (
+        SeatMapsApi,
+        BookingsApi,
+        PaymentsApi,
+        VouchersApi,
+        WaitingListApi,
+    ),
     (CardPaymentsApi, ProvidersApi),
     (TicketsApi, CheckInsApi),
     (AccountsApi, TransfersApi),
@@ -67,6 +73,9 @@ fn apis(service: &Service) -> Apis {
                 ticketing: service.ticketing.clone(),
             },
             VouchersApi,
+            WaitingListApi {
+                ticketing: service.ticketing.clone(),
+            },
         ),
         (
             CardPaymentsApi {

@@ -399,3 +399,11 @@ impl ScreeningsApi {
 pub fn screening_not_found(id: i64) -> ApiError {
     ApiError::not_found("screening_not_found", format!("there is no screening {id}"))
 }
+
+/// 409 `screening_started`: it can no longer be booked (nor waited for).
+pub fn screening_started(id: i64) -> ApiError {
+    ApiError::conflict(
+        "screening_started",
+        format!("screening {id} has started; it can no longer be booked"),
+    )
+}

@@ -68,6 +68,10 @@ pub enum EventType {
     /// that it should not have.
     #[oai(rename = "ticket.checkin_conflict")]
     TicketCheckinConflict,
+    /// Freed seats were offered to a waiting list entry: a pending booking holds them for
+    /// its customer until `offer_expires_at`.
+    #[oai(rename = "waiting_list.offered")]
+    WaitingListOffered,
 }
 
 impl EventType {

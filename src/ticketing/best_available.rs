@@ -132,6 +132,17 @@ pub fn plan(rows: &[SeatRow], wanted: i16) -> Option<Plan<'_>> {
     None
 }
 
+/// Marks the seats of `block` taken in `row`'s free bitmap: what a transaction that took them
+/// now knows of the row it holds, before it looks for another block in it.
+pub fn mark_taken(row: &mut SeatRow, block: Block) {
+    for n in block.numbers() {
+        let bit = (n - 1) as usize;
+        if let Some(byte) = row.free.get_mut(bit / 8) {
+            *byte &= !(1 << (bit % 8));
+        }
+    }
+}
+
 /// How many standard seats of these rows are free.
 pub fn free_standard_seats(rows: &[SeatRow]) -> i32 {
     rows.iter()
@@ -249,10 +260,7 @@ mod tests {
             let row = rows.iter_mut().find(|r| r.row_index == index).unwrap();
             let block = best_block(row, 2, rule).unwrap();
             assert_eq!(rule, Rule::StrandsNone);
-            for n in block.numbers() {
-                let bit = (n - 1) as usize;
-                row.free[bit / 8] &= !(1 << (bit % 8));
-            }
+            mark_taken(row, block);
             sold += 1;
         }
         assert_eq!((sold, free_standard_seats(&rows)), (15, 0));

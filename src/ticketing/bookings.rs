@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use codegen::queries::bookings as q;
 use codegen::queries::card_payments as cpq;
 use codegen::types::BookingStatus as DbBookingStatus;
-use deadpool_postgres::Transaction;
+use deadpool_postgres::{Pool, Transaction};
 use poem::web::Data;
 use poem_openapi::{ApiResponse, Enum, Object, OpenApi, param::Path, payload::Json};
 
@@ -31,6 +31,7 @@ use super::card_refunds::{refund_to_card, settle_refunds_of};
 use super::holds::{HoldSeats, SeatRequest};
 use super::payments::refund;
 use super::seat_selection::SeatLabel;
+use super::waiting_list_offers::{offer_freed_seats, offer_lapsed_seats};
 use super::{Ticketing, booking_not_found};
 
 /// Where a booking is in its life.
@@ -274,6 +275,8 @@ async fn book(
     idempotency_key: Option<&IdempotencyKey>,
 ) -> Result<Booking, ApiError> {
     let (seats, types) = request.request()?;
+    let offer_seconds = ticketing.settings.waiting_list_offer.as_secs_f64();
+    offer_lapsed_seats(&state.pool, request.screening_id, offer_seconds).await?;
     let hold = Shown(HoldSeats::new(
         ticketing,
         user_id,
@@ -444,22 +447,28 @@ impl BookingsApi {
             user_id: auth.0.user_id,
             id: id.0,
             seat_labels: body.0.map(|b| b.seat_labels),
+            offer_seconds: self.ticketing.settings.waiting_list_offer.as_secs_f64(),
         };
         let cancelled = in_transaction(&state.pool, &cancel).await?;
-        // After the commit: the card refund is sent (the sweep sends it again if the provider
-        // does not take it now), and a payment that was under way can no longer be charged.
-        if let Some(card_payment_id) = cancelled.card_refund {
-            settle_refunds_of(&state.pool, &self.ticketing, card_payment_id).await;
-        }
-        for intent_id in &cancelled.intents_to_cancel {
-            cancel_intent_quietly(&self.ticketing, intent_id).await;
-        }
+        finish_cancellation(&state.pool, &self.ticketing, cancelled).await;
         let client = state.pool.get().await?;
         let booking = q::get_booking()
             .bind(&client, &id.0, &auth.0.user_id)
             .one()
             .await?;
         Ok(Json(Booking::read_one(&client, booking).await?))
+    }
+}
+
+/// What is left of a cancellation after its commit: the card refund is sent (the sweep sends
+/// it again if the provider does not take it now), and a payment that was under way is
+/// cancelled at the provider, so that it can no longer be charged.
+pub async fn finish_cancellation(pool: &Pool, ticketing: &Ticketing, cancelled: Cancelled) {
+    if let Some(card_payment_id) = cancelled.card_refund {
+        settle_refunds_of(pool, ticketing, card_payment_id).await;
+    }
+    for intent_id in &cancelled.intents_to_cancel {
+        cancel_intent_quietly(ticketing, intent_id).await;
     }
 }
 
@@ -476,7 +485,7 @@ pub struct Cancelled {
 /// refunded first, to the wallet or the card that paid it.
 ///
 /// The tickets of the seats given back become void; a ticket already admitted refuses the
-/// whole cancellation.
+/// whole cancellation. The seats given back are offered to the screening's waiting list.
 ///
 /// Errors: 404 `booking_not_found`, 409 `booking_not_cancellable`, `ticket_checked_in`, 422
 /// `unknown_seat`.
@@ -487,6 +496,8 @@ pub struct CancelBooking {
     pub id: i64,
     /// Only these seats; all when `None`.
     pub seat_labels: Option<Vec<SeatLabel>>,
+    /// How long an offer of the seats to the waiting list holds them (seconds).
+    pub offer_seconds: f64,
 }
 
 impl Workflow for CancelBooking {
@@ -568,6 +579,7 @@ impl Workflow for CancelBooking {
                 q::cancel_booking().bind(tx, &id).one().await?;
             }
         }
+        offer_freed_seats(tx, booking.screening_id, self.offer_seconds).await?;
         Ok(cancelled)
     }
 }

@@ -7,9 +7,11 @@
 //! whatever the interleaving. A pending booking holds its seats until `expires_at`; a lapsed
 //! hold reads as free at once (every seat query compares `held_until` with now), and the
 //! sweep ([`sweep_expired_holds`]) marks its booking expired, which gives the seats back, in
-//! batches, in every replica at once.
+//! batches, in every replica at once. Seats given back go to the screening's waiting list
+//! first ([`super::waiting_list_offers`]).
 
-use codegen::client::GenericClient;
+use std::collections::BTreeSet;
+
 use codegen::client::Params as _;
 use codegen::queries::bookings as q;
 use codegen::queries::seats as sq;
@@ -19,37 +21,67 @@ use codegen::types::{
 };
 use deadpool_postgres::{Pool, Transaction};
 
-use crate::catalog::screenings::{Prices, TicketType, screening_not_found};
-use crate::platform::db::Workflow;
-use crate::platform::db_errors::QueryError;
+use crate::catalog::screenings::{Prices, TicketType, screening_not_found, screening_started};
+use crate::platform::db::{Workflow, in_transaction};
 use crate::platform::problem::ApiError;
 
 use super::best_available::{self, Block, Rule};
 use super::seat_selection::{SeatLabel, check_chosen_seats};
 use super::vouchers::{self, Discount};
+use super::waiting_list_offers::{offer_freed_seats, offer_waiting_parties};
 use super::{HoldCaps, Ticketing};
 
-/// One pass of the sweep: expires up to `batch` lapsed holds and returns their seats.
-/// Returns how many bookings expired.
+/// One pass of the sweep, in a transaction: expires up to `batch` lapsed holds, returns their
+/// seats and offers them to their screenings' waiting lists (offers held `offer_seconds`),
+/// before any booking sees them free. Returns how many bookings expired.
+///
+/// Errors: the database's.
 pub async fn sweep_expired_holds(
-    client: &impl GenericClient,
+    pool: &Pool,
     batch: i64,
-) -> Result<u64, QueryError> {
-    Ok(q::sweep_expired_holds()
-        .bind(client, &batch)
-        .all()
-        .await?
-        .len() as u64)
+    offer_seconds: f64,
+) -> Result<u64, ApiError> {
+    in_transaction(
+        pool,
+        &SweepHolds {
+            batch,
+            offer_seconds,
+        },
+    )
+    .await
 }
 
-/// Expires every lapsed hold and returns the seats, in batches. Several replicas may sweep at
-/// once: rows locked by another sweep are skipped.
-pub async fn sweep_all_expired_holds(pool: &Pool) -> Result<(), QueryError> {
+/// Expires every lapsed hold and returns the seats, in batches, then offers the seats free
+/// at screenings with a waiting list that no offer reached yet
+/// ([`offer_waiting_parties`]). Several replicas may sweep at once: rows locked by another
+/// sweep are skipped.
+///
+/// Errors: the database's.
+pub async fn sweep_all_expired_holds(pool: &Pool, offer_seconds: f64) -> Result<(), ApiError> {
     const BATCH: i64 = 1000;
-    let client = pool.get().await?;
     // Keep going while batches free seats, so a backlog clears in one pass.
-    while sweep_expired_holds(&client, BATCH).await? > 0 {}
+    while sweep_expired_holds(pool, BATCH, offer_seconds).await? > 0 {}
+    offer_waiting_parties(pool, offer_seconds).await?;
     Ok(())
+}
+
+/// One batch of the sweep: see [`sweep_expired_holds`].
+struct SweepHolds {
+    batch: i64,
+    offer_seconds: f64,
+}
+
+impl Workflow for SweepHolds {
+    type Output = u64;
+
+    async fn run(&self, tx: &Transaction<'_>) -> Result<u64, ApiError> {
+        let expired = q::sweep_expired_holds().bind(tx, &self.batch).all().await?;
+        let screenings: BTreeSet<i64> = expired.iter().map(|b| b.screening_id).collect();
+        for screening_id in screenings {
+            offer_freed_seats(tx, screening_id, self.offer_seconds).await?;
+        }
+        Ok(expired.len() as u64)
+    }
 }
 
 /// The seats a booking asks for.
@@ -97,6 +129,7 @@ impl<'a> HoldSeats<'a> {
             ticket_types,
             voucher_code,
             hold_seconds: ticketing.settings.booking_hold.as_secs_f64(),
+            offer_seconds: ticketing.settings.waiting_list_offer.as_secs_f64(),
             caps: ticketing.settings.hold_caps,
         }
     }
@@ -110,6 +143,7 @@ pub struct HoldSeats<'a> {
     ticket_types: Vec<TicketType>,
     voucher_code: Option<&'a str>,
     hold_seconds: f64,
+    offer_seconds: f64,
     caps: HoldCaps,
 }
 
@@ -124,10 +158,7 @@ impl Workflow for HoldSeats<'_> {
             .await?
             .ok_or_else(|| screening_not_found(screening_id))?;
         if screening.started {
-            return Err(ApiError::conflict(
-                "screening_started",
-                format!("screening {screening_id} has started; it can no longer be booked"),
-            ));
+            return Err(screening_started(screening_id));
         }
         let prices = Prices {
             adult: screening.price,
@@ -283,10 +314,7 @@ impl HoldSeats<'_> {
             // a sweep expiring them) and look again.
             if !expired_lapsed && plan.as_ref().is_none_or(|p| p.rule == Rule::Any) {
                 expired_lapsed = true;
-                q::expire_lapsed_holds()
-                    .bind(tx, &screening_id)
-                    .all()
-                    .await?;
+                self.expire_lapsed_holds(tx).await?;
                 // A new savepoint after the expiry, which a later rollback must keep.
                 tx.batch_execute("SAVEPOINT row_lock").await?;
                 continue;
@@ -326,6 +354,20 @@ impl HoldSeats<'_> {
                 tx.batch_execute("ROLLBACK TO SAVEPOINT row_lock").await?;
             }
         }
+    }
+
+    /// Expires the screening's lapsed holds (waiting for bookings another transaction holds,
+    /// while holding no row of seats) and offers their seats to its waiting list, before the
+    /// booking looks at the seats again.
+    async fn expire_lapsed_holds(&self, tx: &Transaction<'_>) -> Result<(), ApiError> {
+        let expired = q::expire_lapsed_holds()
+            .bind(tx, &self.screening_id)
+            .all()
+            .await?;
+        if !expired.is_empty() {
+            offer_freed_seats(tx, self.screening_id, self.offer_seconds).await?;
+        }
+        Ok(())
     }
 
     /// The booking just made, from its seats as `hold_seats` returned them.
@@ -423,13 +465,7 @@ impl HoldSeats<'_> {
         // a fault, which must roll back and not be recorded.
         match held.len() {
             n if n == seats.len() => Ok(held),
-            0 => Err(ApiError::conflict(
-                "screening_started",
-                format!(
-                    "screening {} has started; it can no longer be booked",
-                    self.screening_id
-                ),
-            )),
+            0 => Err(screening_started(self.screening_id)),
             n => Err(ApiError::Internal(format!(
                 "took {n} of {} seats of screening {} checked free under lock",
                 seats.len(),

@@ -41,6 +41,8 @@ pub mod stripe;
 pub mod ticket_codes;
 pub mod tickets;
 pub mod vouchers;
+pub mod waiting_list;
+pub mod waiting_list_offers;
 
 /// The OpenAPI tags of this context's operations.
 #[derive(poem_openapi::Tags)]
@@ -51,6 +53,8 @@ pub enum Tag {
     Payments,
     /// Tickets of paid bookings, their QR codes, and check-in at the door.
     Tickets,
+    /// Waiting for seats of a sold-out screening, and the offers of freed seats.
+    WaitingList,
 }
 
 /// The constraints of this context whose violations are the client's doing.
@@ -80,6 +84,13 @@ pub const CONSTRAINT_PROBLEMS: &[ConstraintProblem] = &[
         status: StatusCode::UNPROCESSABLE_ENTITY,
         code: "screening_not_found",
         detail: "`screening_id` names no screening",
+    },
+    ConstraintProblem {
+        constraint: "waiting_list_entries_open_key",
+        status: StatusCode::CONFLICT,
+        code: "already_waiting",
+        detail: "you are on this screening's waiting list already (waiting, or offered \
+                 seats): leave it first to change the party's size",
     },
     ConstraintProblem {
         constraint: "staff_theaters_theater_id_fkey",
@@ -113,6 +124,9 @@ pub struct TicketingSettings {
     /// Minutes before a screening's start from which its tickets may be checked in, until
     /// it ends (CHECKIN_OPENS_MINUTES).
     pub checkin_opens_minutes: i32,
+    /// How long an offer of freed seats to a waiting list entry holds them
+    /// (WAITING_LIST_OFFER_SECONDS).
+    pub waiting_list_offer: Duration,
 }
 
 /// How many seats one customer may hold at once in pending (unpaid) bookings, so that a

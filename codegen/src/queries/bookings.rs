@@ -82,6 +82,11 @@ impl<'a> From<BookableScreeningBorrowed<'a>> for BookableScreening {
     }
 }
 #[derive(Debug, Clone, PartialEq, Copy)]
+pub struct SweptBooking {
+    pub id: i64,
+    pub screening_id: i64,
+}
+#[derive(Debug, Clone, PartialEq, Copy)]
 pub struct CustomerHolds {
     pub here: i32,
     pub total: i32,
@@ -230,6 +235,70 @@ where
         mapper: fn(BookableScreeningBorrowed) -> R,
     ) -> BookableScreeningQuery<'c, 'a, 's, C, R, N> {
         BookableScreeningQuery {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
+pub struct SweptBookingQuery<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<SweptBooking, tokio_postgres::Error>,
+    mapper: fn(SweptBooking) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> SweptBookingQuery<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(SweptBooking) -> R) -> SweptBookingQuery<'c, 'a, 's, C, R, N> {
+        SweptBookingQuery {
             client: self.client,
             params: self.params,
             query: self.query,
@@ -669,7 +738,7 @@ impl<'c, 'a, 's, C: GenericClient>
 pub struct SweepExpiredHoldsStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn sweep_expired_holds() -> SweepExpiredHoldsStmt {
     SweepExpiredHoldsStmt(
-        "SELECT id FROM expire_bookings(ARRAY( SELECT id FROM bookings WHERE status = 'pending' AND expires_at <= now() ORDER BY expires_at LIMIT $1 FOR UPDATE SKIP LOCKED)) AS id",
+        "WITH lapsed AS ( SELECT id, screening_id FROM bookings WHERE status = 'pending' AND expires_at <= now() ORDER BY expires_at LIMIT $1 FOR UPDATE SKIP LOCKED ) SELECT e.id, l.screening_id FROM expire_bookings(ARRAY(SELECT id FROM lapsed)) AS e (id) JOIN lapsed l ON l.id = e.id",
         None,
     )
 }
@@ -685,14 +754,19 @@ impl SweepExpiredHoldsStmt {
         &'s self,
         client: &'c C,
         batch: &'a i64,
-    ) -> I64Query<'c, 'a, 's, C, i64, 1> {
-        I64Query {
+    ) -> SweptBookingQuery<'c, 'a, 's, C, SweptBooking, 1> {
+        SweptBookingQuery {
             client,
             params: [batch],
             query: self.0,
             cached: self.1.as_ref(),
-            extractor: |row| Ok(row.try_get(0)?),
-            mapper: |it| it,
+            extractor: |row: &tokio_postgres::Row| -> Result<SweptBooking, tokio_postgres::Error> {
+                Ok(SweptBooking {
+                    id: row.try_get(0)?,
+                    screening_id: row.try_get(1)?,
+                })
+            },
+            mapper: |it| SweptBooking::from(it),
         }
     }
 }

@@ -850,7 +850,7 @@ impl SeatMapVersionStmt {
 pub struct LockSeatsAroundStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn lock_seats_around() -> LockSeatsAroundStmt {
     LockSeatsAroundStmt(
-        "WITH near AS ( SELECT DISTINCT r.row_index, r.label, r.seats, n::smallint AS number FROM unnest($1::text[], $2::smallint[]) AS w (label, number) JOIN screenings s ON s.id = $3 JOIN theater_rows r ON r.theater_id = s.theater_id AND r.label = w.label CROSS JOIN LATERAL generate_series(w.number - 2, w.number + 2) AS n ORDER BY r.row_index, number ) SELECT x.row_index, near.label AS row_label, near.seats AS row_seats, x.number, x.category, x.blocked, NOT x.blocked AND (x.booking_id IS NULL OR x.held_until <= now()) IS TRUE AS available FROM near CROSS JOIN LATERAL ( SELECT * FROM screening_seats x WHERE x.screening_id = $3 AND x.row_index = near.row_index AND x.number = near.number LIMIT 1 ) x ORDER BY x.row_index, x.number FOR UPDATE OF x",
+        "WITH near AS ( SELECT DISTINCT r.row_index, r.label, r.seats, n::smallint AS number FROM unnest($1::text[], $2::smallint[]) AS w (label, number) JOIN screenings s ON s.id = $3 JOIN theater_rows r ON r.theater_id = s.theater_id AND r.label = w.label CROSS JOIN LATERAL generate_series(w.number - 2, w.number + 2) AS n ORDER BY r.row_index, number ) SELECT x.row_index, near.label AS row_label, near.seats AS row_seats, x.number, x.category, x.blocked, NOT x.blocked AND (x.booking_id IS NULL OR x.held_until <= now() AND NOT EXISTS ( SELECT 1 FROM waiting_list_entries w WHERE w.screening_id = $3 AND w.status = 'waiting')) IS TRUE AS available FROM near CROSS JOIN LATERAL ( SELECT * FROM screening_seats x WHERE x.screening_id = $3 AND x.row_index = near.row_index AND x.number = near.number LIMIT 1 ) x ORDER BY x.row_index, x.number FOR UPDATE OF x",
         None,
     )
 }
@@ -1354,6 +1354,84 @@ impl DoubleSoldSeatsStmt {
                     })
                 },
             mapper: |it| DoubleSoldSeats::from(it),
+        }
+    }
+}
+pub struct ShareSeatRowsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn share_seat_rows() -> ShareSeatRowsStmt {
+    ShareSeatRowsStmt(
+        "SELECT row_index, label, seats, standard, free FROM screening_rows WHERE screening_id = $1 ORDER BY row_index FOR SHARE",
+        None,
+    )
+}
+impl ShareSeatRowsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        screening_id: &'a i64,
+    ) -> SeatRowQuery<'c, 'a, 's, C, SeatRow, 1> {
+        SeatRowQuery {
+            client,
+            params: [screening_id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<SeatRowBorrowed, tokio_postgres::Error> {
+                    Ok(SeatRowBorrowed {
+                        row_index: row.try_get(0)?,
+                        label: row.try_get(1)?,
+                        seats: row.try_get(2)?,
+                        standard: row.try_get(3)?,
+                        free: row.try_get(4)?,
+                    })
+                },
+            mapper: |it| SeatRow::from(it),
+        }
+    }
+}
+pub struct LockIdleSeatRowsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn lock_idle_seat_rows() -> LockIdleSeatRowsStmt {
+    LockIdleSeatRowsStmt(
+        "SELECT row_index, label, seats, standard, free FROM screening_rows WHERE screening_id = $1 ORDER BY row_index FOR UPDATE SKIP LOCKED",
+        None,
+    )
+}
+impl LockIdleSeatRowsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        screening_id: &'a i64,
+    ) -> SeatRowQuery<'c, 'a, 's, C, SeatRow, 1> {
+        SeatRowQuery {
+            client,
+            params: [screening_id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<SeatRowBorrowed, tokio_postgres::Error> {
+                    Ok(SeatRowBorrowed {
+                        row_index: row.try_get(0)?,
+                        label: row.try_get(1)?,
+                        seats: row.try_get(2)?,
+                        standard: row.try_get(3)?,
+                        free: row.try_get(4)?,
+                    })
+                },
+            mapper: |it| SeatRow::from(it),
         }
     }
 }

@@ -224,14 +224,14 @@ async fn expired_holds_return_their_seats() {
     };
     // The booking that needed the lapsed seats expired that hold itself, when it took them.
     assert_eq!(stored(&first["id"]).await, "expired");
-    let swept = boxoffice::ticketing::holds::sweep_expired_holds(&client, 100)
+    let swept = boxoffice::ticketing::holds::sweep_expired_holds(&app.pool, 100, 900.0)
         .await
         .unwrap();
     assert_eq!(swept, 1, "the sweep expires the other lapsed booking");
     assert_eq!(stored(&second["id"]).await, "expired");
     assert_eq!(app.available_labels(&screening["id"]).await.len(), 5);
     assert_eq!(
-        boxoffice::ticketing::holds::sweep_expired_holds(&client, 100)
+        boxoffice::ticketing::holds::sweep_expired_holds(&app.pool, 100, 900.0)
             .await
             .unwrap(),
         0,
@@ -254,8 +254,7 @@ async fn concurrent_sweeps_and_reclaims_return_each_seat_once() {
     }
     tokio::time::sleep(Duration::from_millis(1200)).await;
     let sweeps = (0..4).map(|_| async {
-        let client = app.pool.get().await.unwrap();
-        boxoffice::ticketing::holds::sweep_expired_holds(&client, 2)
+        boxoffice::ticketing::holds::sweep_expired_holds(&app.pool, 2, 900.0)
             .await
             .unwrap()
     });
@@ -264,8 +263,7 @@ async fn concurrent_sweeps_and_reclaims_return_each_seat_once() {
         futures::future::join_all(sweeps),
         futures::future::join_all(bookings)
     );
-    let client = app.pool.get().await.unwrap();
-    while boxoffice::ticketing::holds::sweep_expired_holds(&client, 100)
+    while boxoffice::ticketing::holds::sweep_expired_holds(&app.pool, 100, 900.0)
         .await
         .unwrap()
         > 0

@@ -776,7 +776,7 @@ async fn the_sweep_leaves_the_seats_of_a_payment_under_way_inside_its_hold() {
         .expect(201);
     // The booking's own hold (1 s) has passed; the card payment's (15 minutes) has not.
     tokio::time::sleep(Duration::from_millis(1500)).await;
-    boxoffice::ticketing::holds::sweep_all_expired_holds(&app.pool)
+    boxoffice::ticketing::holds::sweep_all_expired_holds(&app.pool, 900.0)
         .await
         .unwrap();
     assert_eq!(app.booking(&ana, &paying).await["status"], "pending");

@@ -10,3 +10,4 @@ mod sell_out;
 mod signing_keys;
 mod tickets;
 mod vouchers;
+mod waiting_list;

@@ -228,14 +228,14 @@ async fn a_payment_racing_the_expiry_confirms_or_fails_cleanly() {
     });
     let sweeps = async {
         for _ in 0..30 {
-            boxoffice::ticketing::holds::sweep_all_expired_holds(&app.pool)
+            boxoffice::ticketing::holds::sweep_all_expired_holds(&app.pool, 900.0)
                 .await
                 .unwrap();
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
     };
     let (replies, ()) = futures::join!(futures::future::join_all(payments), sweeps);
-    boxoffice::ticketing::holds::sweep_all_expired_holds(&app.pool)
+    boxoffice::ticketing::holds::sweep_all_expired_holds(&app.pool, 900.0)
         .await
         .unwrap();
 

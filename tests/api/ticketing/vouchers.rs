@@ -141,7 +141,7 @@ async fn a_use_comes_back_when_its_booking_is_cancelled_or_lapses() {
         .await
         .expect(201);
     tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
-    boxoffice::ticketing::holds::sweep_all_expired_holds(&app.pool)
+    boxoffice::ticketing::holds::sweep_all_expired_holds(&app.pool, 900.0)
         .await
         .unwrap();
     assert_eq!(
