@@ -129,10 +129,10 @@ SELECT id FROM expire_bookings(ARRAY[:id::bigint]) AS id;
 
 --! retake_seats
 -- A late success: the seats of a booking whose hold lapsed (and which has expired), taken
--- again and sold if every one of them is free, in one statement: no seat is taken unless all
--- are (screening_seats_pkey, booking_items_pkey). Returns how many were taken; the caller
--- has locked their rows (lock_item_rows) and rolls back to a savepoint unless it is all of
--- them.
+-- again and sold if every one of them is free (and kept for no voucher), in one statement:
+-- no seat is taken unless all are (screening_seats_pkey, booking_items_pkey). Returns how
+-- many were taken; the caller has locked their rows (lock_item_rows) and rolls back to a
+-- savepoint unless it is all of them.
 -- vet: not null: taken: count(*) is never null
 WITH wanted AS (
     SELECT i.screening_id, i.row_index, i.number
@@ -141,12 +141,12 @@ WITH wanted AS (
 ), free AS (
     SELECT count(*) AS n FROM wanted w
     JOIN screening_seats x USING (screening_id, row_index, number)
-    WHERE x.booking_id IS NULL AND NOT x.blocked
+    WHERE x.booking_id IS NULL AND NOT x.blocked AND x.reserved_for IS NULL
 ), taken AS (
     UPDATE screening_seats x SET booking_id = :booking_id, held_until = NULL
     FROM wanted w, free f
     WHERE x.screening_id = w.screening_id AND x.row_index = w.row_index
-      AND x.number = w.number AND x.booking_id IS NULL
+      AND x.number = w.number AND x.booking_id IS NULL AND x.reserved_for IS NULL
       AND f.n = (SELECT count(*) FROM wanted)
     RETURNING 1
 )

@@ -4,15 +4,16 @@
 --: HeldSeat()
 --: SeatRow()
 
---! seat_map : MapSeat
+--! seat_map (voucher_id?) : MapSeat
 -- A screening's seats as of now, row by row front to back, left to right
--- (screening_seats_pkey): a seat is available unless it is blocked, sold, or held by a
--- booking whose hold has not lapsed; and on every row, when the next of those holds lapses
--- (null: none will), after which the map changes without a write. No row when the
--- screening does not exist.
+-- (screening_seats_pkey): a seat is available unless it is blocked, sold, held by a booking
+-- whose hold has not lapsed, or kept for a voucher (but `voucher_id`'s, for its holders);
+-- and on every row, when the next of those holds lapses (null: none will), after which the
+-- map changes without a write. No row when the screening does not exist.
 -- vet: not null: available: `… IS TRUE` is never null (a sold seat's held_until is)
 SELECT x.row_index, r.label AS row_label, x.number, x.category, x.blocked,
-       NOT x.blocked AND (x.booking_id IS NULL OR x.held_until <= now()) IS TRUE AS available,
+       NOT x.blocked AND (x.booking_id IS NULL OR x.held_until <= now()) IS TRUE
+       AND (x.reserved_for IS NULL OR x.reserved_for = :voucher_id) IS TRUE AS available,
        min(x.held_until) FILTER (WHERE x.held_until > now()) OVER () AS next_lapse
 FROM screenings s
 JOIN screening_seats x ON x.screening_id = s.id
@@ -30,7 +31,7 @@ SELECT md5(string_agg(int8send(changes), '\x'::bytea ORDER BY row_index)) AS ver
 FROM screening_rows
 WHERE screening_id = :screening_id;
 
---! lock_seats_around : NearSeat
+--! lock_seats_around (voucher_id?) : NearSeat
 -- Chosen seats: locks the seats asked for (by row label and number) and their neighbours two
 -- either side in the same row, in seat order (the one lock order of seats, so two bookings
 -- never deadlock), and reads them as of now. The rules of a chosen-seats booking (taken
@@ -38,7 +39,8 @@ WHERE screening_id = :screening_id;
 -- meanwhile. Seats asked for that do not exist are missing from the answer
 -- (screening_seats_pkey, theater_rows_label_key). A seat whose hold lapsed is available,
 -- unless the screening has a waiting list: then it is the list's first, once its booking
--- expires (waiting_list_entries_queue_idx, looked at once).
+-- expires (waiting_list_entries_queue_idx, looked at once). A seat kept for a voucher is
+-- available only to a booking with it (`voucher_id`).
 -- vet: not null: available: `… IS TRUE` is never null (a sold seat's held_until is)
 WITH near AS (
     SELECT DISTINCT r.row_index, r.label, r.seats, n::smallint AS number
@@ -52,7 +54,8 @@ SELECT x.row_index, near.label AS row_label, near.seats AS row_seats, x.number, 
        x.blocked,
        NOT x.blocked AND (x.booking_id IS NULL OR x.held_until <= now() AND NOT EXISTS (
            SELECT 1 FROM waiting_list_entries w
-           WHERE w.screening_id = :screening_id AND w.status = 'waiting')) IS TRUE AS available
+           WHERE w.screening_id = :screening_id AND w.status = 'waiting')) IS TRUE
+       AND (x.reserved_for IS NULL OR x.reserved_for = :voucher_id) IS TRUE AS available
 FROM near
 -- One primary-key probe per seat near, in seat order (the nested loop keeps the order of
 -- `near`, so the seats are locked in it), never a scan of the screening's seats: the LIMIT
@@ -83,7 +86,7 @@ WITH booking AS (
            least(now() + make_interval(secs => :hold_seconds), s.starts_at), :voucher_id
     FROM screenings s
     WHERE s.id = :screening_id AND s.starts_at > now()
-    RETURNING id, screening_id, expires_at, created_at, currency
+    RETURNING id, screening_id, expires_at, created_at, currency, voucher_id
 ), wanted AS (
     SELECT w.* FROM unnest(:row_indexes::smallint[], :numbers::smallint[], :labels::text[],
                            :ticket_types::ticket_type[], :amounts::bigint[],
@@ -95,6 +98,7 @@ WITH booking AS (
     WHERE x.screening_id = b.screening_id AND x.row_index = w.row_index
       AND x.number = w.number AND NOT x.blocked
       AND (x.booking_id IS NULL OR x.held_until <= now())
+      AND (x.reserved_for IS NULL OR x.reserved_for = b.voucher_id)
     RETURNING x.row_index, x.number, x.category
 ), items AS (
     INSERT INTO booking_items (booking_id, screening_id, row_index, number, seat_label,
@@ -203,3 +207,26 @@ FROM screening_rows
 WHERE screening_id = :screening_id
 ORDER BY row_index
 FOR UPDATE SKIP LOCKED;
+
+--! lock_seat_rows : SeatRow
+-- Keeping seats for a voucher: every row of the screening, front to back, locked in row order
+-- (screening_rows_pkey), to choose the seats on rows no one changes meanwhile.
+SELECT row_index, label, seats, standard, free
+FROM screening_rows
+WHERE screening_id = :screening_id
+ORDER BY row_index
+FOR UPDATE;
+
+--! reserved_seat_rows : SeatRow
+-- A booking with a voucher that keeps seats here: the rows holding them, with `free` the
+-- bitmap of those seats no booking holds now (a lapsed hold's too), front to back. Run after
+-- lock_rows_of_reserved_seats (screening_seats_reserved_idx, screening_rows_pkey).
+-- vet: not null: free: seat_bitmap of an aggregate is never null
+SELECT r.row_index, r.label, r.seats, r.standard,
+       seat_bitmap(r.seats, array_agg(x.number::integer)
+                            FILTER (WHERE x.booking_id IS NULL OR x.held_until <= now())) AS free
+FROM screening_seats x
+JOIN screening_rows r ON r.screening_id = x.screening_id AND r.row_index = x.row_index
+WHERE x.screening_id = :screening_id AND x.reserved_for = :voucher_id
+GROUP BY r.row_index, r.label, r.seats, r.standard
+ORDER BY r.row_index;

@@ -1,19 +1,22 @@
---: Voucher(percent_off?, amount_off?, currency?, ticket_types?, movie_id?, screening_id?, valid_from?, valid_until?, max_uses_per_user?, disabled_at?)
+--: Voucher(percent_off?, amount_off?, currency?, ticket_types?, movie_id?, screening_id?, valid_from?, valid_until?, max_uses_per_user?, reserved_seats?, disabled_at?)
 --: VoucherForBooking(percent_off?, amount_off?, currency?, ticket_types?, max_uses_per_user?)
 
---! insert_voucher (percent_off?, amount_off?, currency?, ticket_types?, movie_id?, screening_id?, valid_from?, valid_until?, max_uses_per_user?) : Voucher
+--! insert_voucher (percent_off?, amount_off?, currency?, ticket_types?, movie_id?, screening_id?, valid_from?, valid_until?, max_uses_per_user?, reserved_seats?) : Voucher
 -- A new voucher; a code taken already (in any case) fails vouchers_code_key.
 INSERT INTO vouchers (code, percent_off, amount_off, currency, ticket_types, movie_id,
-                      screening_id, valid_from, valid_until, max_uses, max_uses_per_user)
+                      screening_id, valid_from, valid_until, max_uses, max_uses_per_user,
+                      reserved_seats)
 VALUES (:code, :percent_off, :amount_off, :currency, :ticket_types, :movie_id, :screening_id,
-        :valid_from, :valid_until, :max_uses, :max_uses_per_user)
+        :valid_from, :valid_until, :max_uses, :max_uses_per_user, :reserved_seats)
 RETURNING id, code, percent_off, amount_off, currency, ticket_types, movie_id, screening_id,
-          valid_from, valid_until, max_uses, max_uses_per_user, uses, disabled_at, created_at;
+          valid_from, valid_until, max_uses, max_uses_per_user, reserved_seats, uses,
+          disabled_at, created_at;
 
 --! list_vouchers : Voucher
 -- A keyset page of vouchers by id (primary key); `limit` is the page size plus one.
 SELECT id, code, percent_off, amount_off, currency, ticket_types, movie_id, screening_id,
-       valid_from, valid_until, max_uses, max_uses_per_user, uses, disabled_at, created_at
+       valid_from, valid_until, max_uses, max_uses_per_user, reserved_seats, uses, disabled_at,
+       created_at
 FROM vouchers
 WHERE id > :after
 ORDER BY id
@@ -22,7 +25,8 @@ LIMIT :limit;
 --! get_voucher : Voucher
 -- One voucher (primary key).
 SELECT id, code, percent_off, amount_off, currency, ticket_types, movie_id, screening_id,
-       valid_from, valid_until, max_uses, max_uses_per_user, uses, disabled_at, created_at
+       valid_from, valid_until, max_uses, max_uses_per_user, reserved_seats, uses, disabled_at,
+       created_at
 FROM vouchers
 WHERE id = :id;
 
@@ -32,15 +36,17 @@ WHERE id = :id;
 UPDATE vouchers SET disabled_at = coalesce(disabled_at, now())
 WHERE id = :id
 RETURNING id, code, percent_off, amount_off, currency, ticket_types, movie_id, screening_id,
-          valid_from, valid_until, max_uses, max_uses_per_user, uses, disabled_at, created_at;
+          valid_from, valid_until, max_uses, max_uses_per_user, reserved_seats, uses,
+          disabled_at, created_at;
 
 --! voucher_for_booking : VoucherForBooking
 -- The voucher a code names, case-insensitively (vouchers_code_key), and whether it may be
 -- used now for a screening (its dates, its screening or movie, its currency); no row for an
 -- unknown code.
--- vet: not null: usable, applies: comparisons and IS NULL tests
+-- vet: not null: usable, applies, reserves: comparisons and IS NULL tests
 SELECT v.id, v.percent_off, v.amount_off, v.currency, v.ticket_types, v.max_uses_per_user,
        v.disabled_at IS NULL AS usable,
+       v.reserved_seats IS NOT NULL AND v.screening_id = s.id AS reserves,
        (v.valid_from IS NULL OR v.valid_from <= now())
        AND (v.valid_until IS NULL OR now() < v.valid_until)
        AND (v.screening_id IS NULL OR v.screening_id = s.id)
@@ -64,3 +70,36 @@ WHERE voucher_id = :voucher_id AND user_id = :user_id AND status IN ('pending', 
 UPDATE vouchers SET uses = uses + 1
 WHERE id = :id AND disabled_at IS NULL AND uses < max_uses
 RETURNING id;
+
+--! reserve_seats
+-- Keeps these seats of the voucher's screening for it, if they are free and kept for no one
+-- (screening_seats_pkey); their rows are locked already. screening_seats_mark_rows takes them
+-- out of the free bitmaps. Affects as many rows as seats only if all were free.
+UPDATE screening_seats x SET reserved_for = :voucher_id
+FROM unnest(:row_indexes::smallint[], :numbers::smallint[]) AS w (row_index, number)
+WHERE x.screening_id = :screening_id AND x.row_index = w.row_index AND x.number = w.number
+  AND x.booking_id IS NULL AND x.reserved_for IS NULL AND NOT x.blocked;
+
+--! lock_rows_of_reserved_seats
+-- The rows holding seats kept for a voucher, locked in row order
+-- (screening_seats_reserved_idx, screening_rows_pkey): what gives them back does this first.
+SELECT r.row_index
+FROM screening_rows r
+WHERE r.screening_id = :screening_id AND r.row_index IN (
+    SELECT x.row_index FROM screening_seats x
+    WHERE x.screening_id = :screening_id AND x.reserved_for = :voucher_id)
+ORDER BY r.row_index
+FOR UPDATE OF r;
+
+--! release_reserved_seats
+-- Gives a disabled voucher's seats back to the sale (screening_seats_reserved_idx): those
+-- no booking holds become free (screening_seats_mark_rows), those sold stay sold.
+UPDATE screening_seats SET reserved_for = NULL
+WHERE screening_id = :screening_id AND reserved_for = :voucher_id;
+
+--! voucher_reserving
+-- The enabled voucher a code names, case-insensitively (vouchers_code_key), if it keeps seats
+-- of this screening: whose seats its holders see available on the seat map. No row otherwise.
+SELECT id FROM vouchers
+WHERE upper(code) = upper(:code) AND screening_id = :screening_id
+  AND reserved_seats IS NOT NULL AND disabled_at IS NULL;

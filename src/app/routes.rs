@@ -72,7 +72,9 @@ fn apis(service: &Service) -> Apis {
             PaymentsApi {
                 ticketing: service.ticketing.clone(),
             },
-            VouchersApi,
+            VouchersApi {
+                ticketing: service.ticketing.clone(),
+            },
             WaitingListApi {
                 ticketing: service.ticketing.clone(),
             },

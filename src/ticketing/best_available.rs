@@ -132,6 +132,17 @@ pub fn plan(rows: &[SeatRow], wanted: i16) -> Option<Plan<'_>> {
     None
 }
 
+/// The block best available would give a party of `wanted` on these rows (as the rows are:
+/// the caller holds them), with the index of its row in `rows`; `None` when no row has one.
+pub fn choose(rows: &[SeatRow], wanted: i16) -> Option<(usize, Block)> {
+    let plan = plan(rows, wanted)?;
+    plan.rows.iter().find_map(|row| {
+        let block = best_block(row, wanted, plan.rule)?;
+        let index = rows.iter().position(|r| r.row_index == row.row_index)?;
+        Some((index, block))
+    })
+}
+
 /// Marks the seats of `block` taken in `row`'s free bitmap: what a transaction that took them
 /// now knows of the row it holds, before it looks for another block in it.
 pub fn mark_taken(row: &mut SeatRow, block: Block) {

@@ -15,6 +15,7 @@ use std::collections::BTreeSet;
 use codegen::client::Params as _;
 use codegen::queries::bookings as q;
 use codegen::queries::seats as sq;
+use codegen::queries::vouchers as vq;
 use codegen::types::{
     BookingStatus as DbBookingStatus, SeatCategory as DbSeatCategory, TicketType as DbTicketType,
     UserRole,
@@ -256,8 +257,9 @@ impl HoldSeats<'_> {
             .bind(tx, &self.screening_id, &rows)
             .all()
             .await?;
+        let voucher_id = pricing.discount.map(|d| d.voucher_id);
         let near = sq::lock_seats_around()
-            .bind(tx, &rows, &numbers, &self.screening_id)
+            .bind(tx, &rows, &numbers, &self.screening_id, &voucher_id)
             .all()
             .await?;
         let chosen = check_chosen_seats(labels, &near)?;
@@ -295,6 +297,9 @@ impl HoldSeats<'_> {
     ) -> Result<Vec<sq::HeldSeat>, ApiError> {
         let wanted = seats as i16;
         let screening_id = self.screening_id;
+        if let Some(held) = self.hold_reserved(tx, wanted, pricing).await? {
+            return Ok(held);
+        }
         tx.batch_execute("SAVEPOINT row_lock").await?;
         let mut expired_lapsed = false;
         let mut rounds = 0;
@@ -352,6 +357,39 @@ impl HoldSeats<'_> {
                     return self.take_block(tx, &row, block, pricing).await;
                 }
                 tx.batch_execute("ROLLBACK TO SAVEPOINT row_lock").await?;
+            }
+        }
+    }
+
+    /// A booking with a voucher that keeps seats here takes the best block of them, if one
+    /// fits the party (on the rows of those seats, locked in row order); `None` when none
+    /// does, and then it books as anyone else does, holding no row.
+    async fn hold_reserved(
+        &self,
+        tx: &Transaction<'_>,
+        wanted: i16,
+        pricing: &Pricing<'_>,
+    ) -> Result<Option<Vec<sq::HeldSeat>>, ApiError> {
+        let Some(discount) = pricing.discount.filter(|d| d.reserves) else {
+            return Ok(None);
+        };
+        let (screening_id, voucher_id) = (self.screening_id, discount.voucher_id);
+        tx.batch_execute("SAVEPOINT reserved").await?;
+        vq::lock_rows_of_reserved_seats()
+            .bind(tx, &screening_id, &voucher_id)
+            .all()
+            .await?;
+        let rows = sq::reserved_seat_rows()
+            .bind(tx, &screening_id, &voucher_id)
+            .all()
+            .await?;
+        match best_available::choose(&rows, wanted) {
+            Some((index, block)) => Ok(Some(
+                self.take_block(tx, &rows[index], block, pricing).await?,
+            )),
+            None => {
+                tx.batch_execute("ROLLBACK TO SAVEPOINT reserved").await?;
+                Ok(None)
             }
         }
     }

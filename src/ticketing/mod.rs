@@ -35,6 +35,7 @@ pub mod payments;
 pub mod provider;
 pub mod provider_webhooks;
 pub mod reconcile;
+pub mod reserved_seats;
 pub mod seat_maps;
 pub mod seat_selection;
 pub mod stripe;

@@ -10,8 +10,12 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 
 use codegen::queries::seats as q;
+use codegen::queries::vouchers as vq;
 use poem::web::Data;
-use poem_openapi::{ApiResponse, Object, OpenApi, param::Path};
+use poem_openapi::{
+    ApiResponse, Object, OpenApi,
+    param::{Path, Query},
+};
 
 use crate::catalog::layouts::{SeatCategory, group_into_rows};
 use crate::catalog::screenings::screening_not_found;
@@ -241,6 +245,9 @@ operation_errors! {
     GetSeatMapError(Path) {
         404: "`screening_not_found`.",
     }
+    GetHolderSeatMapError(Path, Query) {
+        404: "`screening_not_found`.",
+    }
 }
 
 /// A screening's seat map as read, which of its seats are blocked (in map order), and when
@@ -254,8 +261,9 @@ struct ReadSeatMap {
 
 /// `/v1/screenings/{id}/seats`.
 pub struct SeatMapsApi {
-    /// Seat maps by screening and the digest of what they are made from.
-    recent: Recent<(i64, String), ReadSeatMap>,
+    /// Seat maps by screening, the voucher whose kept seats they show available (none: the
+    /// public map), and the digest of what they are made from.
+    recent: Recent<(i64, Option<i64>, String), ReadSeatMap>,
     /// Counts the maps answered, `database` or `memory`.
     answered: OutcomeCounter,
 }
@@ -273,12 +281,18 @@ impl SeatMapsApi {
         }
     }
 
-    /// A screening's seats as of now: read again only when a seat's holder changed since the
-    /// last read (the digest of its rows, `seat_map_version`, on a shared read connection) or
-    /// a hold has lapsed; requests that come while it is read share the read.
+    /// A screening's seats as of now, those kept for `voucher_id` available (none: the public
+    /// map): read again only when a seat's holder changed since the last read (the digest of
+    /// its rows, `seat_map_version`, on a shared read connection) or a hold has lapsed;
+    /// requests that come while it is read share the read.
     ///
     /// Errors: 404 `screening_not_found`.
-    async fn read(&self, state: &AppState, id: i64) -> Result<ReadSeatMap, ApiError> {
+    async fn read(
+        &self,
+        state: &AppState,
+        id: i64,
+        voucher_id: Option<i64>,
+    ) -> Result<ReadSeatMap, ApiError> {
         // On the primary, as the seats' read: a read replica could be behind a booking the
         // client has just made.
         let version = q::seat_map_version()
@@ -291,7 +305,7 @@ impl SeatMapsApi {
         let read = async {
             fresh.store(true, Ordering::Relaxed);
             let client = state.pool.get().await?;
-            let seats = q::seat_map().bind(&client, &id).all().await?;
+            let seats = q::seat_map().bind(&client, &voucher_id, &id).all().await?;
             if seats.is_empty() {
                 return Err(screening_not_found(id));
             }
@@ -304,7 +318,8 @@ impl SeatMapsApi {
             })
         };
         let lapsed = |read: &ReadSeatMap| read.next_lapse.is_some_and(|at| at <= Utc::now());
-        let answer = self.recent.get_or_read(&(id, version), read, lapsed).await;
+        let key = (id, voucher_id, version);
+        let answer = self.recent.get_or_read(&key, read, lapsed).await;
         if answer.is_ok() {
             let from = if fresh.load(Ordering::Relaxed) {
                 "database"
@@ -325,15 +340,31 @@ impl SeatMapsApi {
     /// Get a screening's seat map
     ///
     /// Every seat, row by row from the screen, each with its category and whether it can be
-    /// booked now. A seat held by a pending booking is unavailable until the hold lapses.
+    /// booked now. A seat held by a pending booking is unavailable until the hold lapses; a
+    /// seat kept for a voucher's holders is unavailable, but to them: with `voucher_code`,
+    /// the seats that voucher keeps read as available (a code that keeps no seats of this
+    /// screening shows the public map).
     #[oai(path = "/:id/seats", method = "get", operation_id = "get_seat_map")]
     async fn get(
         &self,
         state: Data<&Arc<AppState>>,
         /// The screening's id.
         id: Path<i64>,
-    ) -> Result<SeatMapAnswer, GetSeatMapError> {
-        let read = self.read(&state, id.0).await?;
+        /// A voucher's code, in any case, to see the seats it keeps as available.
+        #[oai(validator(max_length = 64))]
+        voucher_code: Query<Option<String>>,
+    ) -> Result<SeatMapAnswer, GetHolderSeatMapError> {
+        let voucher_id = match &voucher_code.0 {
+            Some(code) => {
+                let client = state.pool.get().await?;
+                vq::voucher_reserving()
+                    .bind(&client, code, &id.0)
+                    .opt()
+                    .await?
+            }
+            None => None,
+        };
+        let read = self.read(&state, id.0, voucher_id).await?;
         Ok(SeatMapAnswer::Ok(
             JsonBody(read.map),
             AVAILABILITY.to_owned(),
@@ -355,7 +386,7 @@ impl SeatMapsApi {
         /// The screening's id.
         id: Path<i64>,
     ) -> Result<SeatMapPicture, GetSeatMapError> {
-        let read = self.read(&state, id.0).await?;
+        let read = self.read(&state, id.0, None).await?;
         let picture = Svg(read.map.to_svg(&read.blocked));
         Ok(SeatMapPicture::Ok(picture, AVAILABILITY.to_owned()))
     }

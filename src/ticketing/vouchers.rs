@@ -27,10 +27,13 @@ use crate::operation_errors;
 use crate::platform::AppState;
 use crate::platform::auth::AdminAuth;
 use crate::platform::currency::Currency;
+use crate::platform::db::{Workflow, in_transaction};
 use crate::platform::http::Page;
 use crate::platform::params::Paging;
 use crate::platform::problem::ApiError;
 use crate::platform::random::random_bytes;
+
+use super::{Ticketing, reserved_seats};
 
 /// The letters and digits of generated codes: no `0`/`O`, no `1`/`I`/`L`, which are misread
 /// from paper or a screen.
@@ -89,6 +92,10 @@ pub struct Voucher {
     /// Of those, one customer's; null: no limit but `max_uses`.
     #[oai(nullable)]
     pub max_uses_per_user: Option<i32>,
+    /// Seats of `screening_id` kept off sale for its holders until they book them or it is
+    /// disabled; null: none.
+    #[oai(nullable)]
+    pub reserved_seats: Option<i32>,
     /// Bookings that hold a use now (pending or confirmed).
     pub uses: i32,
     /// When it was disabled; null while it is usable.
@@ -115,6 +122,7 @@ impl From<q::Voucher> for Voucher {
             valid_until: row.valid_until,
             max_uses: row.max_uses,
             max_uses_per_user: row.max_uses_per_user,
+            reserved_seats: row.reserved_seats,
             uses: row.uses,
             disabled_at: row.disabled_at,
             created_at: row.created_at,
@@ -165,6 +173,12 @@ pub struct NewVoucher {
     #[oai(validator(minimum(value = "1"), maximum(value = "1000000")))]
     #[oai(nullable, skip_serializing_if_is_none)]
     pub max_uses_per_user: Option<i32>,
+    /// With `screening_id`: keep this many of its seats (1–1,000, standard seats, side by
+    /// side where they can be) off sale for the voucher's holders, until they book them or
+    /// the voucher is disabled.
+    #[oai(validator(minimum(value = "1"), maximum(value = "1000")))]
+    #[oai(nullable, skip_serializing_if_is_none)]
+    pub reserved_seats: Option<i32>,
 }
 
 impl poem_openapi::types::Example for NewVoucher {
@@ -181,6 +195,7 @@ impl poem_openapi::types::Example for NewVoucher {
             valid_until: None,
             max_uses: 30,
             max_uses_per_user: None,
+            reserved_seats: None,
         }
     }
 }
@@ -196,8 +211,10 @@ operation_errors! {
     CreateVoucherError(JsonBody, Admin) {
         400: "`invalid_request`: the body is malformed, it gives both or neither of \
               `percent_off` and `amount_off`, `amount_off` without `currency` (or `currency` \
-              without it), or `valid_until` not after `valid_from`.",
-        409: "`voucher_code_taken`: a voucher has that code, in some case.",
+              without it), `valid_until` not after `valid_from`, or `reserved_seats` \
+              without `screening_id`.",
+        409: "`voucher_code_taken` (a voucher has that code, in some case), or \
+              `not_enough_seats` (fewer standard seats are free than `reserved_seats`).",
         422: "`movie_not_found` or `screening_not_found`: `movie_id` or `screening_id` names \
               nothing.",
     }
@@ -213,7 +230,10 @@ fn voucher_not_found(id: i64) -> ApiError {
 }
 
 /// `/v1/vouchers`.
-pub struct VouchersApi;
+pub struct VouchersApi {
+    /// The context: how long seats given back are offered to a waiting list.
+    pub ticketing: Arc<Ticketing>,
+}
 
 #[OpenApi(prefix_path = "/v1/vouchers", tag = "super::Tag::Bookings")]
 impl VouchersApi {
@@ -222,7 +242,9 @@ impl VouchersApi {
     /// Admin only. A promotion code for a percent or an amount off each seat it covers
     /// (limited to ticket types, a movie or a screening, and dates), for `max_uses`
     /// bookings at once (`max_uses_per_user` of one customer's). Customers give it as
-    /// `voucher_code` when booking.
+    /// `voucher_code` when booking. With `reserved_seats` (and `screening_id`), that many
+    /// seats of the screening are kept for its holders: off the public sale and seat map,
+    /// bookable with the code.
     #[oai(path = "/", method = "post", operation_id = "create_voucher")]
     async fn create(
         &self,
@@ -248,30 +270,28 @@ impl VouchersApi {
         {
             return Err(invalid("`valid_until` must be after `valid_from`").into());
         }
+        if body.reserved_seats.is_some() && body.screening_id.is_none() {
+            return Err(invalid("`reserved_seats` goes with `screening_id`").into());
+        }
         let code = body.code.unwrap_or_else(generate_code);
         let ticket_types: Option<Vec<DbTicketType>> = body
             .ticket_types
             .map(|types| types.into_iter().map(DbTicketType::from).collect());
-        let client = state.pool.get().await?;
-        let voucher = q::insert_voucher()
-            .params(
-                &client,
-                &q::InsertVoucherParams {
-                    code: code.as_str(),
-                    percent_off: body.percent_off,
-                    amount_off: body.amount_off,
-                    currency: currency.map(Currency::code),
-                    ticket_types: ticket_types.as_ref(),
-                    movie_id: body.movie_id,
-                    screening_id: body.screening_id,
-                    valid_from: body.valid_from,
-                    valid_until: body.valid_until,
-                    max_uses: body.max_uses,
-                    max_uses_per_user: body.max_uses_per_user,
-                },
-            )
-            .one()
-            .await?;
+        let create = CreateVoucher {
+            code,
+            percent_off: body.percent_off,
+            amount_off: body.amount_off,
+            currency: currency.map(Currency::code),
+            ticket_types,
+            movie_id: body.movie_id,
+            screening_id: body.screening_id,
+            valid_from: body.valid_from,
+            valid_until: body.valid_until,
+            max_uses: body.max_uses,
+            max_uses_per_user: body.max_uses_per_user,
+            reserved_seats: body.reserved_seats,
+        };
+        let voucher = in_transaction(&state.pool, &create).await?;
         Ok(CreatedVoucher::Created(Json(voucher.into())))
     }
 
@@ -316,7 +336,8 @@ impl VouchersApi {
     /// Disable a voucher
     ///
     /// Admin only. It takes no more bookings (422 `voucher_invalid`); bookings made with it
-    /// keep their discounts. Answers the voucher, disabled.
+    /// keep their discounts. Seats it kept that no booking holds go back on sale (offered to
+    /// the screening's waiting list first). Answers the voucher, disabled.
     #[oai(path = "/:id", method = "delete", operation_id = "disable_voucher")]
     async fn disable(
         &self,
@@ -325,13 +346,86 @@ impl VouchersApi {
         /// The voucher's id.
         id: Path<i64>,
     ) -> Result<Json<Voucher>, VoucherError> {
-        let client = state.pool.get().await?;
+        let disable = DisableVoucher {
+            id: id.0,
+            offer_seconds: self.ticketing.settings.waiting_list_offer.as_secs_f64(),
+        };
+        let voucher = in_transaction(&state.pool, &disable).await?;
+        Ok(Json(voucher.into()))
+    }
+}
+
+/// Makes a voucher and keeps its reserved seats, in one transaction.
+///
+/// Errors: 409 `voucher_code_taken`, `not_enough_seats`; 422 `movie_not_found`,
+/// `screening_not_found`.
+struct CreateVoucher {
+    code: String,
+    percent_off: Option<i32>,
+    amount_off: Option<i64>,
+    currency: Option<&'static str>,
+    ticket_types: Option<Vec<DbTicketType>>,
+    movie_id: Option<i64>,
+    screening_id: Option<i64>,
+    valid_from: Option<DateTime<Utc>>,
+    valid_until: Option<DateTime<Utc>>,
+    max_uses: i32,
+    max_uses_per_user: Option<i32>,
+    reserved_seats: Option<i32>,
+}
+
+impl Workflow for CreateVoucher {
+    type Output = q::Voucher;
+
+    async fn run(&self, tx: &Transaction<'_>) -> Result<q::Voucher, ApiError> {
+        let voucher = q::insert_voucher()
+            .params(
+                tx,
+                &q::InsertVoucherParams {
+                    code: self.code.as_str(),
+                    percent_off: self.percent_off,
+                    amount_off: self.amount_off,
+                    currency: self.currency,
+                    ticket_types: self.ticket_types.as_ref(),
+                    movie_id: self.movie_id,
+                    screening_id: self.screening_id,
+                    valid_from: self.valid_from,
+                    valid_until: self.valid_until,
+                    max_uses: self.max_uses,
+                    max_uses_per_user: self.max_uses_per_user,
+                    reserved_seats: self.reserved_seats,
+                },
+            )
+            .one()
+            .await?;
+        if let (Some(seats), Some(screening_id)) = (self.reserved_seats, self.screening_id) {
+            reserved_seats::reserve(tx, voucher.id, screening_id, seats).await?;
+        }
+        Ok(voucher)
+    }
+}
+
+/// Disables a voucher and gives back the seats it kept.
+///
+/// Errors: 404 `voucher_not_found`.
+struct DisableVoucher {
+    id: i64,
+    offer_seconds: f64,
+}
+
+impl Workflow for DisableVoucher {
+    type Output = q::Voucher;
+
+    async fn run(&self, tx: &Transaction<'_>) -> Result<q::Voucher, ApiError> {
         let voucher = q::disable_voucher()
-            .bind(&client, &id.0)
+            .bind(tx, &self.id)
             .opt()
             .await?
-            .ok_or_else(|| voucher_not_found(id.0))?;
-        Ok(Json(voucher.into()))
+            .ok_or_else(|| voucher_not_found(self.id))?;
+        if let (Some(_), Some(screening_id)) = (voucher.reserved_seats, voucher.screening_id) {
+            reserved_seats::release(tx, voucher.id, screening_id, self.offer_seconds).await?;
+        }
+        Ok(voucher)
     }
 }
 
@@ -340,6 +434,8 @@ impl VouchersApi {
 pub struct Discount {
     /// The voucher.
     pub voucher_id: i64,
+    /// Whether it keeps seats of the booking's screening for its holders.
+    pub reserves: bool,
     percent_off: Option<i32>,
     amount_off: Option<i64>,
     ticket_types: Option<Vec<DbTicketType>>,
@@ -396,6 +492,7 @@ pub async fn find(
     }
     let discount = Discount {
         voucher_id: voucher.id,
+        reserves: voucher.reserves,
         percent_off: voucher.percent_off,
         amount_off: voucher.amount_off,
         ticket_types: voucher.ticket_types,
@@ -463,6 +560,7 @@ mod tests {
     fn a_discount_is_rounded_half_up_and_never_more_than_the_price() {
         let percent = |p, types| Discount {
             voucher_id: 1,
+            reserves: false,
             percent_off: Some(p),
             amount_off: None,
             ticket_types: types,
@@ -477,6 +575,7 @@ mod tests {
         assert_eq!(adults.of(DbTicketType::Child, 800), 0, "not covered");
         let amount = Discount {
             voucher_id: 1,
+            reserves: false,
             percent_off: None,
             amount_off: Some(1000),
             ticket_types: None,

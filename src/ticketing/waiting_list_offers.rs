@@ -30,7 +30,7 @@ use deadpool_postgres::{Pool, Transaction};
 use crate::platform::db::{Workflow, in_transaction};
 use crate::platform::problem::ApiError;
 
-use super::best_available::{self, Block};
+use super::best_available;
 
 /// Offers the seats free in the rows of `screening_id` that no other transaction holds to
 /// its waiting list, earliest entry first, each the best block for its party; an offer holds
@@ -62,7 +62,7 @@ pub async fn offer_freed_seats(
         .await?;
     let mut offered = 0;
     for party in parties {
-        let Some((index, block)) = best_block_for(&rows, party.seats) else {
+        let Some((index, block)) = best_available::choose(&rows, party.seats) else {
             continue;
         };
         let row = &mut rows[index];
@@ -105,17 +105,6 @@ pub async fn offer_freed_seats(
         offered += 1;
     }
     Ok(offered)
-}
-
-/// The row (its index in `rows`) and block best available would give a party of `seats` on
-/// these rows, if any.
-fn best_block_for(rows: &[sq::SeatRow], seats: i16) -> Option<(usize, Block)> {
-    let plan = best_available::plan(rows, seats)?;
-    plan.rows.iter().find_map(|row| {
-        let block = best_available::best_block(row, seats, plan.rule)?;
-        let index = rows.iter().position(|r| r.row_index == row.row_index)?;
-        Some((index, block))
-    })
 }
 
 /// The sweep's pass over every screening with a queue: where the seats free now (read

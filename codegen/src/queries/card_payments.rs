@@ -1469,7 +1469,7 @@ impl ExpireBookingStmt {
 pub struct RetakeSeatsStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn retake_seats() -> RetakeSeatsStmt {
     RetakeSeatsStmt(
-        "WITH wanted AS ( SELECT i.screening_id, i.row_index, i.number FROM booking_items i WHERE i.booking_id = $1 AND i.released_at IS NULL ), free AS ( SELECT count(*) AS n FROM wanted w JOIN screening_seats x USING (screening_id, row_index, number) WHERE x.booking_id IS NULL AND NOT x.blocked ), taken AS ( UPDATE screening_seats x SET booking_id = $1, held_until = NULL FROM wanted w, free f WHERE x.screening_id = w.screening_id AND x.row_index = w.row_index AND x.number = w.number AND x.booking_id IS NULL AND f.n = (SELECT count(*) FROM wanted) RETURNING 1 ) SELECT count(*)::int AS taken FROM taken",
+        "WITH wanted AS ( SELECT i.screening_id, i.row_index, i.number FROM booking_items i WHERE i.booking_id = $1 AND i.released_at IS NULL ), free AS ( SELECT count(*) AS n FROM wanted w JOIN screening_seats x USING (screening_id, row_index, number) WHERE x.booking_id IS NULL AND NOT x.blocked AND x.reserved_for IS NULL ), taken AS ( UPDATE screening_seats x SET booking_id = $1, held_until = NULL FROM wanted w, free f WHERE x.screening_id = w.screening_id AND x.row_index = w.row_index AND x.number = w.number AND x.booking_id IS NULL AND x.reserved_for IS NULL AND f.n = (SELECT count(*) FROM wanted) RETURNING 1 ) SELECT count(*)::int AS taken FROM taken",
         None,
     )
 }

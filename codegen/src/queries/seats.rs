@@ -1,5 +1,10 @@
 // This file was generated with `cornucopia`. Do not modify.
 
+#[derive(Clone, Copy, Debug)]
+pub struct SeatMapParams {
+    pub voucher_id: Option<i64>,
+    pub screening_id: i64,
+}
 #[derive(Debug)]
 pub struct LockSeatsAroundParams<
     T1: crate::StringSql,
@@ -9,6 +14,7 @@ pub struct LockSeatsAroundParams<
     pub row_labels: T2,
     pub numbers: T3,
     pub screening_id: i64,
+    pub voucher_id: Option<i64>,
 }
 #[derive(Debug)]
 pub struct HoldSeatsParams<
@@ -46,6 +52,11 @@ pub struct LockRowParams {
 pub struct LockRowsOfLabelsParams<T1: crate::StringSql, T2: crate::ArraySql<Item = T1>> {
     pub screening_id: i64,
     pub row_labels: T2,
+}
+#[derive(Clone, Copy, Debug)]
+pub struct ReservedSeatRowsParams {
+    pub screening_id: i64,
+    pub voucher_id: i64,
 }
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapSeat {
@@ -773,7 +784,7 @@ where
 pub struct SeatMapStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn seat_map() -> SeatMapStmt {
     SeatMapStmt(
-        "SELECT x.row_index, r.label AS row_label, x.number, x.category, x.blocked, NOT x.blocked AND (x.booking_id IS NULL OR x.held_until <= now()) IS TRUE AS available, min(x.held_until) FILTER (WHERE x.held_until > now()) OVER () AS next_lapse FROM screenings s JOIN screening_seats x ON x.screening_id = s.id JOIN theater_rows r ON r.theater_id = s.theater_id AND r.row_index = x.row_index WHERE s.id = $1 ORDER BY x.row_index, x.number",
+        "SELECT x.row_index, r.label AS row_label, x.number, x.category, x.blocked, NOT x.blocked AND (x.booking_id IS NULL OR x.held_until <= now()) IS TRUE AND (x.reserved_for IS NULL OR x.reserved_for = $1) IS TRUE AS available, min(x.held_until) FILTER (WHERE x.held_until > now()) OVER () AS next_lapse FROM screenings s JOIN screening_seats x ON x.screening_id = s.id JOIN theater_rows r ON r.theater_id = s.theater_id AND r.row_index = x.row_index WHERE s.id = $2 ORDER BY x.row_index, x.number",
         None,
     )
 }
@@ -788,11 +799,12 @@ impl SeatMapStmt {
     pub fn bind<'c, 'a, 's, C: GenericClient>(
         &'s self,
         client: &'c C,
+        voucher_id: &'a Option<i64>,
         screening_id: &'a i64,
-    ) -> MapSeatQuery<'c, 'a, 's, C, MapSeat, 1> {
+    ) -> MapSeatQuery<'c, 'a, 's, C, MapSeat, 2> {
         MapSeatQuery {
             client,
-            params: [screening_id],
+            params: [voucher_id, screening_id],
             query: self.0,
             cached: self.1.as_ref(),
             extractor:
@@ -809,6 +821,24 @@ impl SeatMapStmt {
                 },
             mapper: |it| MapSeat::from(it),
         }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        SeatMapParams,
+        MapSeatQuery<'c, 'a, 's, C, MapSeat, 2>,
+        C,
+    > for SeatMapStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a SeatMapParams,
+    ) -> MapSeatQuery<'c, 'a, 's, C, MapSeat, 2> {
+        self.bind(client, &params.voucher_id, &params.screening_id)
     }
 }
 pub struct SeatMapVersionStmt(&'static str, Option<tokio_postgres::Statement>);
@@ -850,7 +880,7 @@ impl SeatMapVersionStmt {
 pub struct LockSeatsAroundStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn lock_seats_around() -> LockSeatsAroundStmt {
     LockSeatsAroundStmt(
-        "WITH near AS ( SELECT DISTINCT r.row_index, r.label, r.seats, n::smallint AS number FROM unnest($1::text[], $2::smallint[]) AS w (label, number) JOIN screenings s ON s.id = $3 JOIN theater_rows r ON r.theater_id = s.theater_id AND r.label = w.label CROSS JOIN LATERAL generate_series(w.number - 2, w.number + 2) AS n ORDER BY r.row_index, number ) SELECT x.row_index, near.label AS row_label, near.seats AS row_seats, x.number, x.category, x.blocked, NOT x.blocked AND (x.booking_id IS NULL OR x.held_until <= now() AND NOT EXISTS ( SELECT 1 FROM waiting_list_entries w WHERE w.screening_id = $3 AND w.status = 'waiting')) IS TRUE AS available FROM near CROSS JOIN LATERAL ( SELECT * FROM screening_seats x WHERE x.screening_id = $3 AND x.row_index = near.row_index AND x.number = near.number LIMIT 1 ) x ORDER BY x.row_index, x.number FOR UPDATE OF x",
+        "WITH near AS ( SELECT DISTINCT r.row_index, r.label, r.seats, n::smallint AS number FROM unnest($1::text[], $2::smallint[]) AS w (label, number) JOIN screenings s ON s.id = $3 JOIN theater_rows r ON r.theater_id = s.theater_id AND r.label = w.label CROSS JOIN LATERAL generate_series(w.number - 2, w.number + 2) AS n ORDER BY r.row_index, number ) SELECT x.row_index, near.label AS row_label, near.seats AS row_seats, x.number, x.category, x.blocked, NOT x.blocked AND (x.booking_id IS NULL OR x.held_until <= now() AND NOT EXISTS ( SELECT 1 FROM waiting_list_entries w WHERE w.screening_id = $3 AND w.status = 'waiting')) IS TRUE AND (x.reserved_for IS NULL OR x.reserved_for = $4) IS TRUE AS available FROM near CROSS JOIN LATERAL ( SELECT * FROM screening_seats x WHERE x.screening_id = $3 AND x.row_index = near.row_index AND x.number = near.number LIMIT 1 ) x ORDER BY x.row_index, x.number FOR UPDATE OF x",
         None,
     )
 }
@@ -876,10 +906,11 @@ impl LockSeatsAroundStmt {
         row_labels: &'a T2,
         numbers: &'a T3,
         screening_id: &'a i64,
-    ) -> NearSeatQuery<'c, 'a, 's, C, NearSeat, 3> {
+        voucher_id: &'a Option<i64>,
+    ) -> NearSeatQuery<'c, 'a, 's, C, NearSeat, 4> {
         NearSeatQuery {
             client,
-            params: [row_labels, numbers, screening_id],
+            params: [row_labels, numbers, screening_id, voucher_id],
             query: self.0,
             cached: self.1.as_ref(),
             extractor:
@@ -912,7 +943,7 @@ impl<
         'a,
         's,
         LockSeatsAroundParams<T1, T2, T3>,
-        NearSeatQuery<'c, 'a, 's, C, NearSeat, 3>,
+        NearSeatQuery<'c, 'a, 's, C, NearSeat, 4>,
         C,
     > for LockSeatsAroundStmt
 {
@@ -920,19 +951,20 @@ impl<
         &'s self,
         client: &'c C,
         params: &'a LockSeatsAroundParams<T1, T2, T3>,
-    ) -> NearSeatQuery<'c, 'a, 's, C, NearSeat, 3> {
+    ) -> NearSeatQuery<'c, 'a, 's, C, NearSeat, 4> {
         self.bind(
             client,
             &params.row_labels,
             &params.numbers,
             &params.screening_id,
+            &params.voucher_id,
         )
     }
 }
 pub struct HoldSeatsStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn hold_seats() -> HoldSeatsStmt {
     HoldSeatsStmt(
-        "WITH booking AS ( INSERT INTO bookings (user_id, screening_id, seats, amount, currency, expires_at, voucher_id) SELECT $1, s.id, cardinality($2::smallint[]), $3, s.currency, least(now() + make_interval(secs => $4), s.starts_at), $5 FROM screenings s WHERE s.id = $6 AND s.starts_at > now() RETURNING id, screening_id, expires_at, created_at, currency ), wanted AS ( SELECT w.* FROM unnest($2::smallint[], $7::smallint[], $8::text[], $9::ticket_type[], $10::bigint[], $11::bigint[]) AS w (row_index, number, label, ticket_type, amount, discount) ), taken AS ( UPDATE screening_seats x SET booking_id = b.id, held_until = b.expires_at FROM booking b, wanted w WHERE x.screening_id = b.screening_id AND x.row_index = w.row_index AND x.number = w.number AND NOT x.blocked AND (x.booking_id IS NULL OR x.held_until <= now()) RETURNING x.row_index, x.number, x.category ), items AS ( INSERT INTO booking_items (booking_id, screening_id, row_index, number, seat_label, category, ticket_type, amount, discount) SELECT b.id, b.screening_id, t.row_index, t.number, w.label, t.category, w.ticket_type, w.amount, w.discount FROM booking b, taken t JOIN wanted w ON w.row_index = t.row_index AND w.number = t.number ) SELECT b.id AS booking_id, b.expires_at, b.created_at, b.currency, t.row_index, t.number, t.category, w.label, w.ticket_type, w.amount, w.discount FROM booking b, taken t JOIN wanted w ON w.row_index = t.row_index AND w.number = t.number ORDER BY t.row_index, t.number",
+        "WITH booking AS ( INSERT INTO bookings (user_id, screening_id, seats, amount, currency, expires_at, voucher_id) SELECT $1, s.id, cardinality($2::smallint[]), $3, s.currency, least(now() + make_interval(secs => $4), s.starts_at), $5 FROM screenings s WHERE s.id = $6 AND s.starts_at > now() RETURNING id, screening_id, expires_at, created_at, currency, voucher_id ), wanted AS ( SELECT w.* FROM unnest($2::smallint[], $7::smallint[], $8::text[], $9::ticket_type[], $10::bigint[], $11::bigint[]) AS w (row_index, number, label, ticket_type, amount, discount) ), taken AS ( UPDATE screening_seats x SET booking_id = b.id, held_until = b.expires_at FROM booking b, wanted w WHERE x.screening_id = b.screening_id AND x.row_index = w.row_index AND x.number = w.number AND NOT x.blocked AND (x.booking_id IS NULL OR x.held_until <= now()) AND (x.reserved_for IS NULL OR x.reserved_for = b.voucher_id) RETURNING x.row_index, x.number, x.category ), items AS ( INSERT INTO booking_items (booking_id, screening_id, row_index, number, seat_label, category, ticket_type, amount, discount) SELECT b.id, b.screening_id, t.row_index, t.number, w.label, t.category, w.ticket_type, w.amount, w.discount FROM booking b, taken t JOIN wanted w ON w.row_index = t.row_index AND w.number = t.number ) SELECT b.id AS booking_id, b.expires_at, b.created_at, b.currency, t.row_index, t.number, t.category, w.label, w.ticket_type, w.amount, w.discount FROM booking b, taken t JOIN wanted w ON w.row_index = t.row_index AND w.number = t.number ORDER BY t.row_index, t.number",
         None,
     )
 }
@@ -1433,5 +1465,102 @@ impl LockIdleSeatRowsStmt {
                 },
             mapper: |it| SeatRow::from(it),
         }
+    }
+}
+pub struct LockSeatRowsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn lock_seat_rows() -> LockSeatRowsStmt {
+    LockSeatRowsStmt(
+        "SELECT row_index, label, seats, standard, free FROM screening_rows WHERE screening_id = $1 ORDER BY row_index FOR UPDATE",
+        None,
+    )
+}
+impl LockSeatRowsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        screening_id: &'a i64,
+    ) -> SeatRowQuery<'c, 'a, 's, C, SeatRow, 1> {
+        SeatRowQuery {
+            client,
+            params: [screening_id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<SeatRowBorrowed, tokio_postgres::Error> {
+                    Ok(SeatRowBorrowed {
+                        row_index: row.try_get(0)?,
+                        label: row.try_get(1)?,
+                        seats: row.try_get(2)?,
+                        standard: row.try_get(3)?,
+                        free: row.try_get(4)?,
+                    })
+                },
+            mapper: |it| SeatRow::from(it),
+        }
+    }
+}
+pub struct ReservedSeatRowsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn reserved_seat_rows() -> ReservedSeatRowsStmt {
+    ReservedSeatRowsStmt(
+        "SELECT r.row_index, r.label, r.seats, r.standard, seat_bitmap(r.seats, array_agg(x.number::integer) FILTER (WHERE x.booking_id IS NULL OR x.held_until <= now())) AS free FROM screening_seats x JOIN screening_rows r ON r.screening_id = x.screening_id AND r.row_index = x.row_index WHERE x.screening_id = $1 AND x.reserved_for = $2 GROUP BY r.row_index, r.label, r.seats, r.standard ORDER BY r.row_index",
+        None,
+    )
+}
+impl ReservedSeatRowsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        screening_id: &'a i64,
+        voucher_id: &'a i64,
+    ) -> SeatRowQuery<'c, 'a, 's, C, SeatRow, 2> {
+        SeatRowQuery {
+            client,
+            params: [screening_id, voucher_id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor:
+                |row: &tokio_postgres::Row| -> Result<SeatRowBorrowed, tokio_postgres::Error> {
+                    Ok(SeatRowBorrowed {
+                        row_index: row.try_get(0)?,
+                        label: row.try_get(1)?,
+                        seats: row.try_get(2)?,
+                        standard: row.try_get(3)?,
+                        free: row.try_get(4)?,
+                    })
+                },
+            mapper: |it| SeatRow::from(it),
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        ReservedSeatRowsParams,
+        SeatRowQuery<'c, 'a, 's, C, SeatRow, 2>,
+        C,
+    > for ReservedSeatRowsStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a ReservedSeatRowsParams,
+    ) -> SeatRowQuery<'c, 'a, 's, C, SeatRow, 2> {
+        self.bind(client, &params.screening_id, &params.voucher_id)
     }
 }

@@ -17,6 +17,7 @@ pub struct InsertVoucherParams<
     pub valid_until: Option<chrono::DateTime<chrono::Utc>>,
     pub max_uses: i32,
     pub max_uses_per_user: Option<i32>,
+    pub reserved_seats: Option<i32>,
 }
 #[derive(Clone, Copy, Debug)]
 pub struct ListVouchersParams {
@@ -33,6 +34,28 @@ pub struct CustomerVoucherUsesParams {
     pub voucher_id: i64,
     pub user_id: i64,
 }
+#[derive(Debug)]
+pub struct ReserveSeatsParams<T1: crate::ArraySql<Item = i16>, T2: crate::ArraySql<Item = i16>> {
+    pub voucher_id: i64,
+    pub row_indexes: T1,
+    pub numbers: T2,
+    pub screening_id: i64,
+}
+#[derive(Clone, Copy, Debug)]
+pub struct LockRowsOfReservedSeatsParams {
+    pub screening_id: i64,
+    pub voucher_id: i64,
+}
+#[derive(Clone, Copy, Debug)]
+pub struct ReleaseReservedSeatsParams {
+    pub screening_id: i64,
+    pub voucher_id: i64,
+}
+#[derive(Debug)]
+pub struct VoucherReservingParams<T1: crate::StringSql> {
+    pub code: T1,
+    pub screening_id: i64,
+}
 #[derive(Debug, Clone, PartialEq)]
 pub struct Voucher {
     pub id: i64,
@@ -47,6 +70,7 @@ pub struct Voucher {
     pub valid_until: Option<chrono::DateTime<chrono::Utc>>,
     pub max_uses: i32,
     pub max_uses_per_user: Option<i32>,
+    pub reserved_seats: Option<i32>,
     pub uses: i32,
     pub disabled_at: Option<chrono::DateTime<chrono::Utc>>,
     pub created_at: chrono::DateTime<chrono::Utc>,
@@ -64,6 +88,7 @@ pub struct VoucherBorrowed<'a> {
     pub valid_until: Option<chrono::DateTime<chrono::Utc>>,
     pub max_uses: i32,
     pub max_uses_per_user: Option<i32>,
+    pub reserved_seats: Option<i32>,
     pub uses: i32,
     pub disabled_at: Option<chrono::DateTime<chrono::Utc>>,
     pub created_at: chrono::DateTime<chrono::Utc>,
@@ -83,6 +108,7 @@ impl<'a> From<VoucherBorrowed<'a>> for Voucher {
             valid_until,
             max_uses,
             max_uses_per_user,
+            reserved_seats,
             uses,
             disabled_at,
             created_at,
@@ -101,6 +127,7 @@ impl<'a> From<VoucherBorrowed<'a>> for Voucher {
             valid_until,
             max_uses,
             max_uses_per_user,
+            reserved_seats,
             uses,
             disabled_at,
             created_at,
@@ -116,6 +143,7 @@ pub struct VoucherForBooking {
     pub ticket_types: Option<Vec<crate::types::TicketType>>,
     pub max_uses_per_user: Option<i32>,
     pub usable: bool,
+    pub reserves: bool,
     pub applies: bool,
 }
 pub struct VoucherForBookingBorrowed<'a> {
@@ -126,6 +154,7 @@ pub struct VoucherForBookingBorrowed<'a> {
     pub ticket_types: Option<crate::ArrayIterator<'a, crate::types::TicketType>>,
     pub max_uses_per_user: Option<i32>,
     pub usable: bool,
+    pub reserves: bool,
     pub applies: bool,
 }
 impl<'a> From<VoucherForBookingBorrowed<'a>> for VoucherForBooking {
@@ -138,6 +167,7 @@ impl<'a> From<VoucherForBookingBorrowed<'a>> for VoucherForBooking {
             ticket_types,
             max_uses_per_user,
             usable,
+            reserves,
             applies,
         }: VoucherForBookingBorrowed<'a>,
     ) -> Self {
@@ -149,6 +179,7 @@ impl<'a> From<VoucherForBookingBorrowed<'a>> for VoucherForBooking {
             ticket_types: ticket_types.map(|v| v.map(|v| v).collect()),
             max_uses_per_user,
             usable,
+            reserves,
             applies,
         }
     }
@@ -414,10 +445,74 @@ where
         Ok(mapped)
     }
 }
+pub struct I16Query<'c, 'a, 's, C: GenericClient, T, const N: usize> {
+    client: &'c C,
+    params: [&'a (dyn postgres_types::ToSql + Sync); N],
+    query: &'static str,
+    cached: Option<&'s tokio_postgres::Statement>,
+    extractor: fn(&tokio_postgres::Row) -> Result<i16, tokio_postgres::Error>,
+    mapper: fn(i16) -> T,
+}
+impl<'c, 'a, 's, C, T: 'c, const N: usize> I16Query<'c, 'a, 's, C, T, N>
+where
+    C: GenericClient,
+{
+    pub fn map<R>(self, mapper: fn(i16) -> R) -> I16Query<'c, 'a, 's, C, R, N> {
+        I16Query {
+            client: self.client,
+            params: self.params,
+            query: self.query,
+            cached: self.cached,
+            extractor: self.extractor,
+            mapper,
+        }
+    }
+    pub async fn one(self) -> Result<T, tokio_postgres::Error> {
+        let row =
+            crate::client::async_::one(self.client, self.query, &self.params, self.cached).await?;
+        Ok((self.mapper)((self.extractor)(&row)?))
+    }
+    pub async fn all(self) -> Result<Vec<T>, tokio_postgres::Error> {
+        self.iter().await?.try_collect().await
+    }
+    pub async fn opt(self) -> Result<Option<T>, tokio_postgres::Error> {
+        let opt_row =
+            crate::client::async_::opt(self.client, self.query, &self.params, self.cached).await?;
+        Ok(opt_row
+            .map(|row| {
+                let extracted = (self.extractor)(&row)?;
+                Ok((self.mapper)(extracted))
+            })
+            .transpose()?)
+    }
+    pub async fn iter(
+        self,
+    ) -> Result<
+        impl futures::Stream<Item = Result<T, tokio_postgres::Error>> + 'c,
+        tokio_postgres::Error,
+    > {
+        let stream = crate::client::async_::raw(
+            self.client,
+            self.query,
+            crate::slice_iter(&self.params),
+            self.cached,
+        )
+        .await?;
+        let mapped = stream
+            .map(move |res| {
+                res.and_then(|row| {
+                    let extracted = (self.extractor)(&row)?;
+                    Ok((self.mapper)(extracted))
+                })
+            })
+            .into_stream();
+        Ok(mapped)
+    }
+}
 pub struct InsertVoucherStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn insert_voucher() -> InsertVoucherStmt {
     InsertVoucherStmt(
-        "INSERT INTO vouchers (code, percent_off, amount_off, currency, ticket_types, movie_id, screening_id, valid_from, valid_until, max_uses, max_uses_per_user) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id, code, percent_off, amount_off, currency, ticket_types, movie_id, screening_id, valid_from, valid_until, max_uses, max_uses_per_user, uses, disabled_at, created_at",
+        "INSERT INTO vouchers (code, percent_off, amount_off, currency, ticket_types, movie_id, screening_id, valid_from, valid_until, max_uses, max_uses_per_user, reserved_seats) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id, code, percent_off, amount_off, currency, ticket_types, movie_id, screening_id, valid_from, valid_until, max_uses, max_uses_per_user, reserved_seats, uses, disabled_at, created_at",
         None,
     )
 }
@@ -451,7 +546,8 @@ impl InsertVoucherStmt {
         valid_until: &'a Option<chrono::DateTime<chrono::Utc>>,
         max_uses: &'a i32,
         max_uses_per_user: &'a Option<i32>,
-    ) -> VoucherQuery<'c, 'a, 's, C, Voucher, 11> {
+        reserved_seats: &'a Option<i32>,
+    ) -> VoucherQuery<'c, 'a, 's, C, Voucher, 12> {
         VoucherQuery {
             client,
             params: [
@@ -466,6 +562,7 @@ impl InsertVoucherStmt {
                 valid_until,
                 max_uses,
                 max_uses_per_user,
+                reserved_seats,
             ],
             query: self.0,
             cached: self.1.as_ref(),
@@ -484,9 +581,10 @@ impl InsertVoucherStmt {
                         valid_until: row.try_get(9)?,
                         max_uses: row.try_get(10)?,
                         max_uses_per_user: row.try_get(11)?,
-                        uses: row.try_get(12)?,
-                        disabled_at: row.try_get(13)?,
-                        created_at: row.try_get(14)?,
+                        reserved_seats: row.try_get(12)?,
+                        uses: row.try_get(13)?,
+                        disabled_at: row.try_get(14)?,
+                        created_at: row.try_get(15)?,
                     })
                 },
             mapper: |it| Voucher::from(it),
@@ -507,7 +605,7 @@ impl<
         'a,
         's,
         InsertVoucherParams<T1, T2, T3>,
-        VoucherQuery<'c, 'a, 's, C, Voucher, 11>,
+        VoucherQuery<'c, 'a, 's, C, Voucher, 12>,
         C,
     > for InsertVoucherStmt
 {
@@ -515,7 +613,7 @@ impl<
         &'s self,
         client: &'c C,
         params: &'a InsertVoucherParams<T1, T2, T3>,
-    ) -> VoucherQuery<'c, 'a, 's, C, Voucher, 11> {
+    ) -> VoucherQuery<'c, 'a, 's, C, Voucher, 12> {
         self.bind(
             client,
             &params.code,
@@ -529,13 +627,14 @@ impl<
             &params.valid_until,
             &params.max_uses,
             &params.max_uses_per_user,
+            &params.reserved_seats,
         )
     }
 }
 pub struct ListVouchersStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn list_vouchers() -> ListVouchersStmt {
     ListVouchersStmt(
-        "SELECT id, code, percent_off, amount_off, currency, ticket_types, movie_id, screening_id, valid_from, valid_until, max_uses, max_uses_per_user, uses, disabled_at, created_at FROM vouchers WHERE id > $1 ORDER BY id LIMIT $2",
+        "SELECT id, code, percent_off, amount_off, currency, ticket_types, movie_id, screening_id, valid_from, valid_until, max_uses, max_uses_per_user, reserved_seats, uses, disabled_at, created_at FROM vouchers WHERE id > $1 ORDER BY id LIMIT $2",
         None,
     )
 }
@@ -573,9 +672,10 @@ impl ListVouchersStmt {
                         valid_until: row.try_get(9)?,
                         max_uses: row.try_get(10)?,
                         max_uses_per_user: row.try_get(11)?,
-                        uses: row.try_get(12)?,
-                        disabled_at: row.try_get(13)?,
-                        created_at: row.try_get(14)?,
+                        reserved_seats: row.try_get(12)?,
+                        uses: row.try_get(13)?,
+                        disabled_at: row.try_get(14)?,
+                        created_at: row.try_get(15)?,
                     })
                 },
             mapper: |it| Voucher::from(it),
@@ -603,7 +703,7 @@ impl<'c, 'a, 's, C: GenericClient>
 pub struct GetVoucherStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn get_voucher() -> GetVoucherStmt {
     GetVoucherStmt(
-        "SELECT id, code, percent_off, amount_off, currency, ticket_types, movie_id, screening_id, valid_from, valid_until, max_uses, max_uses_per_user, uses, disabled_at, created_at FROM vouchers WHERE id = $1",
+        "SELECT id, code, percent_off, amount_off, currency, ticket_types, movie_id, screening_id, valid_from, valid_until, max_uses, max_uses_per_user, reserved_seats, uses, disabled_at, created_at FROM vouchers WHERE id = $1",
         None,
     )
 }
@@ -640,9 +740,10 @@ impl GetVoucherStmt {
                         valid_until: row.try_get(9)?,
                         max_uses: row.try_get(10)?,
                         max_uses_per_user: row.try_get(11)?,
-                        uses: row.try_get(12)?,
-                        disabled_at: row.try_get(13)?,
-                        created_at: row.try_get(14)?,
+                        reserved_seats: row.try_get(12)?,
+                        uses: row.try_get(13)?,
+                        disabled_at: row.try_get(14)?,
+                        created_at: row.try_get(15)?,
                     })
                 },
             mapper: |it| Voucher::from(it),
@@ -652,7 +753,7 @@ impl GetVoucherStmt {
 pub struct DisableVoucherStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn disable_voucher() -> DisableVoucherStmt {
     DisableVoucherStmt(
-        "UPDATE vouchers SET disabled_at = coalesce(disabled_at, now()) WHERE id = $1 RETURNING id, code, percent_off, amount_off, currency, ticket_types, movie_id, screening_id, valid_from, valid_until, max_uses, max_uses_per_user, uses, disabled_at, created_at",
+        "UPDATE vouchers SET disabled_at = coalesce(disabled_at, now()) WHERE id = $1 RETURNING id, code, percent_off, amount_off, currency, ticket_types, movie_id, screening_id, valid_from, valid_until, max_uses, max_uses_per_user, reserved_seats, uses, disabled_at, created_at",
         None,
     )
 }
@@ -689,9 +790,10 @@ impl DisableVoucherStmt {
                         valid_until: row.try_get(9)?,
                         max_uses: row.try_get(10)?,
                         max_uses_per_user: row.try_get(11)?,
-                        uses: row.try_get(12)?,
-                        disabled_at: row.try_get(13)?,
-                        created_at: row.try_get(14)?,
+                        reserved_seats: row.try_get(12)?,
+                        uses: row.try_get(13)?,
+                        disabled_at: row.try_get(14)?,
+                        created_at: row.try_get(15)?,
                     })
                 },
             mapper: |it| Voucher::from(it),
@@ -701,7 +803,7 @@ impl DisableVoucherStmt {
 pub struct VoucherForBookingStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn voucher_for_booking() -> VoucherForBookingStmt {
     VoucherForBookingStmt(
-        "SELECT v.id, v.percent_off, v.amount_off, v.currency, v.ticket_types, v.max_uses_per_user, v.disabled_at IS NULL AS usable, (v.valid_from IS NULL OR v.valid_from <= now()) AND (v.valid_until IS NULL OR now() < v.valid_until) AND (v.screening_id IS NULL OR v.screening_id = s.id) AND (v.movie_id IS NULL OR v.movie_id = s.movie_id) AND (v.currency IS NULL OR v.currency = s.currency) AS applies FROM vouchers v, screenings s WHERE upper(v.code) = upper($1) AND s.id = $2",
+        "SELECT v.id, v.percent_off, v.amount_off, v.currency, v.ticket_types, v.max_uses_per_user, v.disabled_at IS NULL AS usable, v.reserved_seats IS NOT NULL AND v.screening_id = s.id AS reserves, (v.valid_from IS NULL OR v.valid_from <= now()) AND (v.valid_until IS NULL OR now() < v.valid_until) AND (v.screening_id IS NULL OR v.screening_id = s.id) AND (v.movie_id IS NULL OR v.movie_id = s.movie_id) AND (v.currency IS NULL OR v.currency = s.currency) AS applies FROM vouchers v, screenings s WHERE upper(v.code) = upper($1) AND s.id = $2",
         None,
     )
 }
@@ -735,7 +837,8 @@ impl VoucherForBookingStmt {
                     ticket_types: row.try_get(4)?,
                     max_uses_per_user: row.try_get(5)?,
                     usable: row.try_get(6)?,
-                    applies: row.try_get(7)?,
+                    reserves: row.try_get(7)?,
+                    applies: row.try_get(8)?,
                 })
             },
             mapper: |it| VoucherForBooking::from(it),
@@ -837,5 +940,217 @@ impl ClaimVoucherUseStmt {
             extractor: |row| Ok(row.try_get(0)?),
             mapper: |it| it,
         }
+    }
+}
+pub struct ReserveSeatsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn reserve_seats() -> ReserveSeatsStmt {
+    ReserveSeatsStmt(
+        "UPDATE screening_seats x SET reserved_for = $1 FROM unnest($2::smallint[], $3::smallint[]) AS w (row_index, number) WHERE x.screening_id = $4 AND x.row_index = w.row_index AND x.number = w.number AND x.booking_id IS NULL AND x.reserved_for IS NULL AND NOT x.blocked",
+        None,
+    )
+}
+impl ReserveSeatsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub async fn bind<
+        'c,
+        'a,
+        's,
+        C: GenericClient,
+        T1: crate::ArraySql<Item = i16>,
+        T2: crate::ArraySql<Item = i16>,
+    >(
+        &'s self,
+        client: &'c C,
+        voucher_id: &'a i64,
+        row_indexes: &'a T1,
+        numbers: &'a T2,
+        screening_id: &'a i64,
+    ) -> Result<u64, tokio_postgres::Error> {
+        client
+            .execute(self.0, &[voucher_id, row_indexes, numbers, screening_id])
+            .await
+    }
+}
+impl<
+    'a,
+    C: GenericClient + Send + Sync,
+    T1: crate::ArraySql<Item = i16>,
+    T2: crate::ArraySql<Item = i16>,
+>
+    crate::client::async_::Params<
+        'a,
+        'a,
+        'a,
+        ReserveSeatsParams<T1, T2>,
+        std::pin::Pin<
+            Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>,
+        >,
+        C,
+    > for ReserveSeatsStmt
+{
+    fn params(
+        &'a self,
+        client: &'a C,
+        params: &'a ReserveSeatsParams<T1, T2>,
+    ) -> std::pin::Pin<
+        Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>,
+    > {
+        Box::pin(self.bind(
+            client,
+            &params.voucher_id,
+            &params.row_indexes,
+            &params.numbers,
+            &params.screening_id,
+        ))
+    }
+}
+pub struct LockRowsOfReservedSeatsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn lock_rows_of_reserved_seats() -> LockRowsOfReservedSeatsStmt {
+    LockRowsOfReservedSeatsStmt(
+        "SELECT r.row_index FROM screening_rows r WHERE r.screening_id = $1 AND r.row_index IN ( SELECT x.row_index FROM screening_seats x WHERE x.screening_id = $1 AND x.reserved_for = $2) ORDER BY r.row_index FOR UPDATE OF r",
+        None,
+    )
+}
+impl LockRowsOfReservedSeatsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        screening_id: &'a i64,
+        voucher_id: &'a i64,
+    ) -> I16Query<'c, 'a, 's, C, i16, 2> {
+        I16Query {
+            client,
+            params: [screening_id, voucher_id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        LockRowsOfReservedSeatsParams,
+        I16Query<'c, 'a, 's, C, i16, 2>,
+        C,
+    > for LockRowsOfReservedSeatsStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a LockRowsOfReservedSeatsParams,
+    ) -> I16Query<'c, 'a, 's, C, i16, 2> {
+        self.bind(client, &params.screening_id, &params.voucher_id)
+    }
+}
+pub struct ReleaseReservedSeatsStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn release_reserved_seats() -> ReleaseReservedSeatsStmt {
+    ReleaseReservedSeatsStmt(
+        "UPDATE screening_seats SET reserved_for = NULL WHERE screening_id = $1 AND reserved_for = $2",
+        None,
+    )
+}
+impl ReleaseReservedSeatsStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub async fn bind<'c, 'a, 's, C: GenericClient>(
+        &'s self,
+        client: &'c C,
+        screening_id: &'a i64,
+        voucher_id: &'a i64,
+    ) -> Result<u64, tokio_postgres::Error> {
+        client.execute(self.0, &[screening_id, voucher_id]).await
+    }
+}
+impl<'a, C: GenericClient + Send + Sync>
+    crate::client::async_::Params<
+        'a,
+        'a,
+        'a,
+        ReleaseReservedSeatsParams,
+        std::pin::Pin<
+            Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>,
+        >,
+        C,
+    > for ReleaseReservedSeatsStmt
+{
+    fn params(
+        &'a self,
+        client: &'a C,
+        params: &'a ReleaseReservedSeatsParams,
+    ) -> std::pin::Pin<
+        Box<dyn futures::Future<Output = Result<u64, tokio_postgres::Error>> + Send + 'a>,
+    > {
+        Box::pin(self.bind(client, &params.screening_id, &params.voucher_id))
+    }
+}
+pub struct VoucherReservingStmt(&'static str, Option<tokio_postgres::Statement>);
+pub fn voucher_reserving() -> VoucherReservingStmt {
+    VoucherReservingStmt(
+        "SELECT id FROM vouchers WHERE upper(code) = upper($1) AND screening_id = $2 AND reserved_seats IS NOT NULL AND disabled_at IS NULL",
+        None,
+    )
+}
+impl VoucherReservingStmt {
+    pub async fn prepare<'a, C: GenericClient>(
+        mut self,
+        client: &'a C,
+    ) -> Result<Self, tokio_postgres::Error> {
+        self.1 = Some(client.prepare(self.0).await?);
+        Ok(self)
+    }
+    pub fn bind<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>(
+        &'s self,
+        client: &'c C,
+        code: &'a T1,
+        screening_id: &'a i64,
+    ) -> I64Query<'c, 'a, 's, C, i64, 2> {
+        I64Query {
+            client,
+            params: [code, screening_id],
+            query: self.0,
+            cached: self.1.as_ref(),
+            extractor: |row| Ok(row.try_get(0)?),
+            mapper: |it| it,
+        }
+    }
+}
+impl<'c, 'a, 's, C: GenericClient, T1: crate::StringSql>
+    crate::client::async_::Params<
+        'c,
+        'a,
+        's,
+        VoucherReservingParams<T1>,
+        I64Query<'c, 'a, 's, C, i64, 2>,
+        C,
+    > for VoucherReservingStmt
+{
+    fn params(
+        &'s self,
+        client: &'c C,
+        params: &'a VoucherReservingParams<T1>,
+    ) -> I64Query<'c, 'a, 's, C, i64, 2> {
+        self.bind(client, &params.code, &params.screening_id)
     }
 }

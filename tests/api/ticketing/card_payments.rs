@@ -502,6 +502,49 @@ async fn a_success_after_the_hold_lapsed_takes_the_free_seats_again() {
 }
 
 #[tokio::test]
+async fn a_success_after_the_hold_lapsed_does_not_take_seats_kept_for_a_voucher() {
+    let fake = FakeStripe::start().await;
+    let app = CardApp::on_fake(&fake, CardSettings::default()).await;
+    let (admin, ana, screening) = setup(&app, 10).await;
+    let booking = app
+        .book_seats(&ana, &screening["id"], &["A1", "A2"])
+        .await
+        .expect(201);
+    app.card_payment(&ana, "card-1", &booking, None)
+        .await
+        .expect(201);
+    lapse(&app, &booking).await;
+    boxoffice::ticketing::holds::sweep_all_expired_holds(&app.pool, 900.0)
+        .await
+        .unwrap();
+    // Every seat, A1 and A2 among them, is kept for a voucher's holders now.
+    app.post(
+        "/v1/vouchers",
+        Some(&admin),
+        json!({ "percent_off": 10, "max_uses": 5, "screening_id": screening["id"],
+                "reserved_seats": 10 }),
+    )
+    .await
+    .expect(201);
+    let mut intent = fake.state().intents["pi_fake_1"].clone();
+    intent["status"] = json!("succeeded");
+    let event = intent_event("payment_intent.succeeded", &intent);
+    app.post_signed_event(&event, chrono::Utc::now().timestamp())
+        .await
+        .expect(200);
+    let now = app.booking(&ana, &booking).await;
+    assert_eq!(now["status"], "expired", "{now:#}");
+    let paid = &now["card_payments"][0];
+    assert_eq!(
+        paid["failure_reason"], "seats_no_longer_available",
+        "{paid:#}"
+    );
+    assert!(app.available_labels(&screening["id"]).await.is_empty());
+    app.assert_no_seat_sold_twice(&screening["id"]).await;
+    app.assert_ledger_balances().await;
+}
+
+#[tokio::test]
 async fn a_success_after_the_seats_were_resold_is_refunded_in_full() {
     let app = CardApp::on_localstripe(CardSettings::default()).await;
     let (_, ana, screening) = setup(&app, 10).await;

@@ -5,6 +5,7 @@ mod bookings;
 mod card_payments;
 mod offline_scans;
 mod payments;
+mod reserved_seats;
 mod seats;
 mod sell_out;
 mod signing_keys;
