@@ -351,7 +351,7 @@ impl SeatMapsApi {
         /// The screening's id.
         id: Path<i64>,
         /// A voucher's code, in any case, to see the seats it keeps as available.
-        #[oai(validator(max_length = 64))]
+        #[oai(validator(pattern = "^[A-Za-z0-9-]{4,32}$"))]
         voucher_code: Query<Option<String>>,
     ) -> Result<SeatMapAnswer, GetHolderSeatMapError> {
         let voucher_id = match &voucher_code.0 {
