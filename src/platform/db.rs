@@ -346,7 +346,7 @@ pub async fn in_transaction<W: Workflow>(pool: &Pool, work: &W) -> Result<W::Out
 
 /// Whether the error is a serialization failure or a deadlock, after which the transaction
 /// can simply be run again.
-fn is_transient(err: &ApiError) -> bool {
+pub fn is_transient(err: &ApiError) -> bool {
     let ApiError::Database(err) = err else {
         return false;
     };

@@ -23,8 +23,8 @@ use codegen::types::{
 use deadpool_postgres::{Pool, Transaction};
 
 use crate::catalog::screenings::{Prices, TicketType, screening_not_found, screening_started};
-use crate::platform::db::{Workflow, in_transaction};
-use crate::platform::problem::ApiError;
+use crate::platform::db::{Workflow, in_transaction, is_transient};
+use crate::platform::problem::{ApiError, error_chain};
 
 use super::best_available::{self, Block, Rule};
 use super::seat_selection::{SeatLabel, check_chosen_seats};
@@ -79,7 +79,18 @@ impl Workflow for SweepHolds {
         let expired = q::sweep_expired_holds().bind(tx, &self.batch).all().await?;
         let screenings: BTreeSet<i64> = expired.iter().map(|b| b.screening_id).collect();
         for screening_id in screenings {
-            offer_freed_seats(tx, screening_id, self.offer_seconds).await?;
+            // An offer that fails must not keep every lapsed hold from expiring: its
+            // screening's seats then go on sale without it (logged), the others' are offered.
+            tx.batch_execute("SAVEPOINT offer").await?;
+            match offer_freed_seats(tx, screening_id, self.offer_seconds).await {
+                Ok(_) => tx.batch_execute("RELEASE SAVEPOINT offer").await?,
+                Err(err) if !is_transient(&err) => {
+                    tracing::warn!(screening_id, error = %error_chain(&err),
+                                   "offering freed seats to the waiting list failed");
+                    tx.batch_execute("ROLLBACK TO SAVEPOINT offer").await?;
+                }
+                Err(err) => return Err(err),
+            }
         }
         Ok(expired.len() as u64)
     }

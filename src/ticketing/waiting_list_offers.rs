@@ -28,7 +28,7 @@ use codegen::types::TicketType as DbTicketType;
 use deadpool_postgres::{Pool, Transaction};
 
 use crate::platform::db::{Workflow, in_transaction};
-use crate::platform::problem::ApiError;
+use crate::platform::problem::{ApiError, error_chain};
 
 use super::best_available;
 
@@ -109,9 +109,10 @@ pub async fn offer_freed_seats(
 
 /// The sweep's pass over every screening with a queue: where the seats free now (read
 /// without locks) would seat its smallest party, offers them ([`offer_freed_seats`], under
-/// lock). Returns how many entries were offered seats.
+/// lock, a transaction per screening). Returns how many entries were offered seats.
 ///
-/// Errors: the database's.
+/// Errors: the database's, reading the screenings with a queue or their rows; an offer that
+/// fails is logged, and the other screenings' are made.
 pub async fn offer_waiting_parties(pool: &Pool, offer_seconds: f64) -> Result<usize, ApiError> {
     let waiting = {
         let client = pool.get().await?;
@@ -134,7 +135,15 @@ pub async fn offer_waiting_parties(pool: &Pool, offer_seconds: f64) -> Result<us
             offer_seconds,
             expire_lapsed: false,
         };
-        offered += in_transaction(pool, &offer).await?;
+        // One screening's failure (logged) leaves the others' offers be.
+        match in_transaction(pool, &offer).await {
+            Ok(made) => offered += made,
+            Err(err) => tracing::warn!(
+                screening_id = screening.screening_id,
+                error = %error_chain(&err),
+                "offering freed seats to the waiting list failed"
+            ),
+        }
     }
     Ok(offered)
 }

@@ -386,3 +386,30 @@ async fn concurrent_freeing_offers_each_seat_to_one_entry_in_queue_order() {
     assert_eq!(seats.len(), 18, "every freed seat offered once");
     app.assert_no_seat_sold_twice(&screening["id"]).await;
 }
+
+/// An offer that fails (here: the service may no longer write an entry's booking) must not keep the
+/// sweep from expiring lapsed holds: the seats then go on sale, and the sweep goes on.
+#[tokio::test]
+async fn a_failing_offer_does_not_stop_the_sweep() {
+    let app = TestApp::spawn_with_hold(1).await;
+    let admin = app.admin().await;
+    let screening = app.screening_in(&admin, hall(1, 4), json!({})).await;
+    let couples = holders(&app, &screening, &["cara", "cole"], 2).await;
+    let duo = app.customer("duo").await;
+    join(&app, &duo, &screening, 2).await.expect(201);
+    app.owner
+        .get()
+        .await
+        .unwrap()
+        .batch_execute("REVOKE UPDATE (booking_id) ON waiting_list_entries FROM boxoffice_app")
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    boxoffice::ticketing::holds::sweep_all_expired_holds(&app.pool, 60.0)
+        .await
+        .expect("the sweep goes on");
+    for (token, held) in &couples {
+        assert_eq!(booking(&app, token, &held["id"]).await["status"], "expired");
+    }
+    assert_eq!(app.available_labels(&screening["id"]).await.len(), 4);
+}
