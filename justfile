@@ -36,6 +36,12 @@ check-generated:
 deploy-check:
     scripts/deploy-check
 
+# Build the image with a Docker engine (started if none runs) and run the Compose stack end
+# to end, the image's facts and the Deployment's securityContext, with stand-ins for the base
+# images where no registry answers (scripts/container-check). `--quick`: a quicker build.
+container-check *args:
+    scripts/container-check {{args}}
+
 # Generate the TypeScript client from openapi.json (clients/ts/generated) and run its scenario
 # against a live server.
 sdk-ts:

@@ -148,18 +148,28 @@ def payment_method(number):
         return json.load(made)["id"]
 
 
-by_card = check("book two seats to pay by card", create_booking.sync_detailed(
-    client=me, body=NewBooking(screening_id=screening.id, seats=2)), 201)
-paid = check("pay by card", create_card_payment.sync_detailed(
-    client=me, id=by_card.id, idempotency_key=f"card-{username}",
-    body=NewCardPayment(payment_method=payment_method("4242424242424242"))), 201)
-assert paid.status.value == "succeeded" and paid.amount == by_card.amount, paid
-refunded = check("cancel it (refund to the card)", cancel_booking.sync_detailed(
-    client=me, id=by_card.id), 200)
-assert refunded.status == BookingStatus.CANCELLED, refunded
-card = refunded.card_payments[0]
-assert card.status.value == "refunded" and card.refunded_amount == paid.amount, card
-assert card.refunds[0].status.value == "succeeded", card.refunds
-again = check("the booking, read again", get_booking.sync_detailed(client=me, id=by_card.id), 200)
-assert again.card_payments[0].id == paid.id
+def pay_by_card():
+    """Book two seats, pay by card, cancel for a refund to the card."""
+    by_card = check("book two seats to pay by card", create_booking.sync_detailed(
+        client=me, body=NewBooking(screening_id=screening.id, seats=2)), 201)
+    paid = check("pay by card", create_card_payment.sync_detailed(
+        client=me, id=by_card.id, idempotency_key=f"card-{username}",
+        body=NewCardPayment(payment_method=payment_method("4242424242424242"))), 201)
+    assert paid.status.value == "succeeded" and paid.amount == by_card.amount, paid
+    refunded = check("cancel it (refund to the card)", cancel_booking.sync_detailed(
+        client=me, id=by_card.id), 200)
+    assert refunded.status == BookingStatus.CANCELLED, refunded
+    card = refunded.card_payments[0]
+    assert card.status.value == "refunded" and card.refunded_amount == paid.amount, card
+    assert card.refunds[0].status.value == "succeeded", card.refunds
+    again = check("the booking, read again", get_booking.sync_detailed(client=me, id=by_card.id), 200)
+    assert again.card_payments[0].id == paid.id
+
+
+# Card payments need a provider: the checks' (scripts/with-server) start localstripe; a stack
+# without one (scripts/container-check's Compose stack) answers 503 card_payments_unavailable.
+if os.environ.get("BOXOFFICE_STRIPE_URL"):
+    pay_by_card()
+else:
+    print("--  card payments skipped: no BOXOFFICE_STRIPE_URL")
 print("Python SDK scenario passed")
