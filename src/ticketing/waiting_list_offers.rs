@@ -10,11 +10,12 @@
 //! (triggers of migration 000035 keep entry and booking in step).
 //!
 //! [`offer_freed_seats`] runs in the transaction that frees the seats: a cancellation, a
-//! release of some seats, a refund, the sweep that expires lapsed holds, and a booking that
-//! expires lapsed holds before it takes seats ([`offer_lapsed_seats`]). So no one else sees
-//! the seats free before the queue has been offered them. The sweep also runs [`offer_waiting_parties`] for every
-//! screening with a queue, in case seats came free by a path that made no offer (a late card
-//! payment's outcome, an admin's change): then within `HOLD_SWEEP_SECONDS`.
+//! release of some seats, a refund, the sweep that expires lapsed holds, a booking that
+//! expires lapsed holds before it takes seats ([`offer_lapsed_seats`]), a voucher disabled
+//! with seats it kept. So no one else sees the seats free before the queue has been offered
+//! them. The sweep also runs [`offer_waiting_parties`] for every screening with a queue, in
+//! case seats came free by a path that made no offer (a late card payment's outcome): then
+//! within `HOLD_SWEEP_SECONDS`.
 //!
 //! Lock order: the rows of seats (the freeing transaction holds those it frees), then the
 //! queue's entries, earliest first; rows another transaction holds are skipped, never waited
