@@ -185,7 +185,7 @@ async fn joining_is_only_for_a_party_that_cannot_be_seated_and_once_per_screenin
 #[tokio::test]
 async fn an_offer_that_lapses_moves_on_and_lapsed_seats_reach_the_list_before_the_public() {
     let mut config = server_config(1);
-    config.ticketing.waiting_list_offer_seconds = 1;
+    config.ticketing.waiting_list_offer_seconds = 3;
     let app = TestApp::spawn_with(&config, 16).await;
     let admin = app.admin().await;
     let screening = app.screening_in(&admin, hall(1, 4), json!({})).await;
@@ -211,9 +211,10 @@ async fn an_offer_that_lapses_moves_on_and_lapsed_seats_reach_the_list_before_th
         "both freed pairs went to the queue"
     );
 
-    // Both offers lapse (one second): they read as expired at once. A party that joins
-    // now is offered their seats by the sweep, which expires the offers' bookings.
-    tokio::time::sleep(Duration::from_millis(1100)).await;
+    // Both offers lapse (after three seconds, so that a slow machine reads them offered
+    // first): they read as expired at once. A party that joins now is offered their seats by
+    // the sweep, which expires the offers' bookings.
+    tokio::time::sleep(Duration::from_millis(3100)).await;
     assert_eq!(entry(&app, &first, &first_entry).await["status"], "expired");
     let third = app.customer("third").await;
     let third_entry = join(&app, &third, &screening, 2).await.expect(201);
