@@ -9,7 +9,7 @@
 -- and the adult price an offer's seats are held at (screenings_pkey). No row when it does
 -- not exist.
 -- vet: not null: started: a comparison of a NOT NULL column with now()
-SELECT id, starts_at <= now() AS started, price
+SELECT starts_at <= now() AS started, price
 FROM screenings
 WHERE id = :screening_id;
 

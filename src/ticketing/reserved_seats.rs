@@ -33,10 +33,10 @@ pub async fn reserve(
             format!("{seats} seats to keep requested, {free} standard seats are free"),
         ));
     }
+    let widest = rows.iter().map(|row| row.seats).max().unwrap_or(0);
     let mut chosen: Vec<Block> = Vec::new();
     let mut left = seats;
     while left > 0 {
-        let widest = rows.iter().map(|row| row.seats).max().unwrap_or(0);
         let fits = (1..=left.min(i32::from(widest)) as i16)
             .rev()
             .find_map(|len| best_available::choose(&rows, len));

@@ -622,6 +622,16 @@ impl TestApp {
     }
 }
 
+/// A booking's seat labels, in its order.
+pub fn seat_labels(booking: &Value) -> Vec<String> {
+    booking["seat_labels"]
+        .as_array()
+        .expect("seat_labels")
+        .iter()
+        .map(|l| l.as_str().expect("a label").to_owned())
+        .collect()
+}
+
 /// Adds the fields of `extra` (an object) to `target` (an object).
 pub fn merge(target: &mut Value, extra: Value) {
     let target = target.as_object_mut().expect("an object");

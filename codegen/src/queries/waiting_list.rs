@@ -35,7 +35,6 @@ pub struct MarkOfferedParams {
 }
 #[derive(Debug, Clone, PartialEq, Copy)]
 pub struct WaitingScreening {
-    pub id: i64,
     pub started: bool,
     pub price: i64,
 }
@@ -529,7 +528,7 @@ where
 pub struct WaitingScreeningStmt(&'static str, Option<tokio_postgres::Statement>);
 pub fn waiting_screening() -> WaitingScreeningStmt {
     WaitingScreeningStmt(
-        "SELECT id, starts_at <= now() AS started, price FROM screenings WHERE id = $1",
+        "SELECT starts_at <= now() AS started, price FROM screenings WHERE id = $1",
         None,
     )
 }
@@ -554,9 +553,8 @@ impl WaitingScreeningStmt {
             extractor:
                 |row: &tokio_postgres::Row| -> Result<WaitingScreening, tokio_postgres::Error> {
                     Ok(WaitingScreening {
-                        id: row.try_get(0)?,
-                        started: row.try_get(1)?,
-                        price: row.try_get(2)?,
+                        started: row.try_get(0)?,
+                        price: row.try_get(1)?,
                     })
                 },
             mapper: |it| WaitingScreening::from(it),

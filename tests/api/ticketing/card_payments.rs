@@ -47,6 +47,17 @@ async fn card_revenue_transfers(app: &TestApp) -> i64 {
     .await
 }
 
+/// The fake provider reports that the first intent succeeded, as Stripe would with a signed
+/// `payment_intent.succeeded`; returns the service's receipt (200).
+async fn report_success(app: &CardApp, fake: &FakeStripe) -> Value {
+    let mut intent = fake.state().intents["pi_fake_1"].clone();
+    intent["status"] = json!("succeeded");
+    let event = intent_event("payment_intent.succeeded", &intent);
+    app.post_signed_event(&event, chrono::Utc::now().timestamp())
+        .await
+        .expect(200)
+}
+
 /// Moves a booking's hold, and its card payment's, into the past, as if the time had passed.
 async fn lapse(app: &TestApp, booking: &Value) {
     let id = booking["id"].as_i64().unwrap();
@@ -359,12 +370,7 @@ async fn a_webhook_that_comes_before_the_providers_answer_is_applied_once() {
             fake.state().intents.contains_key("pi_fake_1")
         })
         .await;
-        let mut intent = fake.state().intents["pi_fake_1"].clone();
-        intent["status"] = json!("succeeded");
-        let event = intent_event("payment_intent.succeeded", &intent);
-        app.post_signed_event(&event, chrono::Utc::now().timestamp())
-            .await
-            .expect(200)
+        report_success(&app, &fake).await
     };
     let (reply, receipt) = tokio::join!(paying, early_webhook);
     assert_eq!(receipt["outcome"], "applied");
@@ -485,12 +491,7 @@ async fn a_success_after_the_hold_lapsed_takes_the_free_seats_again() {
         .await
         .expect(201);
     lapse(&app, &booking).await;
-    let mut intent = fake.state().intents["pi_fake_1"].clone();
-    intent["status"] = json!("succeeded");
-    let event = intent_event("payment_intent.succeeded", &intent);
-    app.post_signed_event(&event, chrono::Utc::now().timestamp())
-        .await
-        .expect(200);
+    report_success(&app, &fake).await;
     let now = app.booking(&ana, &booking).await;
     assert_eq!(now["status"], "confirmed", "{now:#}");
     assert_eq!(now["card_payments"][0]["status"], "succeeded");
@@ -526,12 +527,7 @@ async fn a_success_after_the_hold_lapsed_does_not_take_seats_kept_for_a_voucher(
     )
     .await
     .expect(201);
-    let mut intent = fake.state().intents["pi_fake_1"].clone();
-    intent["status"] = json!("succeeded");
-    let event = intent_event("payment_intent.succeeded", &intent);
-    app.post_signed_event(&event, chrono::Utc::now().timestamp())
-        .await
-        .expect(200);
+    report_success(&app, &fake).await;
     let now = app.booking(&ana, &booking).await;
     assert_eq!(now["status"], "expired", "{now:#}");
     let paid = &now["card_payments"][0];

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
 
-use crate::helpers::TestApp;
+use crate::helpers::{TestApp, seat_labels};
 
 fn hall(rows: &[&str], seats: usize) -> Value {
     let layout: Vec<Value> = rows
@@ -39,12 +39,7 @@ fn unavailable(map: &Value) -> BTreeSet<String> {
 }
 
 fn labels(booking: &Value) -> BTreeSet<String> {
-    booking["seat_labels"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| l.as_str().unwrap().to_owned())
-        .collect()
+    seat_labels(booking).into_iter().collect()
 }
 
 async fn available_seats(app: &TestApp, screening: &Value) -> i64 {

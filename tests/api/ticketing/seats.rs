@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::helpers::TestApp;
+use crate::helpers::{TestApp, seat_labels};
 
 /// Three rows of 8: A with a wheelchair space (A1) and its companion seat (A2), B with a
 /// blocked seat (B4), C with premium seats C3–C6.
@@ -20,15 +20,6 @@ fn small_hall() -> Value {
 /// Child and senior tickets, premium seats 300 more.
 fn priced() -> Value {
     json!({ "prices": { "child": 800, "senior": 950 }, "premium_surcharge": 300 })
-}
-
-fn labels(booking: &Value) -> Vec<String> {
-    booking["seat_labels"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| l.as_str().unwrap().to_owned())
-        .collect()
 }
 
 #[tokio::test]
@@ -130,7 +121,7 @@ async fn chosen_seats_are_priced_by_ticket_type_and_category() {
         .expect(201);
     assert_eq!(booking["seats"], 3);
     assert_eq!(
-        labels(&booking),
+        seat_labels(&booking),
         ["B8", "C3", "C4"],
         "front to back, left to right"
     );
@@ -235,7 +226,7 @@ async fn best_available_takes_the_middle_of_the_row_two_thirds_back() {
     let id = &screening["id"];
     // Row B first (two thirds of three rows), the block nearest its middle: B5 B6.
     let first = app.book(&ana, id, 2).await.expect(201);
-    assert_eq!(labels(&first), ["B5", "B6"]);
+    assert_eq!(seat_labels(&first), ["B5", "B6"]);
     // Not B2 B3, nearer the middle, which would leave B1 alone beside them (B4 is blocked):
     // B7 B8 leave no lone seat.
     let second = app
@@ -246,18 +237,18 @@ async fn best_available_takes_the_middle_of_the_row_two_thirds_back() {
         )
         .await
         .expect(201);
-    assert_eq!(labels(&second), ["B7", "B8"]);
+    assert_eq!(seat_labels(&second), ["B7", "B8"]);
     assert_eq!(second["items"][0]["ticket_type"], "child");
     assert_eq!(second["amount"], 800 + 1250);
     let third = app.book(&ana, id, 3).await.expect(201);
-    assert_eq!(labels(&third), ["B1", "B2", "B3"]);
+    assert_eq!(seat_labels(&third), ["B1", "B2", "B3"]);
     // Three side by side: not in B (full), nor in C (behind B, so tried before A), whose
     // standard seats are C1 C2 and C7 C8: premium, wheelchair and companion seats are never
     // chosen for a customer. Row A from A3, the left of the two blocks nearest its middle.
     let fourth = app.book(&bea, id, 3).await.expect(201);
-    assert_eq!(labels(&fourth), ["A3", "A4", "A5"]);
+    assert_eq!(seat_labels(&fourth), ["A3", "A4", "A5"]);
     let fifth = app.book(&bea, id, 2).await.expect(201);
-    assert_eq!(labels(&fifth), ["C1", "C2"]);
+    assert_eq!(seat_labels(&fifth), ["C1", "C2"]);
     // Free standard seats left: C7 C8, A6 A7 A8.
     let cy = app.customer("cyd").await;
     app.book(&cy, id, 4)
@@ -291,7 +282,7 @@ async fn cancelling_some_seats_releases_them_and_refunds_a_paid_booking() {
         .await
         .expect(200);
     assert_eq!(kept["status"], "pending");
-    assert_eq!(labels(&kept), ["C1", "C2"]);
+    assert_eq!(seat_labels(&kept), ["C1", "C2"]);
     assert_eq!(
         (kept["seats"].clone(), kept["amount"].clone()),
         (json!(2), json!(2500))
@@ -384,7 +375,7 @@ async fn two_hundred_clients_choosing_overlapping_seats_never_share_one() {
     for (i, reply) in replies {
         match (reply.status.as_u16(), reply.body["code"].as_str()) {
             (201, _) => {
-                for label in labels(&reply.body) {
+                for label in seat_labels(&reply.body) {
                     if let Some(other) = owner.insert(label.clone(), i) {
                         panic!("{label} sold to clients {other} and {i}");
                     }
@@ -471,7 +462,7 @@ async fn two_hundred_clients_buying_best_available_sell_out_without_sharing_a_se
         .collect();
     let mut sold = BTreeSet::new();
     for booking in &bookings {
-        let seats = labels(booking);
+        let seats = seat_labels(booking);
         let row = &seats[0][..1];
         let numbers: Vec<i32> = seats
             .iter()
