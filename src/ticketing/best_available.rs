@@ -93,6 +93,14 @@ pub fn best_block(row: &SeatRow, wanted: i16, rule: Rule) -> Option<Block> {
         .min_by_key(|block| (distance(row, block), block.first))
 }
 
+/// The block to take in a row locked after a plan was made on a snapshot: one that strands no
+/// seat if the row has one now, whatever the plan's `rule` (a seat taken since the snapshot
+/// can leave a block with no lone seat beside it, and then only such blocks may be taken),
+/// else the best `rule` allows.
+pub fn block_under_lock(row: &SeatRow, wanted: i16, rule: Rule) -> Option<Block> {
+    best_block(row, wanted, Rule::StrandsNone).or_else(|| best_block(row, wanted, rule))
+}
+
 /// The rows of a screening (front to back, as `seat_rows` reads them) in the order best
 /// available tries them: by distance from the row two thirds of the way back, the one behind
 /// first on a tie.
@@ -236,6 +244,23 @@ mod tests {
         assert_eq!(firsts(&row(1, "x...x"), 1, Rule::StrandsNone), [2, 4]);
         // Nothing left to strand: the last pair of a run of two.
         assert_eq!(firsts(&row(1, "xx..xx"), 2, Rule::StrandsNone), [3]);
+    }
+
+    #[test]
+    fn under_lock_a_block_that_strands_none_wins_whatever_the_plan_said() {
+        // Seat 1 was taken since a snapshot in which every pair stranded a seat: 2-3 now
+        // strands none, while 5-6, nearer the middle, leaves 7 alone.
+        let pairs = row(1, "x..x...x");
+        assert_eq!(best_block(&pairs, 2, Rule::Any).map(|b| b.first), Some(5));
+        assert_eq!(
+            block_under_lock(&pairs, 2, Rule::Any).map(|b| b.first),
+            Some(2)
+        );
+        assert_eq!(
+            block_under_lock(&row(1, "x.x"), 1, Rule::Any).map(|b| b.first),
+            Some(2)
+        );
+        assert_eq!(block_under_lock(&row(1, "x.x.x"), 2, Rule::Any), None);
     }
 
     #[test]

@@ -353,7 +353,7 @@ impl HoldSeats<'_> {
                     busy.get_or_insert(row_index);
                     continue;
                 };
-                if let Some(block) = best_available::best_block(&row, wanted, plan.rule) {
+                if let Some(block) = best_available::block_under_lock(&row, wanted, plan.rule) {
                     return self.take_block(tx, &row, block, pricing).await;
                 }
                 tx.batch_execute("ROLLBACK TO SAVEPOINT row_lock").await?;
@@ -364,7 +364,7 @@ impl HoldSeats<'_> {
                     .bind(tx, &screening_id, &row_index)
                     .one()
                     .await?;
-                if let Some(block) = best_available::best_block(&row, wanted, plan.rule) {
+                if let Some(block) = best_available::block_under_lock(&row, wanted, plan.rule) {
                     return self.take_block(tx, &row, block, pricing).await;
                 }
                 tx.batch_execute("ROLLBACK TO SAVEPOINT row_lock").await?;
